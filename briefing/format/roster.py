@@ -1,0 +1,39 @@
+"""Look-ups over a briefing's people and delegations, built once per load."""
+
+from __future__ import annotations
+
+from briefing.format.model import Briefing, Delegation, Person
+
+
+class Roster:
+    """Resolves the ids that quotes, agenda items and events refer to."""
+
+    def __init__(self, briefing: Briefing) -> None:
+        self.delegations: dict[str, Delegation] = {}
+        self.people: dict[str, Person] = {}
+        self._side: dict[str, str] = {}
+        for delegation in briefing.delegations:
+            self.delegations[delegation.id] = delegation
+            self._side[delegation.id] = delegation.id
+            for person in delegation.members:
+                self.people[person.id] = person
+                self._side[person.id] = delegation.id
+
+    def __contains__(self, ref: str) -> bool:
+        return ref in self._side
+
+    def name_of(self, ref: str) -> str:
+        """A display name for a person or delegation id."""
+        if person := self.people.get(ref):
+            return person.name
+        if delegation := self.delegations.get(ref):
+            return delegation.side
+        return ref
+
+    def side_of(self, ref: str) -> str | None:
+        """The id of the delegation that a person or delegation id belongs to."""
+        return self._side.get(ref)
+
+    def delegation_of(self, ref: str) -> Delegation | None:
+        side = self._side.get(ref)
+        return self.delegations.get(side) if side else None

@@ -1,0 +1,74 @@
+"""What can be wrong with a briefing file, and where.
+
+Every problem renders as ``FILE:LINE:COL: message`` (or ``FILE: message``
+when there is no position), the form editors and CI logs understand.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import yaml
+
+from briefing.text import visible
+
+
+class Mark(NamedTuple):
+    line: int
+    """1-based line."""
+    column: int
+    """1-based column."""
+
+
+class Problem(NamedTuple):
+    file: str
+    mark: Mark | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.mark.line}:{self.mark.column}" if self.mark else self.file
+        # Messages quote the file; keep them as inert as the file's text.
+        return visible(f"{where}: {self.message}")
+
+
+class YamlProblem(Exception):
+    """A problem found while reading YAML; the file name is added later."""
+
+    def __init__(self, mark: Mark | None, message: str) -> None:
+        super().__init__(message)
+        self.mark = mark
+        self.message = message
+
+    @classmethod
+    def from_yaml(cls, exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or "invalid YAML"
+        if "\t" in problem or (mark and _char_at(text, mark.line, mark.column) == "\t"):
+            problem = "a tab character here; YAML indentation must use spaces"
+        elif exc.context and exc.context_mark and exc.context_mark != exc.problem_mark:
+            problem = (
+                f"{problem} ({exc.context} on line {exc.context_mark.line + 1})"
+            )
+        at = Mark(mark.line + 1, mark.column + 1) if mark else None
+        return cls(at, problem)
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    """The character at a 0-based line and column, or '' past the end."""
+    lines = text.split("\n", line + 1)
+    if line >= len(lines):
+        return ""
+    row = lines[line]
+    return row[column] if column < len(row) else ""
+
+
+class BriefingError(Exception):
+    """A briefing could not be loaded; holds every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+    @property
+    def first(self) -> Problem:
+        return self.problems[0]

@@ -1,0 +1,262 @@
+"""YAML text -> plain Python data, safely and with positions on demand.
+
+The reader walks PyYAML's event stream (from the C parser when available)
+instead of using a PyYAML constructor, for four reasons:
+
+* scalars resolve by a small YAML 1.2 core schema: ``no``/``on``/``yes`` stay
+  text, ``1:30`` is not a sexagesimal number, dates stay text;
+* only the core tags are allowed, so ``!!python/object`` and friends are
+  rejected at their position instead of being constructed;
+* duplicate keys are errors naming both lines, where PyYAML keeps the last;
+* it is iterative, with limits on nesting and alias expansion, so no file can
+  cause a RecursionError, a hang or a memory blow-up.
+
+Positions are not kept in the fast path: when validation fails on a path such
+as ``quotes[2].speaker``, :func:`locate` reads the text again and returns the
+line and column of that node.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import yaml
+
+from briefing.loading.problems import Mark, YamlProblem
+
+try:  # The C parser is ~10x faster; PyYAML without libyaml still works.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_DEPTH = 64
+"""Deeper than any real briefing; far below what would hurt."""
+MAX_EXPANSION = 2_000_000
+"""Upper bound on nodes after alias expansion (stops "billion laughs")."""
+MAX_INT_DIGITS = 30
+
+Path = tuple[str | int, ...]
+
+_CORE = "tag:yaml.org,2002:"
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_TRUE = re.compile(r"^(?:true|True|TRUE)$")
+_FALSE = re.compile(r"^(?:false|False|FALSE)$")
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_OCT = re.compile(r"^0o[0-7]+$")
+_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+
+
+def _mark(event: Any) -> Mark:
+    return Mark(event.start_mark.line + 1, event.start_mark.column + 1)
+
+
+def _resolve_plain(value: str, event: Any) -> Any:
+    if _NULL.match(value):
+        return None
+    if _TRUE.match(value):
+        return True
+    if _FALSE.match(value):
+        return False
+    if _INT.match(value):
+        if len(value.lstrip("+-")) > MAX_INT_DIGITS:
+            raise YamlProblem(_mark(event), "number is too long")
+        return int(value)
+    if _OCT.match(value) or _HEX.match(value):
+        if len(value) > MAX_INT_DIGITS:
+            raise YamlProblem(_mark(event), "number is too long")
+        return int(value, 0)
+    if _FLOAT.match(value):
+        if len(value) > MAX_INT_DIGITS * 2:
+            raise YamlProblem(_mark(event), "number is too long")
+        return float(value)
+    if _INF.match(value):
+        return float("-inf") if value.startswith("-") else float("inf")
+    if _NAN.match(value):
+        return float("nan")
+    return value
+
+
+def _scalar(event: yaml.ScalarEvent) -> Any:
+    tag = event.tag
+    if tag is None:
+        return _resolve_plain(event.value, event) if event.implicit[0] else event.value
+    if tag == "!" or tag == _CORE + "str":
+        return event.value
+    if tag in (_CORE + "int", _CORE + "float", _CORE + "bool", _CORE + "null"):
+        value = _resolve_plain(event.value, event)
+        wanted = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}
+        if not isinstance(value, wanted[tag[len(_CORE) :]]) or (
+            tag.endswith("int") and isinstance(value, bool)
+        ):
+            raise YamlProblem(
+                _mark(event), f"{event.value!r} is not a valid !!{tag[len(_CORE):]}"
+            )
+        return value
+    raise YamlProblem(_mark(event), _tag_message(tag))
+
+
+def _tag_message(tag: str) -> str:
+    shown = "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
+    return f"tag {shown} is not allowed; briefings use plain YAML values only"
+
+
+def _events(text: str) -> Iterator[Any]:
+    loader = _Loader(text)
+    try:
+        while loader.check_event():
+            yield loader.get_event()
+    except yaml.MarkedYAMLError as exc:
+        raise YamlProblem.from_yaml(exc, text) from None
+    except yaml.YAMLError as exc:  # unmarked reader errors
+        raise YamlProblem(Mark(1, 1), str(exc).splitlines()[0]) from None
+    finally:
+        loader.dispose()
+
+
+class _Frame:
+    __slots__ = ("value", "is_map", "key", "anchor", "size", "seen", "mark")
+
+    def __init__(self, value: Any, is_map: bool, anchor: str | None, mark: Mark) -> None:
+        self.value = value
+        self.is_map = is_map
+        self.key: Any = _NO_KEY
+        self.anchor = anchor
+        self.size = 1
+        self.seen: dict[str, int] = {}
+        self.mark = mark
+
+
+_NO_KEY = object()
+
+
+class Found:
+    """Marks of the nodes along a target path, outermost first."""
+
+    def __init__(self) -> None:
+        self.values: list[Mark] = []
+        self.keys: dict[int, Mark] = {}
+        """Mark of the key at each depth (1 = a key of the root mapping)."""
+
+
+def read(text: str, *, target: Path | None = None) -> tuple[Any, Found]:
+    """Parse one YAML document into dicts, lists and scalars.
+
+    With ``target``, also collect the marks of the nodes along that path.
+    """
+    stack: list[_Frame] = []
+    anchors: dict[str, tuple[Any, int]] = {}
+    open_anchors: set[str] = set()
+    path: list[str | int] = []
+    found = Found()
+    expanded = 0
+    documents = 0
+    result: Any = None
+
+    def on_target() -> bool:
+        return target is not None and tuple(path) == target[: len(path)]
+
+    def begin(mark: Mark, is_collection: bool) -> bool:
+        """Place a node that starts at ``mark``; True if it is a mapping key."""
+        if stack:
+            top = stack[-1]
+            if top.is_map and top.key is _NO_KEY:
+                if is_collection:
+                    raise YamlProblem(mark, "mapping keys must be plain text")
+                return True
+            if not top.is_map:
+                path.append(len(top.value))
+        if on_target() and len(path) == len(found.values):
+            found.values.append(mark)
+        return False
+
+    def finish(value: Any, size: int, mark: Mark) -> None:
+        nonlocal result, expanded
+        expanded += size
+        if expanded > MAX_EXPANSION:
+            raise YamlProblem(
+                mark, "aliases expand to too much data; refusing to load the file"
+            )
+        if not stack:
+            result = value
+            return
+        top = stack[-1]
+        top.size += size
+        if not top.is_map:
+            top.value.append(value)
+            path.pop()
+        elif top.key is _NO_KEY:
+            first = top.seen.get(value)
+            if first is not None:
+                raise YamlProblem(
+                    mark, f"duplicate key {value!r} (first defined on line {first})"
+                )
+            top.seen[value] = mark.line
+            top.key = value
+            path.append(value)
+            if on_target():
+                found.keys[len(path)] = mark
+        else:
+            top.value[top.key] = value
+            top.key = _NO_KEY
+            path.pop()
+
+    for event in _events(text):
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            mark = _mark(event)
+            if begin(mark, False):
+                # Keys are text even when they look like numbers or booleans.
+                if event.tag not in (None, "!", _CORE + "str"):
+                    raise YamlProblem(mark, _tag_message(event.tag))
+                value = event.value
+            else:
+                value = _scalar(event)
+            if event.anchor:
+                anchors[event.anchor] = (value, 1)
+            finish(value, 1, mark)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            is_map = kind is yaml.MappingStartEvent
+            mark = _mark(event)
+            if event.tag not in (None, "!", _CORE + ("map" if is_map else "seq")):
+                raise YamlProblem(mark, _tag_message(event.tag))
+            if len(stack) >= MAX_DEPTH:
+                raise YamlProblem(mark, f"nesting is deeper than {MAX_DEPTH} levels")
+            begin(mark, True)
+            stack.append(_Frame({} if is_map else [], is_map, event.anchor, mark))
+            if event.anchor:
+                open_anchors.add(event.anchor)
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            frame = stack.pop()
+            if frame.anchor:
+                open_anchors.discard(frame.anchor)
+                anchors[frame.anchor] = (frame.value, frame.size)
+            finish(frame.value, frame.size, frame.mark)
+        elif kind is yaml.AliasEvent:
+            mark = _mark(event)
+            if event.anchor in open_anchors:
+                raise YamlProblem(
+                    mark, f"alias *{event.anchor} refers to a node that contains it"
+                )
+            if event.anchor not in anchors:
+                raise YamlProblem(mark, f"unknown alias *{event.anchor}")
+            value, size = anchors[event.anchor]
+            if begin(mark, not isinstance(value, str)):
+                value = _key_text(value)
+            finish(value, size, mark)
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise YamlProblem(
+                    _mark(event),
+                    "a briefing file holds one YAML document; found a second '---'",
+                )
+    return result, found
+
+
+def _key_text(value: Any) -> str:
+    return "null" if value is None else str(value)

@@ -1,0 +1,62 @@
+"""Make text from a briefing safe to put on a terminal.
+
+Strings in a YAML file are data. They must never reach the terminal as
+control sequences (an ESC could set the window title or write to the
+clipboard through OSC 52) and never reorder what is shown around them (bidi
+overrides). Such characters are replaced by visible stand-ins, so an editor
+can still see that they are there. Emoji joiners, CJK and combining marks are
+ordinary text and pass through. No UI imports: the CLI uses this too.
+"""
+
+from __future__ import annotations
+
+
+# C0 controls become their Unicode "control picture" (ESC -> ␛), DEL -> ␡.
+_TABLE: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20)}
+_TABLE[0x7F] = "\u2421"
+# C1 controls, bidi embeddings/overrides/isolates and marks, and the line and
+# paragraph separators have no picture: show their code point.
+for _code in [
+    *range(0x80, 0xA0),
+    *range(0x202A, 0x202F),
+    *range(0x2066, 0x206A),
+    0x200E,
+    0x200F,
+    0x061C,
+    0x2028,
+    0x2029,
+    0xFEFF,
+]:
+    _TABLE[_code] = f"<U+{_code:04X}>"
+
+_SINGLE_LINE = dict(_TABLE)
+_SINGLE_LINE[0x09] = " "
+_SINGLE_LINE[0x0A] = " "
+
+_MULTI_LINE = dict(_TABLE)
+_MULTI_LINE[0x09] = "    "
+_MULTI_LINE.pop(0x0A)
+
+
+def visible(text: str, *, multiline: bool = False) -> str:
+    """Return ``text`` with every unsafe character made visible.
+
+    With ``multiline`` newlines are kept (for detail views); otherwise they
+    become spaces so a row stays one row.
+    """
+    text = text.translate(_MULTI_LINE if multiline else _SINGLE_LINE)
+    # Private-use and unassigned characters are harmless; surrogates that
+    # slipped through a bad decode are not printable at all.
+    if any(0xD800 <= ord(c) <= 0xDFFF for c in text):
+        text = "".join(
+            f"<U+{ord(c):04X}>" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text
+        )
+    return text
+
+
+def is_safe(text: str) -> bool:
+    """True when ``text`` contains nothing that :func:`visible` would change."""
+    return visible(text, multiline=True) == text
+
+
+__all__ = ["visible", "is_safe"]

@@ -1,0 +1,1 @@
+"""The Textual user interface. Receives model objects; never reads YAML."""

@@ -1,0 +1,80 @@
+"""Turning briefing strings into Textual Content, always as literal text.
+
+Content built here is never parsed as markup, and every string passes
+through :func:`briefing.text.visible` first, so a quote that contains
+``[@click=app.quit]`` or an ESC byte is shown, not obeyed.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from briefing.format import Delegation
+from briefing.text import visible
+
+ROLE_STYLE = {
+    "mediator": "bold $accent",
+    "party": "bold $primary",
+    "ally": "bold $success",
+    "observer": "bold $secondary",
+    "other": "bold $secondary",
+}
+STATUS_LABEL = {
+    "proposed": "proposed",
+    "on-agenda": "on the agenda",
+    "in-progress": "in progress",
+    "agreed": "agreed",
+    "stalled": "stalled",
+    "dropped": "dropped",
+    "unknown": "status not reported",
+}
+STATUS_STYLE = {
+    "proposed": "$text-secondary",
+    "on-agenda": "$text-primary",
+    "in-progress": "$text-warning",
+    "agreed": "$text-success",
+    "stalled": "$text-error",
+    "dropped": "$text-muted",
+    "unknown": "$text-muted",
+}
+MUTED = "$text-muted"
+NOT_REPORTED = "not reported"
+
+
+def lit(text: str, style: str = "") -> Content:
+    """One line of literal text from the briefing."""
+    return Content.styled(visible(text), style) if style else Content(visible(text))
+
+
+def para(text: str, style: str = "") -> Content:
+    """Literal text from the briefing that may span lines."""
+    safe = visible(text, multiline=True)
+    return Content.styled(safe, style) if style else Content(safe)
+
+
+def join(parts: list[Content], separator: str = " · ") -> Content:
+    return Content(separator).join([p for p in parts if p])
+
+
+def fit(content: Content, width: int) -> Content:
+    """Cut one line to ``width`` cells, with an ellipsis when cut."""
+    return content.truncate(width, ellipsis=True)
+
+
+def clamp(content: Content, width: int, lines: int) -> list[Content]:
+    """Wrap ``content`` to ``width`` and keep ``lines`` lines, ending in … if cut."""
+    if width <= 0:
+        return []
+    wrapped = content.wrap(width)
+    if len(wrapped) <= lines:
+        return wrapped
+    kept = wrapped[:lines]
+    last = kept[-1].rstrip()
+    if last.cell_length >= width:
+        last = last.truncate(width - 1)
+    kept[-1] = last + Content("…")
+    return kept
+
+
+def side_style(delegation: Delegation | None) -> str:
+    return ROLE_STYLE.get(delegation.role, "bold") if delegation else "bold"

@@ -1,0 +1,79 @@
+"""Delegations pane: each side, then the people in it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from textual.content import Content
+
+from briefing.format import Briefing, Delegation, Person, Roster
+from briefing.ui.content import MUTED, fit, join, lit, side_style
+from briefing.ui.panes.base import Pane
+
+
+class SideRow(NamedTuple):
+    delegation: Delegation
+
+    @property
+    def id(self) -> str:
+        return self.delegation.id
+
+
+class PersonRow(NamedTuple):
+    person: Person
+    delegation: Delegation
+
+    @property
+    def id(self) -> str:
+        return self.person.id
+
+
+class DelegationsPane(Pane):
+    """Who sits at the table, side by side."""
+
+    TITLE = "Delegations"
+    KEY = "1"
+    ROW_HEIGHT = 2
+    COMPACT_ROW_HEIGHT = 1
+    PLACEHOLDER = "No delegations in this briefing."
+
+    def build_rows(self, briefing: Briefing, roster: Roster) -> Sequence[object]:
+        rows: list[object] = []
+        for delegation in briefing.delegations:
+            rows.append(SideRow(delegation))
+            rows.extend(PersonRow(p, delegation) for p in delegation.members)
+        return rows
+
+    def subtitle(self, rows: Sequence[object]) -> str:
+        sides = sum(isinstance(r, SideRow) for r in rows)
+        people = len(rows) - sides
+        return f"{sides} sides · {people} people" if rows else ""
+
+    def render_row(self, row: object, width: int, compact: bool) -> list[Content]:
+        if isinstance(row, SideRow):
+            d = row.delegation
+            head = Content.assemble(
+                ("▌", side_style(d)), lit(d.side, "bold"), "  ", lit(d.role, MUTED)
+            )
+            if compact:
+                return [fit(head, width)]
+            lead = ""
+            if d.lead and (p := next((m for m in d.members if m.id == d.lead), None)):
+                lead = f"led by {p.name}"
+            count = f"{len(d.members)} named" if d.members else "no one named"
+            return [fit(head, width), fit(join([lit(lead, MUTED), lit(count, MUTED)]).pad_left(2), width)]
+        assert isinstance(row, PersonRow)
+        p, d = row.person, row.delegation
+        tags: list[Content] = []
+        if d.lead == p.id:
+            tags.append(lit("lead", "italic $accent"))
+        if not p.attending:
+            tags.append(lit("not at the table", "italic " + MUTED))
+        name = Content.assemble("  ", lit(p.name, "bold"))
+        if tags:
+            name = name + Content("  ") + join(tags, " ")
+        if compact:
+            title = lit(p.title or "", MUTED)
+            return [fit(join([name, title]) if p.title else name, width)]
+        return [fit(name, width), fit(lit(p.title or "title not reported", MUTED).pad_left(4), width)]

@@ -1,0 +1,39 @@
+"""Quotes pane: who said what, where and when, verbatim."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.content import Content
+
+from briefing.format import Briefing, Quote, Roster
+from briefing.ui.content import MUTED, clamp, fit, join, lit, side_style
+from briefing.ui.panes.base import Pane
+
+
+class QuotesPane(Pane):
+    """Quotes with their speaker, channel and moment."""
+
+    TITLE = "Quotes"
+    KEY = "3"
+    ROW_HEIGHT = 4
+    COMPACT_ROW_HEIGHT = 2
+    PLACEHOLDER = "No quotes in this briefing."
+
+    def build_rows(self, briefing: Briefing, roster: Roster) -> Sequence[Quote]:
+        return briefing.quotes
+
+    def render_row(self, quote: Quote, width: int, compact: bool) -> list[Content]:
+        roster = self.roster
+        speaker = roster.name_of(quote.speaker) if roster else quote.speaker
+        side = roster.delegation_of(quote.speaker) if roster else None
+        head = join(
+            [
+                Content.assemble(("▌", side_style(side)), lit(speaker, "bold")),
+                lit(quote.channel, MUTED) if quote.channel else Content(""),
+                lit(quote.when, MUTED) if quote.when else Content(""),
+            ]
+        )
+        text = Content.assemble("“", lit(quote.text, "italic"), "”")
+        body = [line.pad_left(1) for line in clamp(text, width - 1, 1 if compact else 2)]
+        return [fit(head, width), *body]

@@ -1,0 +1,111 @@
+"""Strike tally pane: launched against intercepted, per weapon, as bars.
+
+A figure is drawn only as precisely as it was reported: exact figures as
+solid bars, approximate ones ("nearly 400") as shaded bars with their words,
+and missing ones as "not reported", never as an empty bar that reads as 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import Static
+
+from briefing.format import Briefing, Figure, Roster, WeaponCount
+from briefing.ui.content import MUTED, NOT_REPORTED, fit, join, lit
+from briefing.ui.panes.base import Pane
+
+LABEL_WIDTH = 15
+EXACT_BAR = "█"
+APPROX_BAR = "▒"
+
+
+def interception_rate(count: WeaponCount) -> float | None:
+    """Share intercepted, only when both figures are exact."""
+    launched, intercepted = count.launched, count.intercepted
+    if launched.exact and intercepted.exact and launched.value:
+        return intercepted.value / launched.value  # type: ignore[operator]
+    return None
+
+
+def bar(figure: Figure, scale: int, width: int, style: str) -> Content:
+    """One bar, ``width`` cells for ``scale``; words where there is no number."""
+    if not figure.known or figure.value is None:
+        return lit(NOT_REPORTED, "italic " + MUTED)
+    cells = round(width * figure.value / scale) if scale else 0
+    if figure.value and not cells:
+        cells = 1  # a non-zero figure always shows
+    char = EXACT_BAR if figure.exact else APPROX_BAR
+    return Content.assemble((char * cells, style), " ", lit(figure.text, "bold"))
+
+
+class TallyPane(Pane):
+    """Reported strikes by weapon type."""
+
+    TITLE = "Strike tally"
+    KEY = "4"
+    ROW_HEIGHT = 4
+    COMPACT_ROW_HEIGHT = 3
+    PLACEHOLDER = "No strike figures in this briefing."
+
+    DEFAULT_CSS = """
+    TallyPane #tally-caption { color: $text-muted; height: auto; max-height: 3; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="tally-caption", markup=False)
+        yield from super().compose()
+
+    def show(self, briefing: Briefing, roster: Roster) -> None:
+        super().show(briefing, roster)
+        self.query_one("#tally-caption", Static).update(self.caption(briefing, roster))
+
+    def caption(self, briefing: Briefing, roster: Roster) -> Content:
+        tally = briefing.strikes
+        if tally is None:
+            return Content("")
+        by = roster.name_of(tally.reported_by) if tally.reported_by else NOT_REPORTED
+        return join(
+            [
+                lit(tally.period, "bold"),
+                lit(f"on {tally.target}") if tally.target else Content(""),
+                lit(f"reported by {by}"),
+                lit(tally.channel) if tally.channel else Content(""),
+                lit(tally.reported_when) if tally.reported_when else Content(""),
+            ]
+        )
+
+    def subtitle(self, rows: Sequence[WeaponCount]) -> str:
+        approximate = any(
+            f.known and not f.exact for c in rows for f in (c.launched, c.intercepted)
+        )
+        return f"{EXACT_BAR} exact  {APPROX_BAR} approximate" if approximate else ""
+
+    def build_rows(self, briefing: Briefing, roster: Roster) -> Sequence[WeaponCount]:
+        return briefing.strikes.counts if briefing.strikes else ()
+
+    def render_row(self, count: WeaponCount, width: int, compact: bool) -> list[Content]:
+        rate = interception_rate(count)
+        head = lit(count.weapon, "bold")
+        if rate is not None:
+            head = head + lit(f"  {rate:.0%} intercepted", "$success")
+        values = [f.value for f in (count.launched, count.intercepted) if f.value]
+        scale = max(values, default=0)
+        room = max(4, width - LABEL_WIDTH - 24)
+        lines = [fit(head, width)]
+        for label, figure, style in (
+            ("launched", count.launched, "$error"),
+            ("intercepted", count.intercepted, "$success"),
+        ):
+            lines.append(
+                fit(
+                    Content.assemble(
+                        lit(f"  {label}".ljust(LABEL_WIDTH), MUTED),
+                        bar(figure, scale, room, style),
+                    ),
+                    width,
+                )
+            )
+        return lines

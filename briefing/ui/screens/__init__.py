@@ -1,0 +1,1 @@
+"""Screens: the main dashboard, item details, help and load errors."""

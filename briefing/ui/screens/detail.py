@@ -1,0 +1,69 @@
+"""One item in full: every field, plus what else in the briefing relates to it."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from briefing.format import Briefing, Roster
+from briefing.ui.content import lit
+from briefing.ui.details import describe
+
+
+class DetailScreen(ModalScreen[None]):
+    """A scrollable card over the dashboard; Esc returns to it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss", "Back", tooltip="Back to the dashboard", id="back"),
+        Binding("j,down", "scroll_down", "Scroll down", show=False),
+        Binding("k,up", "scroll_up", "Scroll up", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    DetailScreen {
+        align: center middle;
+        background: $background 60%;
+        & > #detail-card {
+            width: 90%;
+            max-width: 100;
+            height: auto;
+            max-height: 90%;
+            border: round $accent;
+            border-title-style: bold;
+            background: $surface;
+            padding: 1 2;
+        }
+        & > Footer { dock: bottom; }
+    }
+    """
+
+    def __init__(self, item: object, briefing: Briefing, roster: Roster) -> None:
+        super().__init__()
+        self.item = item
+        self.title_text, self.lines = describe(item, briefing, roster)
+
+    def compose(self) -> ComposeResult:
+        card = VerticalScroll(id="detail-card")
+        card.border_title = lit(self.title_text)
+        card.border_subtitle = "Esc back"
+        with card:
+            yield Static(Content("\n").join(self.lines), markup=False, id="detail-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#detail-card").focus()
+
+    def action_scroll_down(self) -> None:
+        self.query_one("#detail-card", VerticalScroll).scroll_down()
+
+    def action_scroll_up(self) -> None:
+        self.query_one("#detail-card", VerticalScroll).scroll_up()
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(result)

@@ -1,0 +1,1 @@
+"""Reusable widgets, independent of the briefing model."""

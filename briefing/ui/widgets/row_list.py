@@ -1,0 +1,274 @@
+"""A virtualised list of fixed-height rows.
+
+Every pane is one of these. Only the rows on screen are rendered, and every
+row of a list has the same height, so a list of 100,000 items costs no more
+to open than a list of ten: the scroll size is ``rows * height`` and nothing
+has to be measured up front (unlike OptionList, which wraps every prompt to
+find its height, or ListView, which builds a widget per item).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar, Generic, TypeVar
+
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.content import Content
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual
+
+T = TypeVar("T")
+
+RowRenderer = Callable[[Any, int, bool], list[Content]]
+"""(row, width, compact) -> one Content per line, each fitting ``width``."""
+
+
+class RowList(ScrollView, Generic[T], can_focus=True):
+    """A keyboard- and mouse-driven list of rows, rendered on demand.
+
+    | Key | Action |
+    | --- | --- |
+    | up, k | Previous row |
+    | down, j | Next row |
+    | home, g | First row |
+    | end, G | Last row |
+    | pageup / pagedown | Move a page |
+    | enter | Open the row |
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "cursor_up", "Up", show=False, key_display="↑/k"),
+        Binding("down,j", "cursor_down", "Down", show=False, key_display="↓/j"),
+        Binding("home,g", "first", "First", show=False),
+        Binding("end,G", "last", "Last", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("enter", "select", "Open", tooltip="Open the selected item"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "row-list--cursor",
+        "row-list--placeholder",
+    }
+
+    DEFAULT_CSS = """
+    RowList {
+        background: transparent;
+        scrollbar-size-vertical: 1;
+        & > .row-list--cursor { background: $boost; }
+        &:focus > .row-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
+        & > .row-list--placeholder { color: $text-muted; text-style: italic; }
+    }
+    """
+
+    cursor: reactive[int | None] = reactive[int | None](None, init=False)
+    """Index of the selected row, or None when the list is empty."""
+    compact: reactive[bool] = reactive(False)
+    """Use the short form of each row (set automatically on small screens)."""
+
+    class Highlighted(Message):
+        """The cursor moved to another row."""
+
+        def __init__(self, row_list: RowList[Any], index: int) -> None:
+            super().__init__()
+            self.row_list = row_list
+            self.index = index
+
+        @property
+        def control(self) -> RowList[Any]:
+            return self.row_list
+
+    class Selected(Message):
+        """A row was opened (Enter or a click on the selected row)."""
+
+        def __init__(self, row_list: RowList[Any], index: int) -> None:
+            super().__init__()
+            self.row_list = row_list
+            self.index = index
+
+        @property
+        def control(self) -> RowList[Any]:
+            return self.row_list
+
+    def __init__(
+        self,
+        render_row: RowRenderer,
+        *,
+        height: int = 1,
+        compact_height: int | None = None,
+        placeholder: str = "Nothing here.",
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._render_row = render_row
+        self._full_height = height
+        self._compact_height = compact_height or height
+        self._rows: Sequence[T] = ()
+        self._placeholder = placeholder
+        self._cache: LRUCache[tuple[Any, ...], Strip] = LRUCache(1024)
+
+    # -- data ---------------------------------------------------------------
+
+    @property
+    def rows(self) -> Sequence[T]:
+        return self._rows
+
+    @property
+    def row_height(self) -> int:
+        return self._compact_height if self.compact else self._full_height
+
+    @property
+    def selected(self) -> T | None:
+        if self.cursor is None or not self._rows:
+            return None
+        return self._rows[self.cursor]
+
+    def set_rows(self, rows: Sequence[T], *, keep: Callable[[T], bool] | None = None) -> None:
+        """Replace the rows; put the cursor on the first row ``keep`` accepts."""
+        self._rows = rows
+        self.refresh_rows()
+        cursor = None
+        if rows:
+            cursor = 0
+            if keep is not None:
+                cursor = next((i for i, row in enumerate(rows) if keep(row)), 0)
+        self.set_reactive(RowList.cursor, cursor)
+        self._update_size()
+        if cursor is not None:
+            self.call_after_refresh(self.scroll_to_cursor, False)
+
+    def refresh_rows(self) -> None:
+        """Forget rendered rows (after their content or styles change)."""
+        self._cache.clear()
+        self.refresh()
+
+    # -- geometry -----------------------------------------------------------
+
+    def _update_size(self) -> None:
+        width = self.scrollable_content_region.width
+        self.virtual_size = Size(width, len(self._rows) * self.row_height)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._cache.clear()
+        self._update_size()
+        if self.cursor is not None:
+            self.scroll_to_cursor(False)
+
+    def watch_compact(self) -> None:
+        self._cache.clear()
+        self._update_size()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()
+
+    def scroll_to_cursor(self, animate: bool = False) -> None:
+        if self.cursor is None:
+            return
+        h = self.row_height
+        self.scroll_to_region(
+            Region(0, self.cursor * h, self.scrollable_content_region.width, h),
+            animate=animate,
+            force=True,
+            immediate=True,
+        )
+
+    # -- rendering ----------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if not self._rows:
+            if y != 0:
+                return Strip.blank(width)
+            style = self.get_visual_style("row-list--placeholder")
+            content = Content(self._placeholder).truncate(width, ellipsis=True)
+            return self._strip(content, width, style)
+        line = y + int(self.scroll_offset.y)
+        h = self.row_height
+        index, offset = divmod(line, h)
+        if index >= len(self._rows):
+            return Strip.blank(width, self.rich_style)
+        is_cursor = index == self.cursor
+        key = (index, offset, width, is_cursor, self.compact, self.has_focus)
+        strip = self._cache.get(key)
+        if strip is None:
+            lines = self._render_row(self._rows[index], width, self.compact)
+            content = lines[offset] if offset < len(lines) else Content("")
+            style = self.get_visual_style("row-list--cursor") if is_cursor else None
+            strip = self._strip(content, width, style).apply_meta({"row": index})
+            self._cache[key] = strip
+        return strip
+
+    def _strip(self, content: Content, width: int, style: Any) -> Strip:
+        base = self.visual_style if style is None else self.visual_style + style
+        strips = Visual.to_strips(self, content, width, 1, base)
+        strip = strips[0] if strips else Strip.blank(width)
+        return strip.extend_cell_length(width, base.rich_style).crop(0, width)
+
+    def watch_cursor(self, old: int | None, new: int | None) -> None:
+        self._cache.clear()
+        self.refresh()
+        if new is not None:
+            self.scroll_to_cursor()
+            self.post_message(self.Highlighted(self, new))
+
+    def on_focus(self) -> None:
+        self._cache.clear()
+
+    def on_blur(self) -> None:
+        self._cache.clear()
+
+    # -- actions ------------------------------------------------------------
+
+    def _move(self, delta: int) -> None:
+        if not self._rows:
+            return
+        current = self.cursor if self.cursor is not None else 0
+        self.cursor = max(0, min(len(self._rows) - 1, current + delta))
+
+    def action_cursor_up(self) -> None:
+        self._move(-1)
+
+    def action_cursor_down(self) -> None:
+        self._move(1)
+
+    def action_first(self) -> None:
+        self._move(-len(self._rows))
+
+    def action_last(self) -> None:
+        self._move(len(self._rows))
+
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height // self.row_height)
+
+    def action_page_up(self) -> None:
+        self._move(-self._page())
+
+    def action_page_down(self) -> None:
+        self._move(self._page())
+
+    def action_select(self) -> None:
+        if self.cursor is not None and self._rows:
+            self.post_message(self.Selected(self, self.cursor))
+
+    async def _on_click(self, event: events.Click) -> None:
+        index = event.style.meta.get("row")
+        if index is None:
+            return
+        # A first click selects; a second (or a double click) opens.
+        if index == self.cursor or event.chain >= 2:
+            self.cursor = index
+            self.action_select()
+        else:
+            self.cursor = index
+        self.focus()
+
+

@@ -1,0 +1,33 @@
+"""Shared fixtures: paths to the bundled briefing and the source article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT = ROOT / "content" / "geneva-talks.yaml"
+SEED = ROOT.parent / "shared" / "seeds" / "000_587aaaef3ee328cb.txt"
+
+
+@pytest.fixture
+def write(tmp_path: Path):
+    """Write text to a briefing file in a temp folder and return its path."""
+
+    def _write(text: str | bytes, name: str = "b.yaml") -> Path:
+        path = tmp_path / name
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    return _write
+
+
+MINIMAL = """\
+schema: 1
+meta:
+  title: Minimal
+"""

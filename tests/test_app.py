@@ -1,0 +1,144 @@
+"""Pilot tests: moving around the dashboard by keyboard and mouse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing.format import AgendaItem, Quote
+from briefing.ui.app import BriefingApp
+from briefing.ui.panes.base import Pane
+from briefing.ui.panes.delegations import PersonRow, SideRow
+from briefing.ui.screens.detail import DetailScreen
+from briefing.ui.screens.error import ErrorScreen
+from briefing.ui.screens.help import HelpScreen
+from briefing.ui.widgets.row_list import RowList
+
+from .conftest import DEFAULT
+
+MARKUP = Path(__file__).parent / "briefings" / "markup.yaml"
+
+
+def focused_pane(app: BriefingApp) -> str:
+    focused = app.focused
+    assert isinstance(focused, RowList)
+    pane = focused.parent
+    assert isinstance(pane, Pane)
+    return pane.TITLE
+
+
+def screen_text(app: BriefingApp) -> str:
+    """Every line of every visible RowList, plus the header, as plain text."""
+    lines = []
+    for widget in app.screen.query("RowList, Static"):
+        if isinstance(widget, RowList):
+            lines += [widget.render_line(y).text for y in range(widget.size.height)]
+        else:
+            lines.append(str(widget.render()))
+    return "\n".join(lines)
+
+
+async def test_number_keys_and_tab_move_between_panes():
+    app = BriefingApp(DEFAULT)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert focused_pane(app) == "Delegations"
+        for key, title in [("2", "Agenda"), ("3", "Quotes"), ("4", "Strike tally"), ("1", "Delegations")]:
+            await pilot.press(key)
+            assert focused_pane(app) == title
+        await pilot.press("tab")
+        assert focused_pane(app) == "Agenda"
+        await pilot.press("shift+tab", "shift+tab")
+        assert focused_pane(app) == "Strike tally"
+
+
+async def test_j_k_and_arrows_move_within_a_pane():
+    app = BriefingApp(DEFAULT)
+    async with app.run_test(size=(120, 40)) as pilot:
+        rows = app.focused
+        assert isinstance(rows, RowList)
+        assert isinstance(rows.selected, SideRow)
+        await pilot.press("j")
+        assert isinstance(rows.selected, PersonRow) and rows.selected.person.id == "witkoff"
+        await pilot.press("down", "down")
+        assert rows.selected.person.id == "trump"
+        await pilot.press("k", "up")
+        assert rows.selected.person.id == "witkoff"
+        await pilot.press("g")
+        assert rows.cursor == 0
+        await pilot.press("G")
+        assert rows.cursor == len(rows.rows) - 1
+
+
+async def test_enter_opens_detail_and_escape_returns():
+    app = BriefingApp(DEFAULT)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3", "j", "enter")
+        assert isinstance(app.screen, DetailScreen)
+        assert isinstance(app.screen.item, Quote)
+        assert app.screen.item.id == "peskov-territories"
+        await pilot.press("escape")
+        assert not isinstance(app.screen, DetailScreen)
+        assert focused_pane(app) == "Quotes"
+        assert app.focused.cursor == 1
+
+
+async def test_help_lists_every_binding():
+    app = BriefingApp(DEFAULT)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("Static").render())
+        for fragment in ["Quit briefing", "Show every key", "Search commands",
+                         "Go to quotes", "Next pane", "Open the selected item", "Back to the dashboard"]:
+            assert fragment in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_mouse_click_selects_then_opens():
+    app = BriefingApp(DEFAULT)
+    async with app.run_test(size=(120, 40)) as pilot:
+        agenda = app.screen.query_one("#agenda", Pane).list
+        # Row 2 (0-based) is two lines high at this size: click its first line.
+        await pilot.click(agenda, offset=(5, 4))
+        assert app.focused is agenda
+        assert isinstance(agenda.selected, AgendaItem) and agenda.selected.id == "security"
+        assert not isinstance(app.screen, DetailScreen)
+        await pilot.click(agenda, offset=(5, 4))
+        assert isinstance(app.screen, DetailScreen)
+
+
+async def test_q_quits():
+    app = BriefingApp(DEFAULT)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_markup_in_yaml_is_shown_literally_and_runs_nothing():
+    app = BriefingApp(MARKUP)
+    async with app.run_test(size=(120, 40)) as pilot:
+        text = screen_text(app)
+        assert "[bold red]Not bold[/] [@click=app.quit]x[/]" in text
+        assert "[bold]loud[/bold] [@click=app.quit]quit[/]" in text
+        assert "[reverse]Person[/" in text
+        assert "[$accent]Agenda[/]" in text
+        # Clicking on the literal "[@click=app.quit]" text must not quit.
+        quotes = app.screen.query_one("#quotes", Pane).list
+        await pilot.click(quotes, offset=(30, 1))
+        await pilot.click(quotes, offset=(30, 1))
+        assert app.is_running
+        assert isinstance(app.screen, DetailScreen)
+        detail = str(app.screen.query_one("#detail-body").render())
+        assert "[@click=app.quit]quit[/] [/ and \\[escaped]" in detail
+
+
+async def test_broken_file_shows_error_screen_and_quits_with_1(write):
+    path = write("schema: 1\nmeta:\n  titel: x\n")
+    app = BriefingApp(path, display_name="b.yaml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, ErrorScreen)
+        assert "b.yaml:3:3: meta: unknown key 'titel'; did you mean 'title'?" in str(
+            app.screen.query_one("#error-body").render()
+        )
+        await pilot.press("q")
+    assert app.return_code == 1
