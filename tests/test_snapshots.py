@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.ui.app import BriefingApp
+from .apps import FrozenApp as BriefingApp
 
 from .conftest import DEFAULT
 

@@ -48,6 +48,7 @@ class TallyPane(Pane):
     KEY = "4"
     ROW_HEIGHT = 4
     COMPACT_ROW_HEIGHT = 3
+    SECTION = ("strikes", "counts")
     PLACEHOLDER = "No strike figures in this briefing."
 
     DEFAULT_CSS = """
