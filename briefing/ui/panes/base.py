@@ -19,6 +19,7 @@ COMPACT_BELOW = 14
 class Pane(Vertical):
     """A bordered pane holding a list of briefing items."""
 
+    ALLOW_MAXIMIZE = True
     TITLE: ClassVar[str] = ""
     KEY: ClassVar[str] = ""
     ROW_HEIGHT: ClassVar[int] = 1

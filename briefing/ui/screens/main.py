@@ -25,7 +25,11 @@ from briefing.ui.panes.delegations import DelegationsPane
 from briefing.ui.panes.quotes import QuotesPane
 from briefing.ui.panes.tally import TallyPane
 from briefing.ui.panes.timeline import TimelinePane
+from briefing.citation import cite
+from briefing.format import Quote
+from briefing.ui.screens.blank import BlankScreen
 from briefing.ui.screens.changes import ChangesScreen
+from briefing.ui.screens.presenter import PresenterScreen
 from briefing.ui.screens.detail import DetailScreen
 from briefing.ui.widgets.header import BriefingHeader
 from briefing.ui.widgets.row_list import RowList
@@ -49,6 +53,9 @@ class MainScreen(Screen[None]):
         Binding("z", "maximize_pane", "Zoom", tooltip="Maximise the focused pane (Esc restores)", id="zoom"),
         Binding("d", "show_changes", "Changes", show=False, tooltip="List what the last reload changed", id="changes"),
         Binding("e", "app.edit", "Edit", tooltip="Open $EDITOR at the selected item", id="edit"),
+        Binding("c", "copy_citation", "Cite", show=False, tooltip="Copy the selected quote as a citation", id="cite"),
+        Binding("p", "present", "Present", tooltip="Presenter view: one quote or agenda item at a time", id="present"),
+        Binding("b", "blank", "Blank", show=False, tooltip="Blank the screen (any key returns)", id="blank"),
     ]
 
     ALLOW_IN_MAXIMIZED_VIEW = "BriefingHeader, #banner, Footer"
@@ -57,6 +64,7 @@ class MainScreen(Screen[None]):
     MainScreen {
         layout: vertical;
         & #banner {
+            dock: top;
             display: none;
             height: auto;
             max-height: 4;
@@ -204,6 +212,33 @@ class MainScreen(Screen[None]):
         pane = focused.parent if isinstance(focused, RowList) else None
         if isinstance(pane, Pane):
             self.maximize(pane, container=False)
+
+    def action_blank(self) -> None:
+        self.app.push_screen(BlankScreen())
+
+    def action_copy_citation(self) -> None:
+        quotes = self.pane("quotes").list
+        if self.focused is not quotes or not isinstance(quotes.selected, Quote):
+            self.notify("Select a quote in the Quotes pane (3) to copy its citation.", severity="warning")
+            return
+        citation = cite(quotes.selected, self.briefing, self.roster)
+        self.app.copy_to_clipboard(citation)
+        self.notify(lit(citation), title="Citation copied", timeout=4)
+
+    def action_present(self) -> None:
+        """Present agenda items when the agenda is focused, quotes otherwise."""
+        name = "agenda" if self.focused is self.pane("agenda").list else "quotes"
+        rows = self.pane(name).list
+        if not rows.rows:
+            self.notify(f"No {name} to present.", severity="warning")
+            return
+
+        def back(index: int | None) -> None:
+            if index is not None:
+                rows.cursor = index
+            rows.focus()
+
+        self.app.push_screen(PresenterScreen(rows.rows, rows.cursor or 0, self.briefing, self.roster), back)
 
     def action_show_changes(self) -> None:
         self.app.push_screen(ChangesScreen(self.changes, self.changes_when))

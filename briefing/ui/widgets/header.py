@@ -32,6 +32,7 @@ class BriefingHeader(Horizontal):
 
     DEFAULT_CSS = """
     BriefingHeader {
+        dock: top;
         height: 1;
         background: $panel;
         color: $foreground;
