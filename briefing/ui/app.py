@@ -20,6 +20,7 @@ from textual.worker import get_current_worker
 
 from briefing.format import Briefing
 from briefing.loading import BriefingError, load_path
+from briefing.ui.commands import BriefingCommands
 from briefing.ui.screens.detail import DetailScreen
 from briefing.ui.screens.error import ErrorScreen
 from briefing.ui.screens.help import HelpScreen
@@ -31,6 +32,7 @@ class BriefingApp(App[int]):
     """A meeting briefing, browsable by keyboard and mouse."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
+    COMMANDS = App.COMMANDS | {BriefingCommands}
     TITLE = "briefing"
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -213,6 +213,15 @@ class MainScreen(Screen[None]):
         if isinstance(pane, Pane):
             self.maximize(pane, container=False)
 
+    def jump_to(self, name: str, key: str) -> None:
+        """Focus pane ``name`` and select the row whose key is ``key``."""
+        self.action_focus_pane(name)
+        pane = self.pane(name)
+        for index, row in enumerate(pane.list.rows):
+            if pane.row_key(row) == key:
+                pane.list.cursor = index
+                break
+
     def action_blank(self) -> None:
         self.app.push_screen(BlankScreen())
 
