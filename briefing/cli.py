@@ -10,6 +10,7 @@ from briefing import __version__
 
 USAGE = """\
 briefing [PATH]           open a briefing (default: the bundled Geneva talks)
+  briefing --plain [PATH] print it as plain text (automatic when output is not a terminal)
   briefing check FILE...  validate briefings; one FILE:LINE:COL line per problem"""
 
 
@@ -21,6 +22,13 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Inside the app, press ? for every key.",
     )
     parser.add_argument("path", nargs="?", type=Path, help="briefing YAML file to open")
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="print the whole briefing as plain text instead of opening the app "
+        "(for screen readers, pipes and email); the default when standard output "
+        "is not a terminal",
+    )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     return parser
 
@@ -53,8 +61,15 @@ def main(argv: list[str] | None = None) -> int:
     from briefing.resources import default_briefing
 
     path: Path = args.path or default_briefing()
+    display = str(args.path) if args.path else path.name
+    # Piped or redirected output gets the linear text: a full-screen app
+    # would only write escape codes into the file.
+    if args.plain or not sys.stdout.isatty():
+        from briefing.plain import run
+
+        return run(path, display)
     from briefing.ui.app import BriefingApp
 
-    app = BriefingApp(path, display_name=str(args.path) if args.path else path.name)
+    app = BriefingApp(path, display_name=display)
     result = app.run()
     return app.return_code or (result or 0)
