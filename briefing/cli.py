@@ -11,7 +11,8 @@ from briefing import __version__
 USAGE = """\
 briefing [PATH]           open a briefing (default: the bundled Geneva talks)
   briefing --plain [PATH] print it as plain text (automatic when output is not a terminal)
-  briefing check FILE...  validate briefings; one FILE:LINE:COL line per problem"""
+  briefing check FILE...  validate briefings; one FILE:LINE:COL line per problem
+  briefing schema         print the JSON Schema of the briefing format"""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -52,10 +53,24 @@ def _check(argv: list[str]) -> int:
     return 1 if problems else 0
 
 
+def _schema(argv: list[str]) -> int:
+    argparse.ArgumentParser(
+        prog="briefing schema",
+        description="Print the JSON Schema of the briefing format, for editors "
+        "(YAML language server) and validators.",
+    ).parse_args(argv)
+    from briefing.schema import schema_text
+
+    sys.stdout.write(schema_text())
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["check"]:
         return _check(argv[1:])
+    if argv[:1] == ["schema"]:
+        return _schema(argv[1:])
     args = _parser().parse_args(argv)
 
     from briefing.resources import default_briefing
