@@ -10,7 +10,9 @@ from briefing import __version__
 
 USAGE = """\
 briefing [PATH]           open a briefing (default: the bundled Geneva talks)
-  briefing check FILE...  validate briefings; one FILE:LINE:COL line per problem"""
+  briefing --plain [PATH] print it as plain text (automatic when output is not a terminal)
+  briefing check FILE...  validate briefings; one FILE:LINE:COL line per problem
+  briefing schema         print the JSON Schema of the briefing format"""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -25,6 +27,13 @@ def _parser() -> argparse.ArgumentParser:
         "--no-watch",
         action="store_true",
         help="don't reload when the file changes (press r to reload by hand)",
+    )
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="print the whole briefing as plain text instead of opening the app "
+        "(for screen readers, pipes and email); the default when standard output "
+        "is not a terminal",
     )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     return parser
@@ -49,21 +58,38 @@ def _check(argv: list[str]) -> int:
     return 1 if problems else 0
 
 
+def _schema(argv: list[str]) -> int:
+    argparse.ArgumentParser(
+        prog="briefing schema",
+        description="Print the JSON Schema of the briefing format, for editors "
+        "(YAML language server) and validators.",
+    ).parse_args(argv)
+    from briefing.schema import schema_text
+
+    sys.stdout.write(schema_text())
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["check"]:
         return _check(argv[1:])
+    if argv[:1] == ["schema"]:
+        return _schema(argv[1:])
     args = _parser().parse_args(argv)
 
     from briefing.resources import default_briefing
 
     path: Path = args.path or default_briefing()
+    display = str(args.path) if args.path else path.name
+    # Piped or redirected output gets the linear text: a full-screen app
+    # would only write escape codes into the file.
+    if args.plain or not sys.stdout.isatty():
+        from briefing.plain import run
+
+        return run(path, display)
     from briefing.ui.app import BriefingApp
 
-    app = BriefingApp(
-        path,
-        display_name=str(args.path) if args.path else path.name,
-        watch=not args.no_watch,
-    )
+    app = BriefingApp(path, display_name=display, watch=not args.no_watch)
     result = app.run()
     return app.return_code or (result or 0)
