@@ -10,7 +10,6 @@ ordinary text and pass through. No UI imports: the CLI uses this too.
 
 from __future__ import annotations
 
-
 # C0 controls become their Unicode "control picture" (ESC -> ␛), DEL -> ␡.
 _TABLE: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20)}
 _TABLE[0x7F] = "\u2421"

@@ -354,7 +354,7 @@ def test_terminal_without_flag_opens_the_app(monkeypatch):
     class FakeApp:
         return_code = 0
 
-        def __init__(self, path, display_name):
+        def __init__(self, path, display_name, **options):
             opened.append(display_name)
 
         def run(self):

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.app import ComposeResult
-from textual.content import Content
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Digits, Static
 
@@ -129,7 +129,7 @@ class TallyPane(Pane):
             ]
         )
 
-    def subtitle(self, rows: Sequence[WeaponCount]) -> str:
+    def summary(self, rows: Sequence[WeaponCount]) -> str:
         approximate = any(
             f.known and not f.exact for c in rows for f in (c.launched, c.intercepted)
         )
@@ -140,7 +140,7 @@ class TallyPane(Pane):
 
     def render_row(self, count: WeaponCount, width: int, compact: bool) -> list[Content]:
         rate = interception_rate(count)
-        head = lit(count.weapon, "bold")
+        head = self.text(count.weapon, count, "weapon", "bold")
         if rate is not None:
             head = head + lit(f"  {rate:.0%} intercepted", "$success")
         values = [f.value for f in (count.launched, count.intercepted) if f.value]
