@@ -11,13 +11,15 @@ from textual.content import Content
 
 from briefing.format import Delegation
 from briefing.text import visible
+from briefing.ui.themes import PARTY_COLOURS
 
 ROLE_STYLE = {
-    "mediator": "bold $accent",
-    "party": "bold $primary",
-    "ally": "bold $success",
-    "observer": "bold $secondary",
-    "other": "bold $secondary",
+    # Theme variables from briefing/ui/themes.py; every theme has them.
+    "mediator": "bold $side-mediator",
+    "party": "bold $side-party-1",
+    "ally": "bold $side-ally",
+    "observer": "bold $side-observer",
+    "other": "bold $side-other",
 }
 STATUS_LABEL = {
     "proposed": "proposed",
@@ -76,5 +78,10 @@ def clamp(content: Content, width: int, lines: int) -> list[Content]:
     return kept
 
 
-def side_style(delegation: Delegation | None) -> str:
-    return ROLE_STYLE.get(delegation.role, "bold") if delegation else "bold"
+def side_style(delegation: Delegation | None, party: int = 0) -> str:
+    """The style of a side's mark; ``party`` is its place among the parties (0, 1 ...)."""
+    if delegation is None:
+        return "bold"
+    if delegation.role == "party":
+        return f"bold $side-party-{party % PARTY_COLOURS + 1}"
+    return ROLE_STYLE.get(delegation.role, "bold")
