@@ -3,24 +3,37 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from briefing import __version__
 
 USAGE = """\
-briefing [PATH]           open a briefing (default: the bundled Geneva talks)
-  briefing --plain [PATH] print it as plain text (automatic when output is not a terminal)
-  briefing check FILE...  validate briefings; one FILE:LINE:COL line per problem
-  briefing schema         print the JSON Schema of the briefing format"""
+briefing [--theme NAME] [PATH]  open a briefing (default: the bundled Geneva talks)
+  briefing --plain [PATH]        print it as plain text (automatic when output is not a terminal)
+  briefing check FILE...         validate briefings; one FILE:LINE:COL line per problem
+  briefing schema                print the JSON Schema of the briefing format"""
+
+
+class _Parser(argparse.ArgumentParser):
+    def format_help(self) -> str:
+        # Paths come from briefing.config, imported only when help is shown
+        # so --version stays instant.
+        from briefing.config import config_path, themes_dir
+
+        self.epilog = (
+            "Inside the app, press ? for every key and t to change theme. "
+            f"Settings: {config_path()}; your own themes: {themes_dir()}{os.sep}*.yaml"
+        )
+        return super().format_help()
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="briefing",
         usage=USAGE,
         description="A terminal dashboard for meeting briefings written in YAML.",
-        epilog="Inside the app, press ? for every key.",
     )
     parser.add_argument("path", nargs="?", type=Path, help="briefing YAML file to open")
     parser.add_argument(
@@ -34,6 +47,11 @@ def _parser() -> argparse.ArgumentParser:
         help="print the whole briefing as plain text instead of opening the app "
         "(for screen readers, pipes and email); the default when standard output "
         "is not a terminal",
+    )
+    parser.add_argument(
+        "--theme",
+        metavar="NAME",
+        help="colour theme, e.g. briefing-projector (default: the last one chosen with t)",
     )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     return parser
@@ -70,13 +88,29 @@ def _schema(argv: list[str]) -> int:
     return 0
 
 
+def _check_theme(parser: argparse.ArgumentParser, name: str) -> None:
+    """Exit 2 with the list of names if there is no theme ``name`` (before the UI starts)."""
+    from briefing.text import visible
+    from briefing.ui.themes import discover_themes, theme_names
+
+    catalog = discover_themes()
+    names = theme_names(catalog)
+    if name not in names:
+        for problem in catalog.problems:  # a broken file may be the one meant
+            print(problem, file=sys.stderr)
+        parser.error(visible(f"unknown theme {name!r}; available: {', '.join(names)}"))
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["check"]:
         return _check(argv[1:])
     if argv[:1] == ["schema"]:
         return _schema(argv[1:])
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.theme is not None:
+        _check_theme(parser, args.theme)
 
     from briefing.resources import default_briefing
 
@@ -90,6 +124,6 @@ def main(argv: list[str] | None = None) -> int:
         return run(path, display)
     from briefing.ui.app import BriefingApp
 
-    app = BriefingApp(path, display_name=display, watch=not args.no_watch)
+    app = BriefingApp(path, display_name=display, watch=not args.no_watch, theme=args.theme)
     result = app.run()
     return app.return_code or (result or 0)

@@ -18,6 +18,7 @@ from textual.app import App, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
 
+from briefing.config import read_config
 from briefing.format import Briefing
 from briefing.loading import BriefingError, load_path
 from briefing.ui.commands import BriefingCommands
@@ -25,6 +26,7 @@ from briefing.ui.screens.detail import DetailScreen
 from briefing.ui.screens.error import ErrorScreen
 from briefing.ui.screens.help import HelpScreen
 from briefing.ui.screens.main import MainScreen
+from briefing.ui.themes import ThemeSwitcher, briefing_variable_defaults
 from briefing.ui.widgets.row_list import RowList
 
 
@@ -39,10 +41,16 @@ class BriefingApp(App[int]):
         Binding("q", "quit", "Quit", tooltip="Quit briefing", id="quit"),
         Binding("question_mark,f1", "help", "Help", key_display="?", tooltip="Show every key", id="help"),
         Binding("r", "reload", "Reload", show=False, tooltip="Reload the file now", id="reload"),
+        Binding("t", "cycle_theme", "Theme", show=False, tooltip="Next colour theme (remembered)", id="cycle-theme"),
     ]
 
     def __init__(
-        self, path: Path, *, display_name: str | None = None, watch: bool = True
+        self,
+        path: Path,
+        *,
+        display_name: str | None = None,
+        watch: bool = True,
+        theme: str | None = None,
     ) -> None:
         super().__init__()
         self.path = Path(path)
@@ -50,6 +58,21 @@ class BriefingApp(App[int]):
         self.watch_file = watch
         self.briefing: Briefing | None = None
         """The last briefing that loaded without problems."""
+        # The user's config.toml (theme, keymap); problems are shown on mount.
+        self.user_config, config_problems = read_config()
+        # Registers shipped + user themes and applies: theme=, else the
+        # remembered one, else the default (briefing/ui/themes.py).
+        self.theme_switcher = ThemeSwitcher(
+            self, requested=theme, remembered=self.user_config.theme, problems=config_problems
+        )
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        # Side and tally colours ($side-ally, $tally-launched ...) for themes
+        # that do not set them, Textual's built-ins included.
+        return briefing_variable_defaults(self.current_theme)
+
+    def action_cycle_theme(self) -> None:
+        self.theme_switcher.cycle()
 
     # -- time (tests freeze it) ---------------------------------------------
 
@@ -80,6 +103,7 @@ class BriefingApp(App[int]):
     # -- loading ------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self.theme_switcher.start()
         try:
             briefing = load_path(self.path, display=self.display_name)
         except BriefingError as error:

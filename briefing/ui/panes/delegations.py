@@ -66,7 +66,7 @@ class DelegationsPane(Pane):
         if isinstance(row, SideRow):
             d = row.delegation
             head = Content.assemble(
-                ("▌", side_style(d)), self.text(d.side, row, "side", "bold"), "  ", self.text(d.role, row, "role", MUTED)
+                ("▌", side_style(d, self.roster)), self.text(d.side, row, "side", "bold"), "  ", self.text(d.role, row, "role", MUTED)
             )
             if compact:
                 return [fit(head, width)]

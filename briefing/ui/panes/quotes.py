@@ -30,7 +30,7 @@ class QuotesPane(Pane):
         side = roster.delegation_of(quote.speaker) if roster else None
         head = join(
             [
-                Content.assemble(("▌", side_style(side)), self.text(speaker, quote, "speaker", "bold")),
+                Content.assemble(("▌", side_style(side, roster)), self.text(speaker, quote, "speaker", "bold")),
                 self.text(quote.channel, quote, "channel", MUTED) if quote.channel else Content(""),
                 self.text(quote.when, quote, "when", MUTED) if quote.when else Content(""),
             ]

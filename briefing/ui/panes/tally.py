@@ -142,14 +142,14 @@ class TallyPane(Pane):
         rate = interception_rate(count)
         head = self.text(count.weapon, count, "weapon", "bold")
         if rate is not None:
-            head = head + lit(f"  {rate:.0%} intercepted", "$success")
+            head = head + lit(f"  {rate:.0%} intercepted", "$tally-intercepted")
         values = [f.value for f in (count.launched, count.intercepted) if f.value]
         scale = max(values, default=0)
         room = max(4, width - LABEL_WIDTH - 24)
         lines = [fit(head, width)]
         for label, figure, style in (
-            ("launched", count.launched, "$error"),
-            ("intercepted", count.intercepted, "$success"),
+            ("launched", count.launched, "$tally-launched"),
+            ("intercepted", count.intercepted, "$tally-intercepted"),
         ):
             lines.append(
                 fit(

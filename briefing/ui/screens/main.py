@@ -56,7 +56,7 @@ class MainScreen(Screen[None]):
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False),
         Binding("z", "maximize_pane", "Zoom", tooltip="Maximise the focused pane (Esc restores)", id="zoom"),
         Binding("d", "show_changes", "Changes", show=False, tooltip="List what the last reload changed", id="changes"),
-        Binding("e", "app.edit", "Edit", tooltip="Open $EDITOR at the selected item", id="edit"),
+        Binding("e", "app.edit", "Edit", show=False, tooltip="Open $EDITOR at the selected item", id="edit"),
         Binding("c", "copy_citation", "Cite", show=False, tooltip="Copy the selected quote as a citation", id="cite"),
         Binding("p", "present", "Present", tooltip="Presenter view: one quote or agenda item at a time", id="present"),
         Binding("b", "blank", "Blank", show=False, tooltip="Blank the screen (any key returns)", id="blank"),
@@ -64,7 +64,7 @@ class MainScreen(Screen[None]):
         Binding("n", "step_match(1)", "Next match", show=False, tooltip="Jump to the next match", id="next-match"),
         Binding("N", "step_match(-1)", "Previous match", show=False, tooltip="Jump to the previous match", id="previous-match"),
         Binding("ctrl+o", "toggle_hide", "Only matches", show=False, tooltip="Hide non-matching items instead of dimming them", id="toggle-hide"),
-        Binding("f", "focus_side", "Focus side", tooltip="Show only the selected item's side (Esc clears)", id="focus-side"),
+        Binding("f", "focus_side", "Focus side", show=False, tooltip="Show only the selected item's side (Esc clears)", id="focus-side"),
         Binding("escape", "clear", "Clear", show=False, tooltip="Clear the search or side filter", id="clear"),
     ]
 
