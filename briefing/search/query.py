@@ -1,9 +1,19 @@
-"""Parsing what people type into search terms.
+"""Turning what the user typed into needles to look for.
 
-Words must all match (each anywhere in the item); a "quoted phrase" must
-match as written, words in order. Terms are plain folded strings matched
-with ``in`` / ``str.find``: no regular expression is ever built from input,
-so no query can raise or backtrack.
+Syntax, deliberately small:
+
+* whitespace-separated words must ALL match (each anywhere in the item);
+* ``"a quoted phrase"`` must match as consecutive words (whitespace-normalised);
+* an unbalanced ``"`` opens a phrase that runs to the end of the query, so
+  typing ``"security gu`` already searches for the phrase being typed;
+* nothing else is special: ``( [ \\ * . ?`` are ordinary characters. No regular
+  expression is ever built from the query; matching is plain substring search.
+
+Every word and phrase is folded with :func:`~briefing.search.normalize.fold`,
+giving the query's *needles*. A needle without a space is a word, one with a
+space a phrase; both match when they occur in one field of an item (fields are
+kept apart, so neither can match across two fields). A word that folds to
+several words (``"a¨b"`` -> ``"a b"``) counts as several words.
 """
 
 from __future__ import annotations
@@ -12,44 +22,36 @@ from dataclasses import dataclass
 
 from briefing.search.normalize import fold
 
-MAX_QUERY = 500
-"""Characters of a query that are used; a pasted essay stays fast."""
+MAX_QUERY = 4_000
+"""Characters of a query that are looked at; the rest is ignored (no error)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Query:
+    """A parsed query: the text typed and the folded needles it asks for."""
+
     text: str
-    terms: tuple[str, ...]
-    """Folded words and phrases; an item matches when it contains them all."""
+    needles: tuple[str, ...]
+    """Distinct folded words and phrases, in the order typed."""
 
     @property
     def empty(self) -> bool:
-        return not self.terms
-
-    def narrows(self, previous: Query) -> bool:
-        """True if every match of ``self`` is also a match of ``previous``.
-
-        That holds when each of the previous terms is contained in one of
-        ours ("zel" -> "zele"; "peskov" -> "peskov territories"), so the
-        previous results can be refined instead of searching everything.
-        """
-        return all(any(old in new for new in self.terms) for old in previous.terms)
+        """True when nothing is asked for (blank query or only quotes)."""
+        return not self.needles
 
 
-def parse(text: str) -> Query:
-    """Split ``text`` into folded terms; an unclosed quote runs to the end."""
-    source = text[:MAX_QUERY]
-    terms: list[str] = []
-    parts = source.split('"')
-    for position, part in enumerate(parts):
-        if position % 2:  # inside quotes: one phrase
-            phrase = fold(part)
+def parse_query(text: str) -> Query:
+    """Parse ``text`` (any string at all) into a :class:`Query`."""
+    raw = text[:MAX_QUERY]
+    needles: list[str] = []
+    # Even-numbered pieces are outside quotes, odd-numbered ones inside; an
+    # unbalanced quote leaves the last piece inside, which is the open phrase.
+    for i, piece in enumerate(raw.split('"')):
+        if i % 2:
+            phrase = fold(piece)
             if phrase:
-                terms.append(phrase)
+                needles.append(phrase)
         else:
-            terms.extend(word for word in fold(part).split(" ") if word)
-    # Longest first: the rarest term filters the most, soonest.
-    unique = sorted(set(terms), key=len, reverse=True)
-    # A term inside another adds nothing ("zel" within "zelensky").
-    kept = tuple(t for t in unique if not any(t != other and t in other for other in unique))
-    return Query(text, kept)
+            for word in piece.split():
+                needles.extend(fold(word).split())
+    return Query(text, tuple(dict.fromkeys(needles)))

@@ -6,6 +6,7 @@ cell (4 and 5 switch); wide ones show both.
 
 from __future__ import annotations
 
+import threading
 from typing import Any, ClassVar
 
 from textual import work
@@ -22,7 +23,7 @@ from briefing.format import Briefing, Quote, Roster
 from briefing.format.diff import Changes, diff
 from briefing.format.sides import keys_for_side, sides_of
 from briefing.loading import BriefingError
-from briefing.ui.content import lit
+from briefing.ui.content import STATUS_LABEL, lit
 from briefing.ui.panes.agenda import AgendaPane
 from briefing.ui.panes.base import Pane
 from briefing.ui.panes.delegations import DelegationsPane
@@ -101,6 +102,7 @@ class MainScreen(Screen[None]):
         self.finding = Finding()
         self.index: Any = None
         """The search index of the briefing on screen (built in a worker)."""
+        self._search_lock = threading.Lock()
         self.error: BriefingError | None = None
         """The problem that makes the view stale, if any."""
         self._side_tab = "tally"
@@ -158,7 +160,7 @@ class MainScreen(Screen[None]):
         from briefing.search import SearchIndex
 
         briefing = self.briefing
-        index = SearchIndex(briefing)
+        index = SearchIndex(briefing, status_labels=STATUS_LABEL)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._index_ready, briefing, index)
 
@@ -184,17 +186,19 @@ class MainScreen(Screen[None]):
         if index is None or not query.strip():
             self.app.call_from_thread(self._search_done, query, None)
             return
-        previous = self.finding.result
-        result = index.search(query, previous=previous)
-        _ = result.id_set  # build the set here, not on the UI thread
+        # The index caches answers and is not safe for two searches at once;
+        # a superseded search may still be running in its thread.
+        with self._search_lock:
+            result = index.search(query)
+            matches = frozenset(result.ids)  # built here, not on the UI thread
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._search_done, query, result)
+            self.app.call_from_thread(self._search_done, query, result, matches)
 
-    def _search_done(self, query: str, result: Any) -> None:
+    def _search_done(self, query: str, result: Any, matches: frozenset[str] = frozenset()) -> None:
         if query != self.finding.query:
             return  # typing moved on
         self.finding.result = result
-        self.finding.matches = result.id_set if result is not None else frozenset()
+        self.finding.matches = matches
         self.refresh_finding()
 
     def refresh_finding(self, *, rerun: bool = False) -> None:
