@@ -27,7 +27,10 @@ from briefing.ui.screens.error import ErrorScreen
 from briefing.ui.screens.help import HelpScreen
 from briefing.ui.screens.main import MainScreen
 from briefing.ui.themes import ThemeSwitcher, briefing_variable_defaults
+from briefing.ui.keymap import check_keymap, keys_of
+from briefing.ui.screens.presenter import PresenterScreen
 from briefing.ui.widgets.row_list import RowList
+from briefing.ui.widgets.search_bar import SearchBar
 
 
 class BriefingApp(App[int]):
@@ -102,7 +105,36 @@ class BriefingApp(App[int]):
 
     # -- loading ------------------------------------------------------------
 
+    def binding_scopes(self) -> list[tuple[str, list[BindingType]]]:
+        """Bindings that are live together, by screen (for help and keymap checks)."""
+        palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "Command palette", tooltip="Search commands and items")
+        app = [*self.BINDINGS, palette]
+        return [
+            ("dashboard", [*app, *MainScreen.BINDINGS, *RowList.BINDINGS]),
+            ("search bar", [*app, *SearchBar.BINDINGS]),
+            ("detail view", [*app, *DetailScreen.BINDINGS]),
+            ("presenter", [*app, *PresenterScreen.BINDINGS]),
+        ]
+
+    def keys_for(self, binding: Binding) -> str:
+        """How to show ``binding``'s keys, with the user's keymap applied."""
+        if binding.id in self._keymap:
+            keys = keys_of(binding, self._keymap)
+        elif binding.key_display:
+            return binding.key_display
+        else:
+            keys = keys_of(binding, {})
+        return " / ".join(self.get_key_display(Binding(k, "")) for k in keys)
+
+    def _apply_keymap(self) -> None:
+        keymap, problems = check_keymap(self.user_config.keymap, self.binding_scopes())
+        if keymap:
+            self.set_keymap(keymap)
+        for problem in problems:
+            self.notify(problem, title="Keymap", severity="warning", timeout=12, markup=False)
+
     def on_mount(self) -> None:
+        self._apply_keymap()
         self.theme_switcher.start()
         try:
             briefing = load_path(self.path, display=self.display_name)
@@ -179,7 +211,9 @@ class BriefingApp(App[int]):
                     ("Anywhere", [*self.BINDINGS, palette]),
                     ("Dashboard", MainScreen.BINDINGS),
                     ("In a pane", RowList.BINDINGS),
+                    ("Search bar", SearchBar.BINDINGS),
                     ("Detail view", DetailScreen.BINDINGS),
+                    ("Presenter view", PresenterScreen.BINDINGS),
                 ]
             )
         )

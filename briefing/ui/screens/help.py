@@ -84,9 +84,10 @@ class HelpScreen(ModalScreen[None]):
         self.query_one("#help-card").focus()
 
     def _key_display(self, binding: Binding) -> str:
-        if binding.key_display:
-            return binding.key_display
-        return " / ".join(self.app.get_key_display(Binding(k, "")) for k in binding.key.split(","))
+        keys_for = getattr(self.app, "keys_for", None)
+        if keys_for is not None:
+            return keys_for(binding)
+        return binding.key_display or binding.key
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)
