@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -13,6 +14,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from briefing.ui.content import MUTED
+
+
+DESCRIPTION_WIDTH = 50
+"""Fits the help card (78 columns less border, padding, scrollbar and keys)."""
 
 
 def binding_groups(
@@ -27,9 +32,10 @@ def binding_groups(
                 continue
             keys = key_display(binding)
             description = binding.tooltip or binding.description or binding.action
-            lines.append(
-                Content.assemble((f"  {keys:<18}", "bold $accent"), (description, ""))
-            )
+            # A hanging indent keeps long descriptions in their column.
+            wrapped = textwrap.wrap(description, DESCRIPTION_WIDTH) or [""]
+            lines.append(Content.assemble((f"  {keys:<18}", "bold $accent"), wrapped[0]))
+            lines += [Content(" " * 20 + more) for more in wrapped[1:]]
         lines.append(Content(""))
     return Content("\n").join(lines)
 
@@ -46,7 +52,7 @@ class HelpScreen(ModalScreen[None]):
         align: center middle;
         background: $background 60%;
         & > #help-card {
-            width: 72;
+            width: 78;
             max-width: 95%;
             height: auto;
             max-height: 90%;
