@@ -84,8 +84,8 @@ def read_file(path: str | os.PathLike[str], name: str) -> bytes:
         raise fail("the file name contains a NUL character") from None
     except OSError as exc:
         raise fail(_os_message(exc)) from None
-    if len(data) > MAX_BYTES:  # grew while we read it
-        raise fail(_too_big(len(data)))
+    if len(data) > MAX_BYTES:  # grew while we read it, or stat said 0 (/proc)
+        raise fail(_too_big(None))
     return data
 
 
@@ -107,11 +107,12 @@ def _os_message(exc: OSError) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _too_big(size: int) -> str:
-    return (
-        f"file is {size / 1_048_576:,.1f} MB; briefings are limited to "
-        f"{MAX_BYTES // 1_048_576} MB"
-    )
+def _too_big(size: int | None) -> str:
+    """``size`` is None when the file grew past the limit while being read."""
+    limit = f"briefings are limited to {MAX_BYTES:,} bytes"
+    if size is None:
+        return f"file is larger than the limit; {limit}"
+    return f"file is {size:,} bytes; {limit}"
 
 
 # Byte order marks of encodings that are not UTF-8, longest first (the
@@ -468,7 +469,7 @@ def read_stream(stream: typing.BinaryIO, name: str) -> bytes:
     except OSError as exc:
         raise BriefingError([Problem(name, None, _os_message(exc))]) from None
     if len(data) > MAX_BYTES:
-        raise BriefingError([Problem(name, None, _too_big(len(data)))])
+        raise BriefingError([Problem(name, None, _too_big(None))])
     return data
 
 

@@ -34,7 +34,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_DEPTH = 64
 """Deeper than any real briefing; far below what would hurt."""
 MAX_EXPANSION = 2_000_000
-"""Upper bound on nodes after alias expansion (stops "billion laughs")."""
+"""Upper bound on nodes that aliases stand for (stops "billion laughs")."""
 MAX_INT_DIGITS = 30
 
 Path = tuple[str | int, ...]
@@ -212,9 +212,10 @@ def read(text: str, *, targets: list[Path] | None = None) -> tuple[Any, Found]:
 
     def finish(value: Any, size: int, mark: Mark, *, alias: bool = False) -> None:
         nonlocal result, expanded
-        # Each node written in the file counts once; an alias counts as
-        # everything it stands for, so only alias expansion can hit the limit.
-        expanded += size if alias else 1
+        # Only what aliases stand for counts: nodes written out in the file
+        # are already bounded by the file size limit.
+        if alias:
+            expanded += size
         if expanded > MAX_EXPANSION:
             raise YamlProblem(
                 mark, "aliases expand to too much data; refusing to load the file"
