@@ -9,6 +9,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from briefing.loading import BriefingError, load_path
+from briefing.text import visible
 from briefing.ui.screens.detail import DetailScreen
 from briefing.ui.screens.error import ErrorScreen
 from briefing.ui.screens.help import HelpScreen
@@ -38,7 +39,8 @@ class BriefingApp(App[int]):
         except BriefingError as error:
             self.push_screen(ErrorScreen(error))
             return
-        self.title = briefing.meta.title
+        # Textual writes the title into screenshots (SVG) and their file names.
+        self.title = visible(briefing.meta.title)
         self.push_screen(MainScreen(briefing))
 
     def action_help(self) -> None:
