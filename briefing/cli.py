@@ -64,9 +64,9 @@ def _check(argv: list[str]) -> int:
     try:
         for file in files:
             if file == "-":
-                name = "<stdin>"
                 problems = check_one(
-                    lambda: load_bytes(read_stream(sys.stdin.buffer, name), name), name
+                    lambda: load_bytes(read_stream(sys.stdin.buffer, "<stdin>"), "<stdin>"),
+                    "<stdin>",
                 )
             else:
                 problems = check_one(lambda file=file: load_path(file), file)

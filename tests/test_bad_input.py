@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import os
 import random
-import stat
 import subprocess
 import sys
 import threading
@@ -38,9 +37,15 @@ import pytest
 import briefing.loading
 from briefing.cli import main
 from briefing.format import Briefing
-from briefing.loading import MAX_BYTES, MAX_PROBLEMS, BriefingError, load_bytes, load_path
+from briefing.loading import (
+    MAX_BYTES,
+    MAX_PROBLEMS,
+    BriefingError,
+    load_bytes,
+    load_path,
+    yaml_reader,
+)
 from briefing.loading import loader as loader_module
-from briefing.loading import yaml_reader
 
 from .conftest import DEFAULT, MINIMAL
 
@@ -54,6 +59,7 @@ TAG = "is not allowed; briefings use plain YAML values only"
 ROLES = "mediator, party, ally, observer, other"
 TOP_KEYS = "schema, meta, delegations, agenda, quotes, strikes, timeline"
 WHOLE = "a count must be a whole number such as 29, not "
+NOT_REGULAR = "b.yaml: is not a regular file (a pipe, socket or device?)"
 
 
 def _bomb() -> str:
@@ -334,6 +340,28 @@ async def test_app_shows_error_screen(tmp_path, name):
     await _assert_error_screen(path, message)
 
 
+@pytest.mark.parametrize("kind", ["fifo", "folder", "device", "missing"])
+async def test_app_opening_something_that_is_not_a_file(tmp_path, kind):
+    path = {"fifo": tmp_path / "b.yaml", "folder": tmp_path, "device": Path("/dev/zero"),
+            "missing": tmp_path / "gone.yaml"}[kind]
+    if kind == "fifo":
+        os.mkfifo(path)
+    message = {"folder": "b.yaml: is a folder, not a briefing file",
+               "missing": "b.yaml: no such file"}.get(kind, NOT_REGULAR)
+    await _assert_error_screen(path, message)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+def test_real_program_opening_a_fifo_shows_the_problem_and_exits_1(tmp_path):
+    from .test_hostile_text import run_in_pty
+
+    os.mkfifo(tmp_path / "pipe.yaml")
+    output, status = run_in_pty(["-m", "briefing", str(tmp_path / "pipe.yaml")], [b"q"], size=(200, 30))
+    assert status == 1
+    assert b"is not a regular file (a pipe, socket or device?)" in output
+    assert b"Traceback" not in output
+
+
 # --- Accepted input -------------------------------------------------------------
 
 
@@ -461,9 +489,6 @@ def _without_hanging(function, timeout: float = 5.0):
     thread.join(timeout)
     assert not thread.is_alive(), "blocked"
     return result[0]
-
-
-NOT_REGULAR = "b.yaml: is not a regular file (a pipe, socket or device?)"
 
 
 def test_fifo_never_blocks(tmp_path):
@@ -719,12 +744,18 @@ def _multibyte_offsets(data: bytes) -> list[int]:
     return [i for i, byte in enumerate(data) if 0x80 <= byte < 0xC0]
 
 
-def test_truncated_bundled_briefing_every_byte():
+def test_truncated_bundled_briefing():
+    # A half-saved file: cut inside every multi-byte character, around every
+    # line end, and every 11th byte besides (every byte takes 12 s; this 2 s).
     data = DEFAULT.read_bytes()
     inside = _multibyte_offsets(data)
-    assert inside, "the bundled briefing has non-ASCII text"
-    outcomes = {_outcome(data[:cut]) for cut in range(len(data) + 1)}
-    assert outcomes == {"ok", "problem"}
+    assert len(inside) > 20, "the bundled briefing has non-ASCII text"
+    line_ends = [i for i, byte in enumerate(data) if byte == 0x0A]
+    cuts = {*inside, *line_ends, *(i + 1 for i in line_ends), *(i - 1 for i in line_ends),
+            *range(0, len(data) + 1, 11), len(data)}
+    outcomes = [_outcome(data[:cut]) for cut in sorted(cuts)]
+    assert set(outcomes) == {"ok", "problem"}
+    assert [_outcome(data[:cut]) for cut in inside] == ["problem"] * len(inside)
 
 
 def test_truncated_inside_a_character_names_it():

@@ -41,7 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Characters that must never be on screen: C0 (but newline, which separates
 # exported lines), DEL, C1, bidi embeddings/overrides/isolates/marks, line and
 # paragraph separators, and the invisible characters visible() reveals.
-FORBIDDEN = set(map(chr, [*range(0x00, 0x0A), *range(0x0B, 0x20), *range(0x7F, 0xA0)]))
+FORBIDDEN = set(map(chr, [*range(0x0A), *range(0x0B, 0x20), *range(0x7F, 0xA0)]))
 FORBIDDEN |= set(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C]))
 FORBIDDEN |= set(map(chr, [0x2028, 0x2029, 0xFEFF, 0x200B, *range(0x2060, 0x2065)]))
 

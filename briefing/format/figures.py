@@ -7,6 +7,7 @@ so a figure keeps the words it was reported in next to the number.
 from __future__ import annotations
 
 import enum
+import math
 import re
 
 NOT_REPORTED_WORDS = ("not reported", "unknown", "n/a")
@@ -127,7 +128,7 @@ class Figure:
             raise ValueError("expected a number, not true/false")
         if isinstance(raw, float):
             # YAML reads 1e3, 2.5, .inf and .nan as floats; none is a count.
-            if raw != raw:
+            if math.isnan(raw):
                 shown = ".nan (not a number)"
             elif raw in (float("inf"), float("-inf")):
                 shown = "infinity (.inf)" if raw > 0 else "minus infinity (-.inf)"
