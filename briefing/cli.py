@@ -57,23 +57,67 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+CHECK_EPILOG = """\
+FILE may be '-' to read one briefing from standard input (reported as
+<stdin>), e.g. from an editor: briefing check - < draft.yaml
+A folder is reported as a problem, not searched; pass its files instead:
+briefing check briefings/*.yaml
+
+Problems go to standard output, one "FILE:LINE:COL: message" line each (at
+most 100 per file); a summary goes to standard error.
+Exit status: 0 every file is a valid briefing, 1 at least one problem,
+2 usage error (no FILE, unknown option, '-' with a terminal as input)."""
+
+
 def _check(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="briefing check",
         description="Validate briefing files. Prints FILE:LINE:COL: message per "
         "problem and exits 1 if there are any.",
+        epilog=CHECK_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("files", nargs="+", metavar="FILE")
-    args = parser.parse_args(argv)
-    from briefing.loading import check_paths
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE", help="briefing YAML file, or - for standard input"
+    )
+    args = parser.parse_args(argv)  # exits 2 on a usage error
+    files: list[str] = args.files
+    if files.count("-") > 1:
+        parser.error("'-' (standard input) can be given only once")
+    if "-" in files and sys.stdin.isatty():
+        parser.error(
+            "'-' reads a briefing from standard input, which is a terminal; "
+            "pipe a file in: briefing check - < FILE"
+        )
+    from briefing.loading import check_one, load_bytes, load_path, read_stream
 
-    problems = check_paths(args.files)
-    for problem in problems:
-        print(problem)
-    if not problems:
-        count = len(args.files)
-        print(f"{count} briefing{'s' if count != 1 else ''} OK", file=sys.stderr)
-    return 1 if problems else 0
+    failed = 0
+    try:
+        for file in files:
+            if file == "-":
+                problems = check_one(
+                    lambda: load_bytes(read_stream(sys.stdin.buffer, "<stdin>"), "<stdin>"),
+                    "<stdin>",
+                )
+            else:
+                problems = check_one(lambda file=file: load_path(file), file)
+            failed += bool(problems)
+            for problem in problems:
+                print(problem)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # `briefing check ... | head` closed the pipe; that is not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    count = len(files)
+    noun = "briefing" if count == 1 else "briefings"
+    if failed:
+        verb = "has" if failed == 1 else "have"
+        print(f"{failed} of {count} {noun} {verb} problems", file=sys.stderr)
+    else:
+        print(f"{count} {noun} OK", file=sys.stderr)
+    return 1 if failed else 0
 
 
 def _schema(argv: list[str]) -> int:

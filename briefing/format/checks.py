@@ -6,6 +6,7 @@ Each problem names the path of the offending value (as a tuple such as
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from briefing.format.model import Briefing
@@ -13,9 +14,12 @@ from briefing.format.model import Briefing
 Path = tuple[str | int, ...]
 
 
-def check(briefing: Briefing) -> list[tuple[Path, str]]:
-    """Every cross-field problem in ``briefing``, in file order."""
-    return list(_problems(briefing))
+def check(briefing: Briefing, limit: int | None = None) -> list[tuple[Path, str]]:
+    """Every cross-field problem in ``briefing`` in file order (at most ``limit``).
+
+    The limit matters: aliases can repeat one bad item a million times.
+    """
+    return list(itertools.islice(_problems(briefing), limit))
 
 
 def _problems(b: Briefing) -> Iterator[tuple[Path, str]]:

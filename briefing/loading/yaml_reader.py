@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from briefing.loading.problems import Mark, YamlProblem
+from briefing.loading.problems import Mark, YamlProblem, text_mark
 
 try:  # The C parser is ~10x faster; PyYAML without libyaml still works.
     from yaml import CSafeLoader as _Loader
@@ -34,7 +34,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_DEPTH = 64
 """Deeper than any real briefing; far below what would hurt."""
 MAX_EXPANSION = 2_000_000
-"""Upper bound on nodes after alias expansion (stops "billion laughs")."""
+"""Upper bound on nodes that aliases stand for (stops "billion laughs")."""
 MAX_INT_DIGITS = 30
 
 Path = tuple[str | int, ...]
@@ -112,10 +112,29 @@ def _events(text: str) -> Iterator[Any]:
             yield loader.get_event()
     except yaml.MarkedYAMLError as exc:
         raise YamlProblem.from_yaml(exc, text) from None
-    except yaml.YAMLError as exc:  # unmarked reader errors
-        raise YamlProblem(Mark(1, 1), str(exc).splitlines()[0]) from None
+    except yaml.YAMLError as exc:  # unmarked: a character YAML does not allow
+        raise _bad_character(text, exc) from None
     finally:
         loader.dispose()
+
+
+# What YAML accepts in a stream (YAML 1.1 "printable"); libyaml reports
+# anything else with a byte offset only, so we find the character ourselves.
+_NOT_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+def _bad_character(text: str, exc: yaml.YAMLError) -> YamlProblem:
+    found = _NOT_PRINTABLE.search(text)
+    if found is None:  # pragma: no cover - libyaml and the pattern agree
+        return YamlProblem(Mark(1, 1), str(exc).splitlines()[0])
+    code = ord(found.group())
+    kind = "control character" if code < 0x20 or 0x7F <= code < 0xA0 else "character"
+    return YamlProblem(
+        text_mark(text, found.start()),
+        f"{kind} U+{code:04X} is not allowed in a YAML file; delete it",
+    )
 
 
 class _Frame:
@@ -135,48 +154,68 @@ _NO_KEY = object()
 
 
 class Found:
-    """Marks of the nodes along a target path, outermost first."""
+    """Marks of the nodes along the target paths."""
 
-    def __init__(self) -> None:
-        self.values: list[Mark] = []
-        self.keys: dict[int, Mark] = {}
-        """Mark of the key at each depth (1 = a key of the root mapping)."""
+    def __init__(self, targets: list[Path]) -> None:
+        self.prefixes: set[Path] = {t[:i] for t in targets for i in range(len(t) + 1)}
+        self.values: dict[Path, Mark] = {}
+        """Where the value at each path (a prefix of a target) starts."""
+        self.keys: dict[Path, Mark] = {}
+        """Where the key that leads to each path is written."""
+
+    def mark(self, path: Path, *, on_key: bool = False) -> Mark:
+        """The line and column of ``path``, or of its deepest parent found."""
+        if on_key and path in self.keys:
+            return self.keys[path]
+        for depth in range(len(path), -1, -1):
+            if path[:depth] in self.values:
+                break
+        else:
+            return Mark(1, 1)
+        if depth < len(path) and path[: depth + 1] in self.keys:
+            return self.keys[path[: depth + 1]]  # the key exists, its value is empty
+        return self.values[path[:depth]]
 
 
-def read(text: str, *, target: Path | None = None) -> tuple[Any, Found]:
+def read(text: str, *, targets: list[Path] | None = None) -> tuple[Any, Found]:
     """Parse one YAML document into dicts, lists and scalars.
 
-    With ``target``, also collect the marks of the nodes along that path.
+    With ``targets``, also collect the marks of the nodes along those paths,
+    all in this one pass (a file with thousands of problems is read twice,
+    not thousands of times).
     """
     stack: list[_Frame] = []
     anchors: dict[str, tuple[Any, int]] = {}
     open_anchors: set[str] = set()
     path: list[str | int] = []
-    found = Found()
+    found = Found(targets or [])
+    want = found.prefixes if targets else None
     expanded = 0
     documents = 0
     result: Any = None
 
-    def on_target() -> bool:
-        return target is not None and tuple(path) == target[: len(path)]
-
-    def begin(mark: Mark, is_collection: bool) -> bool:
+    def begin(mark: Mark, is_collection: bool, collection: str = "") -> bool:
         """Place a node that starts at ``mark``; True if it is a mapping key."""
         if stack:
             top = stack[-1]
             if top.is_map and top.key is _NO_KEY:
                 if is_collection:
-                    raise YamlProblem(mark, "mapping keys must be plain text")
+                    raise YamlProblem(
+                        mark, f"mapping keys must be plain text, not {collection}"
+                    )
                 return True
             if not top.is_map:
                 path.append(len(top.value))
-        if on_target() and len(path) == len(found.values):
-            found.values.append(mark)
+        if want is not None and (here := tuple(path)) in want:
+            found.values.setdefault(here, mark)
         return False
 
-    def finish(value: Any, size: int, mark: Mark) -> None:
+    def finish(value: Any, size: int, mark: Mark, *, alias: bool = False) -> None:
         nonlocal result, expanded
-        expanded += size
+        # Only what aliases stand for counts: nodes written out in the file
+        # are already bounded by the file size limit.
+        if alias:
+            expanded += size
         if expanded > MAX_EXPANSION:
             raise YamlProblem(
                 mark, "aliases expand to too much data; refusing to load the file"
@@ -198,8 +237,8 @@ def read(text: str, *, target: Path | None = None) -> tuple[Any, Found]:
             top.seen[value] = mark.line
             top.key = value
             path.append(value)
-            if on_target():
-                found.keys[len(path)] = mark
+            if want is not None and (here := tuple(path)) in want:
+                found.keys.setdefault(here, mark)
         else:
             top.value[top.key] = value
             top.key = _NO_KEY
@@ -214,6 +253,12 @@ def read(text: str, *, target: Path | None = None) -> tuple[Any, Found]:
                 if event.tag not in (None, "!", _CORE + "str"):
                     raise YamlProblem(mark, _tag_message(event.tag))
                 value = event.value
+                if value == "<<" and event.implicit[0]:
+                    raise YamlProblem(
+                        mark,
+                        "merge keys ('<<: *name') are not supported; "
+                        "write the keys out in full",
+                    )
             else:
                 value = _scalar(event)
             if event.anchor:
@@ -226,7 +271,7 @@ def read(text: str, *, target: Path | None = None) -> tuple[Any, Found]:
                 raise YamlProblem(mark, _tag_message(event.tag))
             if len(stack) >= MAX_DEPTH:
                 raise YamlProblem(mark, f"nesting is deeper than {MAX_DEPTH} levels")
-            begin(mark, True)
+            begin(mark, True, "a mapping" if is_map else "a list")
             stack.append(_Frame({} if is_map else [], is_map, event.anchor, mark))
             if event.anchor:
                 open_anchors.add(event.anchor)
@@ -245,9 +290,10 @@ def read(text: str, *, target: Path | None = None) -> tuple[Any, Found]:
             if event.anchor not in anchors:
                 raise YamlProblem(mark, f"unknown alias *{event.anchor}")
             value, size = anchors[event.anchor]
-            if begin(mark, not isinstance(value, str)):
+            kind_of = "a mapping" if isinstance(value, dict) else "a list"
+            if begin(mark, isinstance(value, (dict, list)), kind_of):
                 value = _key_text(value)
-            finish(value, size, mark)
+            finish(value, size, mark, alias=True)
         elif kind is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
@@ -259,4 +305,6 @@ def read(text: str, *, target: Path | None = None) -> tuple[Any, Found]:
 
 
 def _key_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return "null" if value is None else str(value)

@@ -21,6 +21,7 @@ from textual.worker import get_current_worker
 from briefing.config import read_config
 from briefing.format import Briefing
 from briefing.loading import BriefingError, load_path
+from briefing.text import visible
 from briefing.ui.commands import BriefingCommands
 from briefing.ui.screens.detail import DetailScreen
 from briefing.ui.screens.error import ErrorScreen
@@ -147,7 +148,8 @@ class BriefingApp(App[int]):
 
     def _first_show(self, briefing: Briefing) -> None:
         self.briefing = briefing
-        self.title = briefing.meta.title
+        # Textual writes the title into screenshots (SVG) and their file names.
+        self.title = visible(briefing.meta.title)
         self.push_screen(MainScreen(briefing))
 
     @work(exclusive=True, group="watch")
@@ -182,7 +184,7 @@ class BriefingApp(App[int]):
             self._first_show(result)
             return
         self.briefing = result
-        self.title = result.meta.title
+        self.title = visible(result.meta.title)
         changes = main.update(result)
         if changes:
             parts = [f"{len(items)} {word}" for items, word in (
