@@ -237,7 +237,7 @@ class BriefingApp(App[int]):
             with self.suspend():
                 subprocess.run(command, check=False)
         except (SuspendNotSupported, OSError) as exc:
-            self.notify(f"Could not run {command[0]}: {exc}", severity="error")
+            self.notify(visible(f"Could not run {command[0]}: {exc}"), severity="error", markup=False)
             return
         self.reload()
 
