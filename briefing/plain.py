@@ -33,6 +33,7 @@ from briefing.format import (
     StrikeTally,
     WeaponCount,
 )
+from briefing.format.wording import STATUS_LABEL, interception_rate
 from briefing.loading import BriefingError, load_path
 from briefing.text import visible
 
@@ -40,18 +41,6 @@ DEFAULT_WIDTH = 80
 MIN_WIDTH = 20
 NOT_REPORTED = "not reported"
 
-# The same words the app uses for agenda statuses (briefing.ui.content.
-# STATUS_LABEL; a test keeps the two equal). Repeated here because importing
-# the UI module would pull in Textual.
-STATUS_WORDS = {
-    "proposed": "proposed",
-    "on-agenda": "on the agenda",
-    "in-progress": "in progress",
-    "agreed": "agreed",
-    "stalled": "stalled",
-    "dropped": "dropped",
-    "unknown": "status not reported",
-}
 
 _ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufe0e", "\ufe0f"}
 
@@ -180,18 +169,6 @@ def _figure(figure: Figure) -> str:
     return text if figure.exact else f"{text} (approximate)"
 
 
-def interception_rate(count: WeaponCount) -> float | None:
-    """Share intercepted, only when both figures are exact and some were launched.
-
-    Same rule as the app's tally pane: "nearly 400" is not 400, so no rate
-    is computed from an approximate or missing figure.
-    """
-    launched, intercepted = count.launched, count.intercepted
-    if launched.exact and intercepted.exact and launched.value:
-        return intercepted.value / launched.value  # type: ignore[operator]
-    return None
-
-
 def _rate(count: WeaponCount) -> str:
     rate = interception_rate(count)
     if rate is not None:
@@ -281,7 +258,7 @@ def _agenda_item(out: _Writer, item: AgendaItem, roster: Roster) -> None:
     raisers = ", ".join(roster.name_of(r) for r in item.raised_by) or None
     out.item(item.title)
     fields: list[tuple[str, str | None]] = [
-        ("Status", STATUS_WORDS[item.status]),
+        ("Status", STATUS_LABEL[item.status]),
         ("Raised by", raisers),
     ]
     if item.notes:
@@ -428,4 +405,4 @@ def run(path: str | os.PathLike[str], display: str) -> int:
     return 0
 
 
-__all__ = ["render_plain", "run", "wrap", "cell_width", "interception_rate", "STATUS_WORDS"]
+__all__ = ["render_plain", "run", "wrap", "cell_width"]

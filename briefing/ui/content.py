@@ -10,6 +10,7 @@ from __future__ import annotations
 from textual.content import Content
 
 from briefing.format import Delegation, Roster
+from briefing.format.wording import STATUS_LABEL  # noqa: F401 - re-exported for the panes
 from briefing.text import visible
 from briefing.ui.themes import PARTY_COLOURS
 
@@ -20,15 +21,6 @@ ROLE_STYLE = {
     "ally": "bold $side-ally",
     "observer": "bold $side-observer",
     "other": "bold $side-other",
-}
-STATUS_LABEL = {
-    "proposed": "proposed",
-    "on-agenda": "on the agenda",
-    "in-progress": "in progress",
-    "agreed": "agreed",
-    "stalled": "stalled",
-    "dropped": "dropped",
-    "unknown": "status not reported",
 }
 STATUS_STYLE = {
     "proposed": "$text-secondary",

@@ -16,20 +16,13 @@ from textual.widget import Widget
 from textual.widgets import Digits, Static
 
 from briefing.format import Briefing, Figure, Roster, WeaponCount
+from briefing.format.wording import interception_rate
 from briefing.ui.content import MUTED, NOT_REPORTED, fit, join, lit
 from briefing.ui.panes.base import Pane
 
 LABEL_WIDTH = 15
 EXACT_BAR = "█"
 APPROX_BAR = "▒"
-
-
-def interception_rate(count: WeaponCount) -> float | None:
-    """Share intercepted, only when both figures are exact."""
-    launched, intercepted = count.launched, count.intercepted
-    if launched.exact and intercepted.exact and launched.value:
-        return intercepted.value / launched.value  # type: ignore[operator]
-    return None
 
 
 def bar(figure: Figure, scale: int, width: int, style: str) -> Content:
