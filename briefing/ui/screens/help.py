@@ -10,11 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from briefing.ui.content import MUTED
-
+from briefing.ui.screens.card import CardScreen
 
 DESCRIPTION_WIDTH = 50
 """Fits the help card (78 columns less border, padding, scrollbar and keys)."""
@@ -40,7 +39,7 @@ def binding_groups(
     return Content("\n").join(lines)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(CardScreen):
     """Lists what every key does."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -48,20 +47,7 @@ class HelpScreen(ModalScreen[None]):
     ]
 
     DEFAULT_CSS = """
-    HelpScreen {
-        align: center middle;
-        background: $background 60%;
-        & > #help-card {
-            width: 78;
-            max-width: 95%;
-            height: auto;
-            max-height: 90%;
-            border: round $accent;
-            border-title-style: bold;
-            background: $surface;
-            padding: 1 2;
-        }
-    }
+    HelpScreen > .card { width: 78; }
     """
 
     def __init__(self, groups: list[tuple[str, list[BindingType]]]) -> None:
@@ -69,7 +55,7 @@ class HelpScreen(ModalScreen[None]):
         self.groups = groups
 
     def compose(self) -> ComposeResult:
-        card = VerticalScroll(id="help-card")
+        card = VerticalScroll(id="help-card", classes="card")
         card.border_title = "Keys"
         card.border_subtitle = "Esc close"
         with card:
@@ -95,5 +81,3 @@ class HelpScreen(ModalScreen[None]):
             return keys_for(binding)
         return binding.key_display or binding.key
 
-    async def action_dismiss(self, result: None = None) -> None:
-        self.dismiss(result)
