@@ -34,7 +34,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_DEPTH = 64
 """Deeper than any real briefing; far below what would hurt."""
 MAX_EXPANSION = 2_000_000
-"""Upper bound on nodes after alias expansion (stops "billion laughs")."""
+"""Upper bound on the nodes that aliases add when expanded (stops "billion
+laughs"). Only alias uses count: a large file without aliases is bounded by
+the loader's size limit instead."""
 MAX_INT_DIGITS = 30
 
 Path = tuple[str | int, ...]
@@ -153,7 +155,7 @@ def read(text: str, *, target: Path | None = None) -> tuple[Any, Found]:
     open_anchors: set[str] = set()
     path: list[str | int] = []
     found = Found()
-    expanded = 0
+    expanded = 0  # nodes added by aliases
     documents = 0
     result: Any = None
 
@@ -175,12 +177,7 @@ def read(text: str, *, target: Path | None = None) -> tuple[Any, Found]:
         return False
 
     def finish(value: Any, size: int, mark: Mark) -> None:
-        nonlocal result, expanded
-        expanded += size
-        if expanded > MAX_EXPANSION:
-            raise YamlProblem(
-                mark, "aliases expand to too much data; refusing to load the file"
-            )
+        nonlocal result
         if not stack:
             result = value
             return
@@ -245,6 +242,11 @@ def read(text: str, *, target: Path | None = None) -> tuple[Any, Found]:
             if event.anchor not in anchors:
                 raise YamlProblem(mark, f"unknown alias *{event.anchor}")
             value, size = anchors[event.anchor]
+            expanded += size
+            if expanded > MAX_EXPANSION:
+                raise YamlProblem(
+                    mark, "aliases expand to too much data; refusing to load the file"
+                )
             if begin(mark, not isinstance(value, str)):
                 value = _key_text(value)
             finish(value, size, mark)
