@@ -19,6 +19,7 @@ import msgspec
 
 from briefing.format import Briefing, Figure
 from briefing.format.checks import check
+from briefing.loading.cache import BriefingCache, disabled_by_env
 from briefing.loading.problems import BriefingError, Mark, Problem, YamlProblem
 from briefing.loading.yaml_reader import read
 
@@ -39,10 +40,37 @@ _AT = re.compile(r"^(?P<msg>.*?)(?: - at `(?P<path>\$[^`]*)`)?$", re.DOTALL)
 _PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
 
 
-def load_path(path: str | os.PathLike[str], *, display: str | None = None) -> Briefing:
-    """Load and validate the briefing at ``path``."""
+def load_path(
+    path: str | os.PathLike[str],
+    *,
+    display: str | None = None,
+    cache: bool | BriefingCache | None = None,
+) -> Briefing:
+    """Load and validate the briefing at ``path``.
+
+    ``cache``: None uses the user's briefing cache unless ``BRIEFING_NO_CACHE``
+    is set; False never uses it; True uses the default cache even so; or pass
+    a :class:`BriefingCache` (e.g. on a temporary folder). Files smaller than
+    the cache's ``min_bytes`` are always parsed: that is faster.
+    """
     name = display or str(path)
-    return load_bytes(read_file(path, name), name)
+    data = read_file(path, name)
+    store = _cache_for(cache)
+    if store is None or not store.wants(data):
+        return load_bytes(data, name)
+    briefing = store.get(path, data)
+    if briefing is None:
+        briefing = load_bytes(data, name)
+        store.put(path, data, briefing)
+    return briefing
+
+
+def _cache_for(cache: bool | BriefingCache | None) -> BriefingCache | None:
+    if isinstance(cache, BriefingCache):
+        return cache
+    if cache is False or (cache is None and disabled_by_env()):
+        return None
+    return BriefingCache()
 
 
 def read_file(path: str | os.PathLike[str], name: str) -> bytes:
