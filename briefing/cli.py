@@ -21,6 +21,11 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Inside the app, press ? for every key.",
     )
     parser.add_argument("path", nargs="?", type=Path, help="briefing YAML file to open")
+    parser.add_argument(
+        "--no-watch",
+        action="store_true",
+        help="don't reload when the file changes (press r to reload by hand)",
+    )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     return parser
 
@@ -55,6 +60,10 @@ def main(argv: list[str] | None = None) -> int:
     path: Path = args.path or default_briefing()
     from briefing.ui.app import BriefingApp
 
-    app = BriefingApp(path, display_name=str(args.path) if args.path else path.name)
+    app = BriefingApp(
+        path,
+        display_name=str(args.path) if args.path else path.name,
+        watch=not args.no_watch,
+    )
     result = app.run()
     return app.return_code or (result or 0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.ui.app import BriefingApp
+from .apps import FrozenApp as BriefingApp
 
 from .conftest import DEFAULT
 
@@ -36,3 +36,37 @@ def test_tally_detail(snap_compare):
 
 def test_person_detail(snap_compare):
     assert snap_compare(BriefingApp(DEFAULT), terminal_size=(120, 40), press=["j", "enter"])
+
+
+def test_timeline_tab_80x24(snap_compare):
+    assert snap_compare(BriefingApp(DEFAULT), terminal_size=(80, 24), press=["5", "j"])
+
+
+def test_maximised_tally(snap_compare):
+    assert snap_compare(BriefingApp(DEFAULT), terminal_size=(120, 40), press=["4", "z"])
+
+
+def test_blank_screen(snap_compare):
+    assert snap_compare(BriefingApp(DEFAULT), terminal_size=(80, 24), press=["b"])
+
+
+def test_presenter_quote(snap_compare):
+    assert snap_compare(BriefingApp(DEFAULT), terminal_size=(120, 40), press=["3", "j", "j", "j", "j", "j", "p"])
+
+
+def test_stale_banner_and_change_mark(snap_compare, tmp_path):
+    path = tmp_path / "live.yaml"
+    text = DEFAULT.read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+
+    async def run_before(pilot):
+        path.write_text(text.replace("title: Security issues", "title: Security guarantees"), encoding="utf-8")
+        await pilot.press("r")
+        await pilot.pause(0.3)
+        path.write_text("schema: 1\nmeta:\n  title: [oops\n", encoding="utf-8")
+        await pilot.press("r")
+        await pilot.pause(0.3)
+        await pilot.press("2")
+
+    app = BriefingApp(path, display_name="live.yaml")
+    assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)

@@ -1,6 +1,6 @@
 """Reading briefing files: bytes -> YAML -> model, with positions for errors."""
 
-from briefing.loading.loader import MAX_BYTES, check_paths, load_bytes, load_path
+from briefing.loading.loader import MAX_BYTES, check_paths, line_of, load_bytes, load_path
 from briefing.loading.problems import BriefingError, Mark, Problem
 
 __all__ = [
@@ -9,6 +9,7 @@ __all__ = [
     "Mark",
     "Problem",
     "check_paths",
+    "line_of",
     "load_bytes",
     "load_path",
 ]

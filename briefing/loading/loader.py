@@ -349,6 +349,19 @@ def _choices(path: tuple[str | int, ...]) -> list[str]:
     return []
 
 
+def line_of(path: str | os.PathLike[str], node: tuple[str | int, ...]) -> int:
+    """The line where ``node`` starts in the file at ``path`` (1 if unknown).
+
+    For opening an editor at an item: a file that no longer reads cleanly
+    still gives its best guess instead of an error.
+    """
+    try:
+        text = decode(read_file(path, str(path)), str(path))
+        return locate(text, node).line
+    except (BriefingError, YamlProblem):
+        return 1
+
+
 def check_paths(paths: list[str]) -> list[Problem]:
     """Validate several files; return every problem found (for ``check``)."""
     problems: list[Problem] = []
@@ -367,5 +380,6 @@ __all__ = [
     "check_paths",
     "load_bytes",
     "load_path",
+    "line_of",
     "locate",
 ]

@@ -18,6 +18,7 @@ class AgendaPane(Pane):
     KEY = "2"
     ROW_HEIGHT = 2
     COMPACT_ROW_HEIGHT = 1
+    SECTION = ("agenda",)
     PLACEHOLDER = "No agenda items in this briefing."
 
     def build_rows(self, briefing: Briefing, roster: Roster) -> Sequence[AgendaItem]:

@@ -19,6 +19,7 @@ COMPACT_BELOW = 14
 class Pane(Vertical):
     """A bordered pane holding a list of briefing items."""
 
+    ALLOW_MAXIMIZE = True
     TITLE: ClassVar[str] = ""
     KEY: ClassVar[str] = ""
     ROW_HEIGHT: ClassVar[int] = 1
@@ -39,13 +40,15 @@ class Pane(Vertical):
     }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
         self.border_title = f"{self.KEY} {self.TITLE}" if self.KEY else self.TITLE
         self.briefing: Briefing | None = None
         self.roster: Roster | None = None
+        self.marks: dict[str, str] = {}
+        """Row keys marked "new" or "changed" by the last reload."""
         self.list: RowList[Any] = RowList(
-            self.render_row,
+            self._render_marked,
             height=self.ROW_HEIGHT,
             compact_height=self.COMPACT_ROW_HEIGHT,
             placeholder=self.PLACEHOLDER,
@@ -68,6 +71,33 @@ class Pane(Vertical):
             rows, keep=(lambda row: self.row_key(row) == old_key) if old_key else None
         )
         self.border_subtitle = self.subtitle(rows)
+
+    def _render_marked(self, row: Any, width: int, compact: bool) -> list[Content]:
+        mark = self.marks.get(self.row_key(row)) if self.marks else None
+        if mark is None:
+            return self.render_row(row, width, compact)
+        lines = self.render_row(row, width - 2, compact)
+        badge = Content.styled("✚ " if mark == "new" else "● ", "bold $text-warning")
+        return [badge + lines[0], *(Content("  ") + line for line in lines[1:])]
+
+    def set_marks(self, marks: dict[str, str]) -> None:
+        """Mark new and changed rows (keys not in this pane are ignored)."""
+        self.marks = marks
+        self.list.refresh_rows()
+
+    def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
+        # A marked row stops being news once someone has looked at it.
+        if self.marks:
+            key = self.row_key(event.row_list.rows[event.index])
+            if self.marks.pop(key, None) is not None:
+                self.list.refresh_rows()
+
+    SECTION: ClassVar[tuple[str, ...]] = ()
+    """Path of this pane's list in the file, e.g. ("quotes",)."""
+
+    def row_path(self, index: int) -> tuple[str | int, ...]:
+        """Where row ``index`` sits in the briefing file, as a loader path."""
+        return (*self.SECTION, index)
 
     def subtitle(self, rows: Sequence[Any]) -> str:
         return f"{len(rows):,}" if rows else ""

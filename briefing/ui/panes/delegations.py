@@ -45,6 +45,16 @@ class DelegationsPane(Pane):
             rows.extend(PersonRow(p, delegation) for p in delegation.members)
         return rows
 
+    def row_path(self, index: int) -> tuple[str | int, ...]:
+        row = self.list.rows[index]
+        assert self.briefing is not None
+        ids = [d.id for d in self.briefing.delegations]
+        d_index = ids.index(row.delegation.id)
+        if isinstance(row, SideRow):
+            return ("delegations", d_index)
+        members = [p.id for p in row.delegation.members]
+        return ("delegations", d_index, "members", members.index(row.person.id))
+
     def subtitle(self, rows: Sequence[object]) -> str:
         sides = sum(isinstance(r, SideRow) for r in rows)
         people = len(rows) - sides

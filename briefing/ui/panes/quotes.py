@@ -18,6 +18,7 @@ class QuotesPane(Pane):
     KEY = "3"
     ROW_HEIGHT = 4
     COMPACT_ROW_HEIGHT = 2
+    SECTION = ("quotes",)
     PLACEHOLDER = "No quotes in this briefing."
 
     def build_rows(self, briefing: Briefing, roster: Roster) -> Sequence[Quote]:

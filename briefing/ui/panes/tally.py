@@ -11,7 +11,9 @@ from collections.abc import Sequence
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Static
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import Digits, Static
 
 from briefing.format import Briefing, Figure, Roster, WeaponCount
 from briefing.ui.content import MUTED, NOT_REPORTED, fit, join, lit
@@ -48,19 +50,69 @@ class TallyPane(Pane):
     KEY = "4"
     ROW_HEIGHT = 4
     COMPACT_ROW_HEIGHT = 3
+    SECTION = ("strikes", "counts")
     PLACEHOLDER = "No strike figures in this briefing."
 
     DEFAULT_CSS = """
-    TallyPane #tally-caption { color: $text-muted; height: auto; max-height: 3; }
+    TallyPane {
+        & #tally-caption { color: $text-muted; height: auto; max-height: 3; }
+        & #tally-big { display: none; height: auto; max-height: 70%; }
+        &.-maximized #tally-big { display: block; }
+        & .big-row { height: auto; }
+        & .big-count { height: auto; width: 26; margin: 0 2 1 0; }
+        & .big-label { color: $text-muted; }
+        & .big-launched { color: $error; }
+        & .big-intercepted { color: $success; }
+        & .big-missing { color: $text-muted; text-style: italic; padding: 1 0; }
+    }
     """
 
     def compose(self) -> ComposeResult:
         yield Static(id="tally-caption", markup=False)
+        # The figures in large type, shown only when the pane is maximised (z).
+        yield Vertical(id="tally-big")
         yield from super().compose()
 
     def show(self, briefing: Briefing, roster: Roster) -> None:
         super().show(briefing, roster)
         self.query_one("#tally-caption", Static).update(self.caption(briefing, roster))
+        big = self.query_one("#tally-big", Vertical)
+        big.remove_children()
+        big.mount_all(self.big_figures(briefing))
+
+    def big_figures(self, briefing: Briefing) -> list[Widget]:
+        """A row of large digits per weapon: launched, intercepted, rate."""
+        rows: list[Widget] = []
+        for count in briefing.strikes.counts if briefing.strikes else ():
+            cells: list[Widget] = []
+            for label, figure, css in (
+                ("launched", count.launched, "big-launched"),
+                ("intercepted", count.intercepted, "big-intercepted"),
+            ):
+                cells.append(Vertical(*self._big_figure(label, figure, css), classes="big-count"))
+            rate = interception_rate(count)
+            if rate is not None:
+                cells.append(
+                    Vertical(
+                        Static(Content("% intercepted"), classes="big-label"),
+                        Digits(f"{rate * 100:.0f}"),
+                        classes="big-count",
+                    )
+                )
+            rows.append(Static(lit(count.weapon, "bold"), markup=False))
+            rows.append(Horizontal(*cells, classes="big-row"))
+        return rows
+
+    @staticmethod
+    def _big_figure(label: str, figure: Figure, css: str) -> list[Widget]:
+        if not figure.known or figure.value is None:
+            return [Static(Content(label), classes="big-label"), Static(Content(NOT_REPORTED), classes="big-missing")]
+        words = "" if figure.exact else f" ({figure.text})"
+        digits = f"{figure.value}" + ("+" if figure.bound == "above" else "")
+        return [
+            Static(Content.assemble(label, (words, "bold")), classes="big-label", markup=False),
+            Digits(digits, classes=css),
+        ]
 
     def caption(self, briefing: Briefing, roster: Roster) -> Content:
         tally = briefing.strikes

@@ -20,6 +20,8 @@ class ErrorScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q,escape", "app.quit_with_error", "Quit", id="quit-error"),
+        Binding("e", "app.edit", "Edit", tooltip="Open $EDITOR at the problem", id="edit-error"),
+        Binding("r", "app.reload", "Reload", id="reload-error"),
     ]
 
     DEFAULT_CSS = """
@@ -44,14 +46,24 @@ class ErrorScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         card = VerticalScroll(id="error-card")
         card.border_title = "This briefing cannot be shown"
+        with card:
+            yield Static(self._body(), markup=False, id="error-body")
+        yield Footer()
+
+    def show(self, error: BriefingError) -> None:
+        """Replace the problems shown (the file changed but is still broken)."""
+        self.error = error
+        self.query_one("#error-body", Static).update(self._body())
+
+    def _body(self) -> Content:
         lines = [lit(str(problem), "bold") for problem in self.error.problems]
+        watching = getattr(self.app, "watch_file", False)
         lines.append(
             Content.styled(
-                "\nFix the file in your editor and run briefing again; "
-                "`briefing check FILE` lists every problem.",
+                "\nFix the file in your editor and save: "
+                + ("the briefing appears as soon as it is valid. " if watching else "then run briefing again. ")
+                + "`briefing check FILE` lists every problem. q quits.",
                 MUTED,
             )
         )
-        with card:
-            yield Static(Content("\n").join(lines), markup=False, id="error-body")
-        yield Footer()
+        return Content("\n").join(lines)

@@ -80,6 +80,9 @@ class HelpScreen(ModalScreen[None]):
                 markup=False,
             )
 
+    def on_mount(self) -> None:
+        self.query_one("#help-card").focus()
+
     def _key_display(self, binding: Binding) -> str:
         if binding.key_display:
             return binding.key_display

@@ -1,4 +1,8 @@
-"""The dashboard: header, four panes, footer."""
+"""The dashboard: header, banner, five panes, footer.
+
+Narrow terminals show the strike tally and the timeline as two tabs of one
+cell (4 and 5 switch); wide ones show both.
+"""
 
 from __future__ import annotations
 
@@ -6,68 +10,256 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Grid
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.content import Content
+from textual.widgets import Footer, Static
 
 from briefing.format import Briefing, Roster
+from briefing.format.diff import Changes, diff
+from briefing.loading import BriefingError
+from briefing.ui.content import lit
 from briefing.ui.panes.agenda import AgendaPane
 from briefing.ui.panes.base import Pane
 from briefing.ui.panes.delegations import DelegationsPane
 from briefing.ui.panes.quotes import QuotesPane
 from briefing.ui.panes.tally import TallyPane
+from briefing.ui.panes.timeline import TimelinePane
+from briefing.citation import cite
+from briefing.format import Quote
+from briefing.ui.screens.blank import BlankScreen
+from briefing.ui.screens.changes import ChangesScreen
+from briefing.ui.screens.presenter import PresenterScreen
 from briefing.ui.screens.detail import DetailScreen
 from briefing.ui.widgets.header import BriefingHeader
 from briefing.ui.widgets.row_list import RowList
 
-PANES: tuple[type[Pane], ...] = (DelegationsPane, AgendaPane, QuotesPane, TallyPane)
+WIDE_WIDTH = 150
+WIDE_HEIGHT = 30
+MARK_SECONDS = 60
 
 
 class MainScreen(Screen[None]):
     """All panes of one briefing at a glance."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "focus_pane(0)", "Delegations", show=False, tooltip="Go to delegations", id="pane-1"),
-        Binding("2", "focus_pane(1)", "Agenda", show=False, tooltip="Go to agenda", id="pane-2"),
-        Binding("3", "focus_pane(2)", "Quotes", show=False, tooltip="Go to quotes", id="pane-3"),
-        Binding("4", "focus_pane(3)", "Tally", show=False, tooltip="Go to strike tally", id="pane-4"),
+        Binding("1", "focus_pane('delegations')", "Delegations", show=False, tooltip="Go to delegations", id="pane-1"),
+        Binding("2", "focus_pane('agenda')", "Agenda", show=False, tooltip="Go to agenda", id="pane-2"),
+        Binding("3", "focus_pane('quotes')", "Quotes", show=False, tooltip="Go to quotes", id="pane-3"),
+        Binding("4", "focus_pane('tally')", "Tally", show=False, tooltip="Go to the strike tally", id="pane-4"),
+        Binding("5", "focus_pane('timeline')", "Timeline", show=False, tooltip="Go to the timeline", id="pane-5"),
         Binding("tab", "app.focus_next", "Next pane", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False),
+        Binding("z", "maximize_pane", "Zoom", tooltip="Maximise the focused pane (Esc restores)", id="zoom"),
+        Binding("d", "show_changes", "Changes", show=False, tooltip="List what the last reload changed", id="changes"),
+        Binding("e", "app.edit", "Edit", tooltip="Open $EDITOR at the selected item", id="edit"),
+        Binding("c", "copy_citation", "Cite", show=False, tooltip="Copy the selected quote as a citation", id="cite"),
+        Binding("p", "present", "Present", tooltip="Presenter view: one quote or agenda item at a time", id="present"),
+        Binding("b", "blank", "Blank", show=False, tooltip="Blank the screen (any key returns)", id="blank"),
     ]
+
+    ALLOW_IN_MAXIMIZED_VIEW = "BriefingHeader, #banner, Footer"
+
+    DEFAULT_CSS = """
+    MainScreen {
+        layout: vertical;
+        & #banner {
+            dock: top;
+            display: none;
+            height: auto;
+            max-height: 4;
+            background: $error 25%;
+            color: $text;
+            border-left: thick $error;
+            padding: 0 1;
+        }
+        &.-stale #banner { display: block; }
+        & #body { height: 1fr; }
+        & .row { height: 1fr; }
+        & #side { width: 1fr; }
+        & #side > .-inactive { display: none; }
+        &.-wide #side > .-inactive { display: block; }
+    }
+    """
 
     def __init__(self, briefing: Briefing) -> None:
         super().__init__()
         self.briefing = briefing
         self.roster = Roster(briefing)
+        self.changes = Changes()
+        self.changes_when = ""
+        self.error: BriefingError | None = None
+        """The problem that makes the view stale, if any."""
+        self._side_tab = "tally"
 
     def compose(self) -> ComposeResult:
         yield BriefingHeader()
-        with Grid(id="panes"):
-            for pane in PANES:
-                yield pane(id=pane.__name__.removesuffix("Pane").lower())
+        yield Static(id="banner", markup=False)
+        with Vertical(id="body"):
+            with Horizontal(classes="row"):
+                yield DelegationsPane(id="delegations")
+                yield AgendaPane(id="agenda")
+            with Horizontal(classes="row"):
+                yield QuotesPane(id="quotes")
+                with Vertical(id="side"):
+                    yield TallyPane(id="tally")
+                    yield TimelinePane(id="timeline", classes="-inactive")
         yield Footer()
 
     def on_mount(self) -> None:
         self.show(self.briefing)
         self.panes[0].list.focus()
 
+    def on_resize(self) -> None:
+        wide = self.size.width >= WIDE_WIDTH and self.size.height >= WIDE_HEIGHT
+        self.set_class(wide, "-wide")
+        self._update_side_titles()
+
     @property
     def panes(self) -> list[Pane]:
         return list(self.query(Pane))
+
+    def pane(self, name: str) -> Pane:
+        return self.query_one(f"#{name}", Pane)
+
+    # -- showing briefings --------------------------------------------------
 
     def show(self, briefing: Briefing) -> None:
         """Display ``briefing`` in every pane."""
         self.briefing = briefing
         self.roster = Roster(briefing)
-        self.query_one(BriefingHeader).show(briefing)
+        self.query_one(BriefingHeader).show(briefing, self.app.updated_at(briefing))  # type: ignore[attr-defined]
         for pane in self.panes:
             pane.show(briefing, self.roster)
 
-    def action_focus_pane(self, index: int) -> None:
-        panes = self.panes
-        if 0 <= index < len(panes):
-            panes[index].list.focus()
+    def update(self, briefing: Briefing) -> Changes:
+        """Show a reloaded briefing, marking what is new or changed."""
+        changes = diff(self.briefing, briefing)
+        self.set_stale(None)
+        self.show(briefing)
+        if changes:
+            self.changes = changes
+            self.changes_when = self.app.now().strftime("%H:%M:%S")  # type: ignore[attr-defined]
+            marks = changes.marked_ids
+            for pane in self.panes:
+                pane.set_marks(dict(marks))
+            self.set_timer(MARK_SECONDS, lambda marks=marks: self._expire(marks))
+        return changes
+
+    def _expire(self, marks: dict[str, str]) -> None:
+        # Only this reload's marks: a later reload may have marked a row again.
+        for pane in self.panes:
+            if pane.marks:
+                pane.set_marks({k: v for k, v in pane.marks.items() if marks.get(k) != v})
+
+    def set_stale(self, error: BriefingError | None) -> None:
+        """Show (or clear) the banner saying the file is broken and the view stale."""
+        self.error = error
+        self.set_class(error is not None, "-stale")
+        self.query_one(BriefingHeader).set_stale(error is not None)
+        if error is None:
+            return
+        first = error.problems[0]
+        more = len(error.problems) - 1
+        self.query_one("#banner", Static).update(
+            Content.assemble(
+                ("⚠ ", "bold $text-error"),
+                lit(str(first), "bold"),
+                (f"  (+{more} more)" if more else "", ""),
+                "\n",
+                (
+                    "Showing the last good version (stale). Fix the file and save; "
+                    "e opens the editor at the problem, r reloads.",
+                    "$text-muted",
+                ),
+            )
+        )
+
+    # -- actions ------------------------------------------------------------
+
+    def action_focus_pane(self, name: str) -> None:
+        if name in ("tally", "timeline"):
+            self._show_side(name)
+        self.pane(name).list.focus()
+
+    def _show_side(self, name: str) -> None:
+        self._side_tab = name
+        self.pane("tally").set_class(name != "tally", "-inactive")
+        self.pane("timeline").set_class(name != "timeline", "-inactive")
+        self._update_side_titles()
+
+    def _update_side_titles(self) -> None:
+        tally, timeline = self.pane("tally"), self.pane("timeline")
+        if self.has_class("-wide"):
+            tally.border_title = "4 Strike tally"
+            timeline.border_title = "5 Timeline"
+            return
+        # One cell, two tabs: the title names both so the other is discoverable.
+        on_tally = self._side_tab == "tally"
+        title = Content.assemble(
+            ("4 Strike tally", "bold" if on_tally else "dim"),
+            ("  │  ", "dim"),
+            ("5 Timeline", "dim" if on_tally else "bold"),
+        )
+        tally.border_title = title
+        timeline.border_title = title
+
+    def action_maximize_pane(self) -> None:
+        focused = self.focused
+        if self.maximized is not None:
+            self.minimize()
+            return
+        pane = focused.parent if isinstance(focused, RowList) else None
+        if isinstance(pane, Pane):
+            self.maximize(pane, container=False)
+
+    def jump_to(self, name: str, key: str) -> None:
+        """Focus pane ``name`` and select the row whose key is ``key``."""
+        self.action_focus_pane(name)
+        pane = self.pane(name)
+        for index, row in enumerate(pane.list.rows):
+            if pane.row_key(row) == key:
+                pane.list.cursor = index
+                break
+
+    def action_blank(self) -> None:
+        self.app.push_screen(BlankScreen())
+
+    def action_copy_citation(self) -> None:
+        quotes = self.pane("quotes").list
+        if self.focused is not quotes or not isinstance(quotes.selected, Quote):
+            self.notify("Select a quote in the Quotes pane (3) to copy its citation.", severity="warning")
+            return
+        citation = cite(quotes.selected, self.briefing, self.roster)
+        self.app.copy_to_clipboard(citation)
+        self.notify(lit(citation), title="Citation copied", timeout=4)
+
+    def action_present(self) -> None:
+        """Present agenda items when the agenda is focused, quotes otherwise."""
+        name = "agenda" if self.focused is self.pane("agenda").list else "quotes"
+        rows = self.pane(name).list
+        if not rows.rows:
+            self.notify(f"No {name} to present.", severity="warning")
+            return
+
+        def back(index: int | None) -> None:
+            if index is not None:
+                rows.cursor = index
+            rows.focus()
+
+        self.app.push_screen(PresenterScreen(rows.rows, rows.cursor or 0, self.briefing, self.roster), back)
+
+    def action_show_changes(self) -> None:
+        self.app.push_screen(ChangesScreen(self.changes, self.changes_when))
 
     def on_row_list_selected(self, event: RowList.Selected) -> None:
         row = event.row_list.rows[event.index]
         self.app.push_screen(DetailScreen(row, self.briefing, self.roster))
+
+    def selected_path(self) -> tuple[str | int, ...] | None:
+        """File path (for the loader) of the item selected in the focused pane."""
+        focused = self.focused
+        if isinstance(focused, RowList) and isinstance(focused.parent, Pane):
+            if focused.cursor is not None and focused.rows:
+                return focused.parent.row_path(focused.cursor)
+        return None

@@ -1,6 +1,8 @@
-"""The top line: briefing title and place on the left, its status on the right."""
+"""The top line: what briefing is open, where things stand, and how fresh it is."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -11,30 +13,82 @@ from briefing.format import Briefing
 from briefing.ui.content import MUTED, join, lit
 
 
+def ago(then: datetime, now: datetime) -> str:
+    """A short, human "how long ago" for the header."""
+    seconds = max(0, int((now - then).total_seconds()))
+    if seconds < 60:
+        return "just now"
+    minutes = seconds // 60
+    if minutes < 60:
+        return f"{minutes} min ago"
+    hours = minutes // 60
+    if hours < 48:
+        return f"{hours} h ago"
+    return f"{hours // 24} days ago"
+
+
 class BriefingHeader(Horizontal):
-    """Shows what briefing is open and where things stand."""
+    """Title and place, the briefing's status, and a clock with its age."""
 
     DEFAULT_CSS = """
     BriefingHeader {
+        dock: top;
         height: 1;
         background: $panel;
         color: $foreground;
-        & > #header-title { width: 1fr; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
-        & > #header-status { width: auto; max-width: 50%; padding: 0 1; color: $warning; text-wrap: nowrap; text-overflow: ellipsis; }
+        & > Static { text-wrap: nowrap; text-overflow: ellipsis; }
+        & > #header-title { width: 1fr; padding: 0 1; }
+        & > #header-status { width: auto; max-width: 45%; padding: 0 1; color: $text-warning; }
+        & > #header-clock { width: auto; padding: 0 1; color: $text-muted; }
+        &.-stale > #header-status { background: $error; color: $text; text-style: bold; }
     }
     """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.updated: datetime | None = None
+        self.status = ""
+        self.filter_label = ""
 
     def compose(self) -> ComposeResult:
         yield Static(id="header-title", markup=False)
         yield Static(id="header-status", markup=False)
+        yield Static(id="header-clock", markup=False)
 
-    def show(self, briefing: Briefing) -> None:
+    def on_mount(self) -> None:
+        self.tick()
+        self.set_interval(1, self.tick)
+
+    def show(self, briefing: Briefing, updated: datetime | None = None) -> None:
         meta = briefing.meta
-        title = join(
-            [
-                lit(meta.title, "bold"),
-                lit(meta.place, MUTED) if meta.place else Content(""),
-            ]
-        )
+        title = join([lit(meta.title, "bold"), lit(meta.place, MUTED) if meta.place else Content("")])
         self.query_one("#header-title", Static).update(title)
-        self.query_one("#header-status", Static).update(lit(meta.status or ""))
+        self.status = meta.status or ""
+        self.updated = updated
+        self._show_status()
+        self.tick()
+
+    def set_stale(self, stale: bool) -> None:
+        self.set_class(stale, "-stale")
+        self._show_status()
+
+    def set_filter(self, label: str) -> None:
+        """Name the side the panes are filtered to ("" for none)."""
+        self.filter_label = label
+        self._show_status()
+
+    def _show_status(self) -> None:
+        parts = []
+        if self.has_class("-stale"):
+            parts.append(Content.styled("STALE: file has errors", "bold"))
+        if self.filter_label:
+            parts.append(Content.assemble(("filter: ", ""), lit(self.filter_label, "bold")))
+        if self.status:
+            parts.append(lit(self.status))
+        self.query_one("#header-status", Static).update(join(parts, "  ·  "))
+
+    def tick(self) -> None:
+        now = self.app.now()  # type: ignore[attr-defined]
+        clock = now.strftime("%H:%M")
+        text = f"updated {ago(self.updated, now)} · {clock}" if self.updated else clock
+        self.query_one("#header-clock", Static).update(Content(text))

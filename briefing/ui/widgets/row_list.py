@@ -132,18 +132,37 @@ class RowList(ScrollView, Generic[T], can_focus=True):
         return self._rows[self.cursor]
 
     def set_rows(self, rows: Sequence[T], *, keep: Callable[[T], bool] | None = None) -> None:
-        """Replace the rows; put the cursor on the first row ``keep`` accepts."""
+        """Replace the rows; put the cursor on the first row ``keep`` accepts.
+
+        When a kept row is found the scroll position is kept too, so a reload
+        does not make the view jump.
+        """
         self._rows = rows
         self.refresh_rows()
         cursor = None
+        found = False
         if rows:
             cursor = 0
             if keep is not None:
-                cursor = next((i for i, row in enumerate(rows) if keep(row)), 0)
+                match = next((i for i, row in enumerate(rows) if keep(row)), None)
+                found = match is not None
+                cursor = match or 0
         self.set_reactive(RowList.cursor, cursor)
+        scroll_y = self.scroll_offset.y
         self._update_size()
-        if cursor is not None:
-            self.call_after_refresh(self.scroll_to_cursor, False)
+        if found:
+            self.scroll_to(y=scroll_y, animate=False, immediate=True)
+            self.call_after_refresh(self._ensure_cursor_visible)
+        elif cursor is not None:
+            self.scroll_to(y=0, animate=False, immediate=True)
+
+    def _ensure_cursor_visible(self) -> None:
+        if self.cursor is None:
+            return
+        top = self.cursor * self.row_height
+        view = self.scrollable_content_region.height
+        if not (self.scroll_offset.y <= top and top + self.row_height <= self.scroll_offset.y + view):
+            self.scroll_to_cursor()
 
     def refresh_rows(self) -> None:
         """Forget rendered rows (after their content or styles change)."""

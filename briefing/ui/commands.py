@@ -1,0 +1,129 @@
+"""Command palette (Ctrl+P): every action with its key, and every item.
+
+Typing a name, a quote's words or an agenda title finds the item; choosing
+it focuses its pane and selects it. Item text is matched and shown as
+literal Content: Textual's own ``Matcher.highlight`` would parse it as
+markup, so we highlight the matched offsets ourselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+
+from briefing.text import visible
+
+if TYPE_CHECKING:
+    from briefing.ui.screens.main import MainScreen
+
+
+@dataclass(frozen=True)
+class Candidate:
+    label: str
+    """What is shown and matched (already made visible)."""
+    help: str
+    run: Callable[[], object]
+    also: tuple[str, ...] = ()
+    """Other texts that find it (alternate spellings), not shown."""
+    is_command: bool = False
+
+
+def _label(text: str) -> str:
+    return visible(" ".join(text.split()))
+
+
+def _short(text: str, limit: int = 70) -> str:
+    text = _label(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class BriefingCommands(Provider):
+    """Actions and briefing items for the command palette."""
+
+    @property
+    def main(self) -> MainScreen | None:
+        return self.app.main_screen  # type: ignore[attr-defined]
+
+    def candidates(self) -> Iterator[Candidate]:
+        main = self.main
+        yield from self._commands(main)
+        if main is None:
+            return
+        b, roster, jump = main.briefing, main.roster, main.jump_to
+        for d in b.delegations:
+            yield Candidate(f"Delegation: {_label(d.side)}", d.role, partial(jump, "delegations", d.id))
+            for p in d.members:
+                yield Candidate(
+                    f"Person: {_label(p.name)}",
+                    _short(f"{d.side} · {p.title or 'title not reported'}"),
+                    partial(jump, "delegations", p.id),
+                    tuple(p.aka),
+                )
+        for a in b.agenda:
+            yield Candidate(f"Agenda: {_short(a.title)}", a.status, partial(jump, "agenda", a.id))
+        for q in b.quotes:
+            speaker = roster.name_of(q.speaker)
+            person = roster.people.get(q.speaker)
+            yield Candidate(
+                f"Quote: {_label(speaker)} — “{_short(q.text, 60)}”",
+                _short(", ".join(x for x in (q.channel, q.when) if x) or "quote"),
+                partial(jump, "quotes", q.id),
+                tuple(person.aka) if person else (),
+            )
+        if b.strikes:
+            for c in b.strikes.counts:
+                yield Candidate(f"Strikes: {_label(c.weapon)}", _short(b.strikes.period), partial(jump, "tally", c.id))
+        for e in b.timeline:
+            yield Candidate(f"Timeline: {_short(e.title)}", _short(e.when), partial(jump, "timeline", e.id))
+
+    def _commands(self, main: MainScreen | None) -> Iterator[Candidate]:
+        bindings: list[tuple[Binding, object]] = [(b, self.app) for b in self.app.BINDINGS if isinstance(b, Binding)]
+        if main is not None:
+            bindings += [(b, main) for b in main.BINDINGS if isinstance(b, Binding)]
+        seen: set[str] = set()
+        for binding, target in bindings:
+            if binding.id is None or binding.id in seen:
+                continue
+            seen.add(binding.id)
+            name = binding.tooltip or binding.description
+            key = binding.key_display or self.app.get_key_display(binding)
+            yield Candidate(
+                f"{name}",
+                f"key: {key}",
+                partial(self._run_action, binding.action, target),
+                is_command=True,
+            )
+
+    async def _run_action(self, action: str, target: object) -> None:
+        await self.app.run_action(action, target)  # type: ignore[arg-type]
+
+    async def discover(self) -> Hits:
+        for candidate in self.candidates():
+            if candidate.is_command:
+                yield DiscoveryHit(self._prompt(candidate, ()), candidate.run, text=candidate.label)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        fuzzy = matcher.fuzzy_search
+        for candidate in self.candidates():
+            score, offsets = fuzzy.match(query, candidate.label)
+            if not score:
+                # An alternate spelling finds the item but is not displayed.
+                score = max((fuzzy.match(query, alias)[0] for alias in candidate.also), default=0) * 0.9
+                offsets = ()
+            if score:
+                yield Hit(score, self._prompt(candidate, offsets), candidate.run, text=candidate.label)
+
+    @staticmethod
+    def _prompt(candidate: Candidate, offsets: tuple[int, ...]) -> Content:
+        label = Content(candidate.label)
+        for offset in offsets:
+            if offset < len(candidate.label) and not candidate.label[offset].isspace():
+                label = label.stylize("bold underline $text-accent", offset, offset + 1)
+        return Content.assemble(label, "\n", (candidate.help, "$text-muted"))

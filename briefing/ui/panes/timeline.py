@@ -1,0 +1,38 @@
+"""Timeline pane: what happened, in the order the briefing gives it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.content import Content
+
+from briefing.format import Briefing, Event, Roster
+from briefing.ui.content import MUTED, fit, lit
+from briefing.ui.panes.base import Pane
+
+WHEN_WIDTH = 16
+
+
+class TimelinePane(Pane):
+    """Events from the earliest to the latest."""
+
+    TITLE = "Timeline"
+    KEY = "5"
+    ROW_HEIGHT = 2
+    COMPACT_ROW_HEIGHT = 1
+    SECTION = ("timeline",)
+    PLACEHOLDER = "No timeline in this briefing."
+
+    def build_rows(self, briefing: Briefing, roster: Roster) -> Sequence[Event]:
+        return briefing.timeline
+
+    def render_row(self, event: Event, width: int, compact: bool) -> list[Content]:
+        when = lit(event.when, "$text-accent")
+        if compact:
+            column = min(WHEN_WIDTH, max(8, width // 3))
+            return [fit(fit(when, column - 1).pad_right(column - min(column - 1, when.cell_length)) + lit(event.title), width)]
+        head = Content.assemble(("● ", "$text-accent"), when, "  ", lit(event.title, "bold"))
+        detail = event.detail
+        if not detail and event.involves and self.roster:
+            detail = ", ".join(self.roster.name_of(r) for r in event.involves)
+        return [fit(head, width), fit(Content.assemble(("│ ", MUTED), lit(detail or "", MUTED)), width)]

@@ -1,0 +1,178 @@
+"""Live reload: edits appear, broken saves keep the last good briefing."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import shutil
+from pathlib import Path
+
+from briefing.editor import editor_command
+from briefing.loading import line_of
+from briefing.ui.panes.base import Pane
+from briefing.ui.screens.error import ErrorScreen
+from briefing.ui.screens.main import MainScreen
+
+from .apps import FrozenApp
+from .conftest import DEFAULT, MINIMAL
+
+
+async def until(pilot, condition, timeout: float = 3.0) -> None:
+    """Wait (up to ``timeout``) for ``condition()`` to hold, letting the app run."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        assert loop.time() < deadline, "condition not met in time"
+        await pilot.pause(0.02)
+
+
+def copy_default(tmp_path: Path) -> Path:
+    path = tmp_path / "live.yaml"
+    shutil.copy(DEFAULT, path)
+    return path
+
+
+def header_text(app) -> str:
+    return " ".join(str(w.render()) for w in app.screen.query("BriefingHeader Static"))
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+async def test_a_saved_edit_appears_and_is_marked(tmp_path):
+    path = copy_default(tmp_path)
+    app = FrozenApp(path, watch=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        replace(path, "title: Territories\n", "title: Territory and borders\n")
+        await until(pilot, lambda: app.briefing.agenda[0].title == "Territory and borders")
+        agenda = app.screen.query_one("#agenda", Pane)
+        assert agenda.marks == {"territories": "changed"}
+        assert agenda.list.render_line(0).text.startswith("● Territory and borders")
+        # Visiting the row clears its mark.
+        await pilot.press("2", "j", "k")
+        assert agenda.marks == {}
+
+
+async def test_broken_save_keeps_briefing_and_fix_clears_banner(tmp_path):
+    path = copy_default(tmp_path)
+    good = path.read_text(encoding="utf-8")
+    app = FrozenApp(path, display_name="live.yaml", watch=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        path.write_text("schema: 1\nmeta:\n  title: [oops\n", encoding="utf-8")
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        await until(pilot, lambda: main.has_class("-stale"))
+        banner = str(main.query_one("#banner").render())
+        assert "live.yaml:4:1: did not find expected ',' or ']'" in banner
+        assert "stale" in banner
+        assert "STALE" in header_text(app)
+        # Still the Geneva briefing on screen.
+        assert app.briefing.meta.title == "Ukraine–Russia talks in Geneva"
+        assert "Ukraine–Russia talks in Geneva" in header_text(app)
+        path.write_text(good.replace("status: Talks ended", "status: Fixed"), encoding="utf-8")
+        await until(pilot, lambda: not main.has_class("-stale"))
+        assert "Fixed" in header_text(app) and "STALE" not in header_text(app)
+
+
+async def test_selection_follows_the_item_not_the_row(tmp_path):
+    path = copy_default(tmp_path)
+    app = FrozenApp(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3", "j", "j", "j")
+        quotes = app.screen.query_one("#quotes", Pane).list
+        assert quotes.selected.id == "umerov-facebook"
+        replace(path, "quotes:\n", "quotes:\n  - id: new-first\n    speaker: umerov\n    text: Brand new.\n")
+        app.reload()
+        await until(pilot, lambda: len(app.briefing.quotes) == 10)
+        assert quotes.selected.id == "umerov-facebook"
+        assert quotes.cursor == 4
+        assert app.focused is quotes
+        assert app.screen.query_one("#quotes", Pane).marks == {"new-first": "new"}
+
+
+async def test_deleted_file_keeps_briefing(tmp_path):
+    path = copy_default(tmp_path)
+    app = FrozenApp(path, display_name="live.yaml", watch=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        path.unlink()
+        main = app.screen
+        await until(pilot, lambda: main.has_class("-stale"))
+        assert "live.yaml: no such file" in str(main.query_one("#banner").render())
+        assert app.briefing is not None
+
+
+async def test_broken_at_start_then_fixed_shows_dashboard(tmp_path):
+    path = tmp_path / "b.yaml"
+    path.write_text("schema: 1\nmeta:\n  titel: x\n", encoding="utf-8")
+    app = FrozenApp(path, display_name="b.yaml", watch=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, ErrorScreen)
+        path.write_text("schema: 1\nmeta:\n  titel: y\n", encoding="utf-8")
+        await pilot.press("r")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, ErrorScreen)
+        path.write_text(MINIMAL, encoding="utf-8")
+        await until(pilot, lambda: isinstance(app.screen, MainScreen))
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_r_reloads_by_hand_without_watching(tmp_path):
+    path = copy_default(tmp_path)
+    app = FrozenApp(path, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        replace(path, "status: Talks ended", "status: Manual")
+        await pilot.pause(0.3)
+        assert app.briefing.meta.status.startswith("Talks ended")
+        await pilot.press("r")
+        await until(pilot, lambda: app.briefing.meta.status.startswith("Manual"))
+
+
+async def test_changes_screen_lists_what_changed(tmp_path):
+    path = copy_default(tmp_path)
+    app = FrozenApp(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        replace(path, "title: Security issues", "title: Security guarantees")
+        await pilot.press("r")
+        await until(pilot, lambda: app.briefing.agenda[2].title == "Security guarantees")
+        await pilot.press("d")
+        body = str(app.screen.query_one("#changes-body").render())
+        assert "Changed (1)" in body and "Agenda: Security guarantees" in body
+        assert "New" not in body
+
+
+async def test_edit_opens_editor_at_selected_item_and_reloads(tmp_path, monkeypatch):
+    path = copy_default(tmp_path)
+    calls: list[list[str]] = []
+
+    def fake_run(command, check=False):
+        calls.append(command)
+        replace(path, "status: Talks ended", "status: Edited")
+
+    monkeypatch.setenv("EDITOR", "nvim")
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setattr("briefing.ui.app.subprocess.run", fake_run)
+    app = FrozenApp(path)
+    monkeypatch.setattr(app, "suspend", contextlib.nullcontext)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3", "j", "j", "j", "e")
+        await until(pilot, lambda: app.briefing.meta.status.startswith("Edited"))
+    expected = line_of(path, ("quotes", 3))
+    assert calls == [["nvim", f"+{expected}", str(path)]]
+    assert path.read_text(encoding="utf-8").splitlines()[expected - 1].strip() == "- id: umerov-facebook"
+
+
+def test_editor_command_styles():
+    p = Path("/x/b.yaml")
+    assert editor_command(p, 7, {"EDITOR": "vim"}) == ["vim", "+7", "/x/b.yaml"]
+    assert editor_command(p, 7, {"VISUAL": "code --wait", "EDITOR": "vim"}) == ["code", "--wait", "-g", "/x/b.yaml:7"]
+    assert editor_command(p, 7, {"EDITOR": "hx"}) == ["hx", "/x/b.yaml:7"]
+    assert editor_command(p, 7, {}) == ["vi", "+7", "/x/b.yaml"]
+
+
+def test_line_of_points_at_items():
+    assert line_of(DEFAULT, ("agenda", 0)) == DEFAULT.read_text(encoding="utf-8").splitlines().index("  - id: territories") + 1
+    assert line_of(Path("/nonexistent.yaml"), ("agenda", 0)) == 1
