@@ -16,6 +16,7 @@ from typing import ClassVar
 from textual import work
 from textual.app import App, SuspendNotSupported
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from briefing.format import Briefing
@@ -26,6 +27,7 @@ from briefing.ui.screens.error import ErrorScreen
 from briefing.ui.screens.help import HelpScreen
 from briefing.ui.screens.main import MainScreen
 from briefing.ui.widgets.row_list import RowList
+from briefing.watching import signature
 
 
 class BriefingApp(App[int]):
@@ -50,6 +52,8 @@ class BriefingApp(App[int]):
         self.watch_file = watch
         self.briefing: Briefing | None = None
         """The last briefing that loaded without problems."""
+        self._startup_error: BriefingError | None = None
+        self._loaded_signature: tuple[int, int, int, int] | None = None
 
     # -- time (tests freeze it) ---------------------------------------------
 
@@ -79,15 +83,27 @@ class BriefingApp(App[int]):
 
     # -- loading ------------------------------------------------------------
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
+        # The dashboard is the app's first screen instead of being pushed from
+        # on_mount: Textual renders a screen pushed during its start-up batch
+        # once and throws that frame away (~50 ms before the first paint).
+        self._loaded_signature = signature(self.path)
         try:
             briefing = load_path(self.path, display=self.display_name)
         except BriefingError as error:
-            self.push_screen(ErrorScreen(error))
-        else:
-            self._first_show(briefing)
+            self._startup_error = error
+            return super().get_default_screen()
+        self.briefing = briefing
+        self.title = briefing.meta.title
+        return MainScreen(briefing)
+
+    def on_mount(self) -> None:
+        if self._startup_error is not None:
+            self.push_screen(ErrorScreen(self._startup_error))
         if self.watch_file:
-            self.watch_for_changes()
+            # After the first frame: the watcher's imports and set-up run on
+            # the event loop and would delay it by ~30 ms.
+            self.call_after_refresh(self.watch_for_changes)
 
     def _first_show(self, briefing: Briefing) -> None:
         self.briefing = briefing
@@ -98,6 +114,8 @@ class BriefingApp(App[int]):
     async def watch_for_changes(self) -> None:
         from briefing.watching import changes  # not needed for the first paint
 
+        if signature(self.path) != self._loaded_signature:
+            self.reload()  # saved while we started up, before anything watched
         async for _ in changes(self.path):
             self.reload()
 
