@@ -190,3 +190,25 @@ def test_generated_briefing_round_trips_exactly(tmp_path, no_parsing):
     assert len(fresh.quotes) == 500
     no_parsing()
     assert load_path(path, cache=store) == fresh
+
+
+# Ids are checked once, when the YAML is read, instead of by a msgspec
+# pattern that every cache decode would run again.
+
+
+def test_badly_formed_ids_are_still_refused(write):
+    for bad in ["a b", "-lead", "x" * 65, "", "ok\\n"]:
+        text = BRIEFING.replace("id: q1,", f'id: "{bad}",')
+        with pytest.raises(BriefingError) as info:
+            load_path(write(text), display="b.yaml", cache=False)
+        assert "is not a valid id" in str(info.value), bad
+
+
+def test_badly_formed_reference_is_an_unknown_reference(write):
+    text = BRIEFING.replace("speaker: umerov", "speaker: Rustem Umerov")
+    with pytest.raises(BriefingError) as info:
+        load_path(write(text), display="b.yaml", cache=False)
+    assert [str(p) for p in info.value.problems] == [
+        "b.yaml:12:23: quotes[0].speaker: speaker 'Rustem Umerov' is not a person or "
+        "delegation in this briefing (known ids: ua, umerov)"
+    ]

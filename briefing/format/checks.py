@@ -6,11 +6,15 @@ Each problem names the path of the offending value (as a tuple such as
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from briefing.format.model import Briefing
+from briefing.format.model import ID_PATTERN, Briefing
 
 Path = tuple[str | int, ...]
+
+valid_id = re.compile(ID_PATTERN).fullmatch
+"""Whether a string is a well-formed id (the model leaves this to us)."""
 
 
 def check(briefing: Briefing) -> list[tuple[Path, str]]:
@@ -24,6 +28,11 @@ def _problems(b: Briefing) -> Iterator[tuple[Path, str]]:
     seen: dict[str, tuple[str, Path]] = {}
 
     def unique(kind: str, ident: str, path: Path) -> tuple[Path, str] | None:
+        if not valid_id(ident):
+            return path, (
+                f"{ident!r} is not a valid id; use letters, digits, '-', '_' or '.' "
+                "(at most 64 characters, no spaces)"
+            )
         first = seen.get(ident)
         if first is None:
             seen[ident] = (kind, path)
