@@ -81,3 +81,16 @@ def test_check_that_finds_problems_does_not_import_textual(write):
     assert result.returncode == 1
     assert "missing required key 'title'" in result.stdout
     assert ui_modules(modules) == []
+
+
+def test_a_cache_hit_does_not_import_the_yaml_parser(tmp_path: Path):
+    big = tmp_path / "big.yaml"
+    big.write_text(generate(1_000), encoding="utf-8")
+    env = {"BRIEFING_CACHE_DIR": str(tmp_path / "cache"), "BRIEFING_NO_CACHE": ""}
+    code = f"from briefing.loading import load_path; load_path({str(big)!r})"
+    first, _ = imported(["-c", code], env)
+    assert "yaml" in first  # a miss parses the file
+    second, result = imported(["-c", code], env)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "briefing.loading.cache" in second
+    assert "yaml" not in second

@@ -30,9 +30,9 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import importlib.util
 import os
 import struct
-import sys
 import tempfile
 import zlib
 from pathlib import Path
@@ -103,11 +103,13 @@ def _code_fingerprint() -> bytes:
     if _code_key is None:
         digest = hashlib.sha256(f"{__version__}\0{SCHEMA_VERSION}\0{_FORMAT}".encode())
         for name in _FINGERPRINTED:
-            module = sys.modules.get(name)
-            source = getattr(module, "__file__", None)
+            # Found without importing: the YAML reader is imported lazily,
+            # and the key must not depend on whether it was loaded yet.
             try:
+                spec = importlib.util.find_spec(name)
+                source = spec.origin if spec is not None else None
                 digest.update(Path(source).read_bytes() if source else name.encode())
-            except OSError:  # e.g. zip imports: the version alone must do
+            except (OSError, ImportError, ValueError):  # e.g. zip imports
                 digest.update(name.encode())
         _code_key = digest.digest()
     return _code_key

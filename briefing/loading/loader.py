@@ -21,7 +21,6 @@ from briefing.format import Briefing, Figure
 from briefing.format.checks import check
 from briefing.loading.cache import BriefingCache, disabled_by_env
 from briefing.loading.problems import BriefingError, Mark, Problem, YamlProblem
-from briefing.loading.yaml_reader import read
 
 MAX_BYTES = 64 * 1024 * 1024
 """Largest file we try to load: ~20x a 100,000-item briefing."""
@@ -144,6 +143,14 @@ def _byte_mark(data: bytes, offset: int) -> Mark:
     return Mark(before.count(b"\n") + 1, column)
 
 
+def _read(text: str, target: tuple[str | int, ...] | None = None) -> tuple[Any, Any]:
+    # Imported on first use: a briefing served from the cache never needs
+    # PyYAML, and importing it costs ~11 ms of start-up.
+    from briefing.loading.yaml_reader import read
+
+    return read(text, target=target)
+
+
 def load_bytes(data: bytes, name: str) -> Briefing:
     """Validate briefing bytes; ``name`` is used in problem messages."""
     text = decode(data, name)
@@ -152,7 +159,7 @@ def load_bytes(data: bytes, name: str) -> Briefing:
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        raw, _ = read(text)
+        raw, _ = _read(text)
     except YamlProblem as exc:
         raise BriefingError([Problem(name, exc.mark, exc.message)]) from None
     finally:
@@ -212,7 +219,7 @@ def _dec_hook(kind: type, obj: Any) -> Any:
 def locate(text: str, path: tuple[str | int, ...], *, on_key: bool = False) -> Mark:
     """The line and column of the node at ``path`` (or its deepest parent)."""
     try:
-        _, found = read(text, target=path)
+        _, found = _read(text, target=path)
     except YamlProblem:  # pragma: no cover - the text was read once already
         return Mark(1, 1)
     depth = len(found.values) - 1
