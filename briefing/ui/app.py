@@ -11,7 +11,7 @@ import os
 import subprocess
 from datetime import datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App, SuspendNotSupported
@@ -21,20 +21,37 @@ from textual.worker import get_current_worker
 
 from briefing.format import Briefing
 from briefing.loading import BriefingError, load_path
-from briefing.ui.commands import BriefingCommands
-from briefing.ui.screens.detail import DetailScreen
-from briefing.ui.screens.error import ErrorScreen
-from briefing.ui.screens.help import HelpScreen
 from briefing.ui.screens.main import MainScreen
 from briefing.ui.widgets.row_list import RowList
 from briefing.watching import signature
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from briefing.ui.screens.error import ErrorScreen
+
+
+# Screens and providers that the first frame doesn't show are imported when
+# first needed, which keeps them out of the start-up time.
+
+
+def _briefing_commands() -> type[Provider]:
+    from briefing.ui.commands import BriefingCommands
+
+    return BriefingCommands
+
+
+def _error_screen() -> type[ErrorScreen]:
+    from briefing.ui.screens.error import ErrorScreen
+
+    return ErrorScreen
 
 
 class BriefingApp(App[int]):
     """A meeting briefing, browsable by keyboard and mouse."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
-    COMMANDS = App.COMMANDS | {BriefingCommands}
+    COMMANDS = App.COMMANDS | {_briefing_commands}
     TITLE = "briefing"
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -99,7 +116,7 @@ class BriefingApp(App[int]):
 
     def on_mount(self) -> None:
         if self._startup_error is not None:
-            self.push_screen(ErrorScreen(self._startup_error))
+            self.push_screen(_error_screen()(self._startup_error))
         if self.watch_file:
             # After the first frame: the watcher's imports and set-up run on
             # the event loop and would delay it by ~30 ms.
@@ -134,12 +151,12 @@ class BriefingApp(App[int]):
         if isinstance(result, BriefingError):
             if main is not None:
                 main.set_stale(result)
-            elif isinstance(self.screen, ErrorScreen):
+            elif isinstance(self.screen, _error_screen()):
                 self.screen.show(result)
             return
         if main is None:
             # The file was broken at start-up and is good now.
-            while isinstance(self.screen, ErrorScreen):
+            while isinstance(self.screen, _error_screen()):
                 self.pop_screen()
             self._first_show(result)
             return
@@ -164,6 +181,9 @@ class BriefingApp(App[int]):
         self.reload()
 
     def action_help(self) -> None:
+        from briefing.ui.screens.detail import DetailScreen
+        from briefing.ui.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "Command palette", tooltip="Search commands and items")
