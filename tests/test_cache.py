@@ -212,3 +212,16 @@ def test_badly_formed_reference_is_an_unknown_reference(write):
         "b.yaml:12:23: quotes[0].speaker: speaker 'Rustem Umerov' is not a person or "
         "delegation in this briefing (known ids: ua, umerov)"
     ]
+
+
+def test_pruning_spares_writes_in_progress_but_not_stale_leftovers(write, store):
+    path = write(BRIEFING)
+    store.folder.mkdir(parents=True)
+    fresh_tmp = store.folder / ".tmp-other-process.msgpack"
+    fresh_tmp.write_bytes(b"half written")
+    stale_tmp = store.folder / ".tmp-crashed.msgpack"
+    stale_tmp.write_bytes(b"left over")
+    os.utime(stale_tmp, (1_000_000, 1_000_000))
+    load_path(path, cache=store)
+    assert fresh_tmp.exists()
+    assert not stale_tmp.exists()

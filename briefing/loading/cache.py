@@ -34,6 +34,7 @@ import importlib.util
 import os
 import struct
 import tempfile
+import time
 import zlib
 from pathlib import Path
 
@@ -53,6 +54,8 @@ _MAGIC = b"BRFCACHE"
 _FORMAT = 1  # bump when the entry layout changes
 _HEADER = struct.Struct("<8sI32sI")  # magic, format, key, crc32 of payload
 _SUFFIX = ".msgpack"
+_TMP_PREFIX = ".tmp-"
+_TMP_STALE_SECONDS = 3600
 
 # The modules whose code decides what loads and how: their source is part of
 # the key. Listed by name so nothing here has to import them.
@@ -186,7 +189,7 @@ class BriefingCache:
             header = _HEADER.pack(_MAGIC, _FORMAT, self.key(data), zlib.crc32(payload))
             entry = self.entry(path)
             entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=_SUFFIX, dir=entry.parent)
+            fd, tmp = tempfile.mkstemp(prefix=_TMP_PREFIX, suffix=_SUFFIX, dir=entry.parent)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(header)
                 handle.write(payload)
@@ -204,17 +207,28 @@ class BriefingCache:
                     pass
 
     def _prune(self, keep: Path) -> None:
-        """Drop the least recently used entries beyond MAX_ENTRIES."""
+        """Drop the least recently used entries beyond MAX_ENTRIES.
+
+        Temporary files are another process's write in progress, unless they
+        are old enough to be left over from a crash.
+        """
         entries = []
+        stale: list[Path] = []
+        now = time.time()
         for item in self.folder.glob("*" + _SUFFIX):
             if item == keep:
                 continue
             try:
-                entries.append((item.stat().st_mtime, item))
+                mtime = item.stat().st_mtime
             except OSError:
                 continue
+            if item.name.startswith(_TMP_PREFIX):
+                if now - mtime > _TMP_STALE_SECONDS:
+                    stale.append(item)
+            else:
+                entries.append((mtime, item))
         entries.sort(reverse=True)
-        for _, item in entries[MAX_ENTRIES - 1 :]:
+        for item in [*stale, *(item for _, item in entries[MAX_ENTRIES - 1 :])]:
             try:
                 item.unlink()
             except OSError:
