@@ -3,22 +3,37 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from briefing import __version__
 
 USAGE = """\
-briefing [PATH]           open a briefing (default: the bundled Geneva talks)
-  briefing check FILE...  validate briefings; one FILE:LINE:COL line per problem"""
+briefing [--theme NAME] [PATH]  open a briefing (default: the bundled Geneva talks)
+  briefing --plain [PATH]        print it as plain text (automatic when output is not a terminal)
+  briefing check FILE...         validate briefings; one FILE:LINE:COL line per problem
+  briefing schema                print the JSON Schema of the briefing format"""
+
+
+class _Parser(argparse.ArgumentParser):
+    def format_help(self) -> str:
+        # Paths come from briefing.config, imported only when help is shown
+        # so --version stays instant.
+        from briefing.config import config_path, themes_dir
+
+        self.epilog = (
+            "Inside the app, press ? for every key and t to change theme. "
+            f"Settings: {config_path()}; your own themes: {themes_dir()}{os.sep}*.yaml"
+        )
+        return super().format_help()
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="briefing",
         usage=USAGE,
         description="A terminal dashboard for meeting briefings written in YAML.",
-        epilog="Inside the app, press ? for every key.",
     )
     parser.add_argument("path", nargs="?", type=Path, help="briefing YAML file to open")
     parser.add_argument(
@@ -26,8 +41,32 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="don't reload when the file changes (press r to reload by hand)",
     )
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="print the whole briefing as plain text instead of opening the app "
+        "(for screen readers, pipes and email); the default when standard output "
+        "is not a terminal",
+    )
+    parser.add_argument(
+        "--theme",
+        metavar="NAME",
+        help="colour theme, e.g. briefing-projector (default: the last one chosen with t)",
+    )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     return parser
+
+
+CHECK_EPILOG = """\
+FILE may be '-' to read one briefing from standard input (reported as
+<stdin>), e.g. from an editor: briefing check - < draft.yaml
+A folder is reported as a problem, not searched; pass its files instead:
+briefing check briefings/*.yaml
+
+Problems go to standard output, one "FILE:LINE:COL: message" line each (at
+most 100 per file); a summary goes to standard error.
+Exit status: 0 every file is a valid briefing, 1 at least one problem,
+2 usage error (no FILE, unknown option, '-' with a terminal as input)."""
 
 
 def _check(argv: list[str]) -> int:
@@ -35,35 +74,100 @@ def _check(argv: list[str]) -> int:
         prog="briefing check",
         description="Validate briefing files. Prints FILE:LINE:COL: message per "
         "problem and exits 1 if there are any.",
+        epilog=CHECK_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("files", nargs="+", metavar="FILE")
-    args = parser.parse_args(argv)
-    from briefing.loading import check_paths
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE", help="briefing YAML file, or - for standard input"
+    )
+    args = parser.parse_args(argv)  # exits 2 on a usage error
+    files: list[str] = args.files
+    if files.count("-") > 1:
+        parser.error("'-' (standard input) can be given only once")
+    if "-" in files and sys.stdin.isatty():
+        parser.error(
+            "'-' reads a briefing from standard input, which is a terminal; "
+            "pipe a file in: briefing check - < FILE"
+        )
+    from briefing.loading import check_one, load_bytes, load_path, read_stream
 
-    problems = check_paths(args.files)
-    for problem in problems:
-        print(problem)
-    if not problems:
-        count = len(args.files)
-        print(f"{count} briefing{'s' if count != 1 else ''} OK", file=sys.stderr)
-    return 1 if problems else 0
+    failed = 0
+    try:
+        for file in files:
+            if file == "-":
+                problems = check_one(
+                    lambda: load_bytes(read_stream(sys.stdin.buffer, "<stdin>"), "<stdin>"),
+                    "<stdin>",
+                )
+            else:
+                problems = check_one(lambda file=file: load_path(file), file)
+            failed += bool(problems)
+            for problem in problems:
+                print(problem)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # `briefing check ... | head` closed the pipe; that is not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    count = len(files)
+    noun = "briefing" if count == 1 else "briefings"
+    if failed:
+        verb = "has" if failed == 1 else "have"
+        print(f"{failed} of {count} {noun} {verb} problems", file=sys.stderr)
+    else:
+        print(f"{count} {noun} OK", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _schema(argv: list[str]) -> int:
+    argparse.ArgumentParser(
+        prog="briefing schema",
+        description="Print the JSON Schema of the briefing format, for editors "
+        "(YAML language server) and validators.",
+    ).parse_args(argv)
+    from briefing.schema import schema_text
+
+    sys.stdout.write(schema_text())
+    return 0
+
+
+def _check_theme(parser: argparse.ArgumentParser, name: str) -> None:
+    """Exit 2 with the list of names if there is no theme ``name`` (before the UI starts)."""
+    from briefing.text import visible
+    from briefing.ui.themes import discover_themes, theme_names
+
+    catalog = discover_themes()
+    names = theme_names(catalog)
+    if name not in names:
+        for problem in catalog.problems:  # a broken file may be the one meant
+            print(problem, file=sys.stderr)
+        parser.error(visible(f"unknown theme {name!r}; available: {', '.join(names)}"))
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["check"]:
         return _check(argv[1:])
-    args = _parser().parse_args(argv)
+    if argv[:1] == ["schema"]:
+        return _schema(argv[1:])
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.theme is not None:
+        _check_theme(parser, args.theme)
 
     from briefing.resources import default_briefing
 
     path: Path = args.path or default_briefing()
+    display = str(args.path) if args.path else path.name
+    # Piped or redirected output gets the linear text: a full-screen app
+    # would only write escape codes into the file.
+    if args.plain or not sys.stdout.isatty():
+        from briefing.plain import run
+
+        return run(path, display)
     from briefing.ui.app import BriefingApp
 
-    app = BriefingApp(
-        path,
-        display_name=str(args.path) if args.path else path.name,
-        watch=not args.no_watch,
-    )
+    app = BriefingApp(path, display_name=display, watch=not args.no_watch, theme=args.theme)
     result = app.run()
     return app.return_code or (result or 0)

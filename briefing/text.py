@@ -10,12 +10,13 @@ ordinary text and pass through. No UI imports: the CLI uses this too.
 
 from __future__ import annotations
 
-
 # C0 controls become their Unicode "control picture" (ESC -> ␛), DEL -> ␡.
 _TABLE: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20)}
 _TABLE[0x7F] = "\u2421"
-# C1 controls, bidi embeddings/overrides/isolates and marks, and the line and
-# paragraph separators have no picture: show their code point.
+# C1 controls, bidi embeddings/overrides/isolates and marks, the line and
+# paragraph separators, and invisible characters that can hide or split text
+# have no picture: show their code point. ZWJ (U+200D) and ZWNJ (U+200C) are
+# left alone: emoji sequences and Persian or Indic text need them.
 for _code in [
     *range(0x80, 0xA0),
     *range(0x202A, 0x202F),
@@ -26,6 +27,11 @@ for _code in [
     0x2028,
     0x2029,
     0xFEFF,
+    0x200B,  # zero width space
+    *range(0x2060, 0x2065),  # word joiner, invisible operators
+    *range(0x206A, 0x2070),  # deprecated format characters
+    0x180E,  # Mongolian vowel separator
+    *range(0xFFF9, 0xFFFC),  # interlinear annotation
 ]:
     _TABLE[_code] = f"<U+{_code:04X}>"
 

@@ -31,3 +31,12 @@ schema: 1
 meta:
   title: Minimal
 """
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_folders(tmp_path_factory, monkeypatch):
+    """Never read or write the developer's real config or cache."""
+    home = tmp_path_factory.mktemp("user")
+    monkeypatch.setenv("BRIEFING_CONFIG_DIR", str(home / "config"))
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(home / "cache"))
+    monkeypatch.delenv("NO_COLOR", raising=False)

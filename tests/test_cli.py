@@ -36,7 +36,7 @@ def test_check_default_briefing_passes(capsys):
 
 def test_check_reports_each_problem_and_fails(write, capsys, monkeypatch):
     good = write(MINIMAL, "good.yaml")
-    bad = write(MINIMAL + "  titel: x\n", "bad.yaml")
+    write(MINIMAL + "  titel: x\n", "bad.yaml")
     monkeypatch.chdir(good.parent)
     assert main(["check", "good.yaml", "bad.yaml", "missing.yaml"]) == 1
     assert capsys.readouterr().out.splitlines() == [

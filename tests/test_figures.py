@@ -41,3 +41,16 @@ def test_bounds():
     assert Figure.parse("more than 5").lower == 5
     assert Figure.parse("about 5").upper == float("inf")
     assert Figure.parse(7).lower == Figure.parse(7).upper == 7
+
+
+@pytest.mark.parametrize(
+    ("launched", "intercepted", "rate"),
+    [(29, 25, 25 / 29), ("nearly 400", None, None), (None, None, None), (0, 0, None),
+     (10, "about 5", None), ("1,000", 999, 0.999)],
+)
+def test_interception_rate_only_from_exact_figures(launched, intercepted, rate):
+    from briefing.format import WeaponCount
+    from briefing.format.wording import interception_rate
+
+    count = WeaponCount(id="w", weapon="W", launched=Figure.parse(launched), intercepted=Figure.parse(intercepted))
+    assert interception_rate(count) == rate

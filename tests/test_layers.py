@@ -8,7 +8,10 @@ import sys
 import pytest
 
 
-@pytest.mark.parametrize("module", ["briefing.format", "briefing.loading", "briefing.text", "briefing.cli"])
+@pytest.mark.parametrize(
+    "module",
+    ["briefing.format", "briefing.loading", "briefing.search", "briefing.text", "briefing.cli", "briefing.plain", "briefing.schema", "briefing.watching", "briefing.editor", "briefing.citation"],
+)
 def test_no_ui_imports(module):
     code = (
         f"import sys, {module}\n"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from .apps import FrozenApp as BriefingApp
-
 from .conftest import DEFAULT
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
@@ -70,3 +69,30 @@ def test_stale_banner_and_change_mark(snap_compare, tmp_path):
 
     app = BriefingApp(path, display_name="live.yaml")
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
+
+
+async def _settle(pilot) -> None:
+    app = pilot.app
+    for _ in range(100):
+        await pilot.pause(0.02)
+        if app.screen.index is not None and not any(
+            w.is_running for w in app.workers if w.group in ("search", "index")
+        ):
+            break
+    await pilot.pause(0.05)
+
+
+def test_search_in_progress(snap_compare):
+    async def run_before(pilot):
+        await pilot.press("slash", *"zelensky")
+        await _settle(pilot)
+
+    assert snap_compare(BriefingApp(DEFAULT), terminal_size=(120, 40), run_before=run_before)
+
+
+def test_side_filter(snap_compare):
+    async def run_before(pilot):
+        await pilot.press("j", "j", "j", "j", "j", "f")  # Ukraine's delegation row
+        await _settle(pilot)
+
+    assert snap_compare(BriefingApp(DEFAULT), terminal_size=(120, 40), run_before=run_before)

@@ -1,7 +1,6 @@
 """The typed model of a briefing. Plain data: no YAML, no UI."""
 
 from briefing.format.figures import Figure, FigureKind
-from briefing.format.roster import Roster
 from briefing.format.model import (
     SCHEMA_VERSION,
     AgendaItem,
@@ -16,6 +15,7 @@ from briefing.format.model import (
     StrikeTally,
     WeaponCount,
 )
+from briefing.format.roster import Roster
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -6,6 +6,7 @@ Each problem names the path of the offending value (as a tuple such as
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -17,9 +18,12 @@ valid_id = re.compile(ID_PATTERN).fullmatch
 """Whether a string is a well-formed id (the model leaves this to us)."""
 
 
-def check(briefing: Briefing) -> list[tuple[Path, str]]:
-    """Every cross-field problem in ``briefing``, in file order."""
-    return list(_problems(briefing))
+def check(briefing: Briefing, limit: int | None = None) -> list[tuple[Path, str]]:
+    """Every cross-field problem in ``briefing`` in file order (at most ``limit``).
+
+    The limit matters: aliases can repeat one bad item a million times.
+    """
+    return list(itertools.islice(_problems(briefing), limit))
 
 
 def _problems(b: Briefing) -> Iterator[tuple[Path, str]]:

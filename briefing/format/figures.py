@@ -7,6 +7,7 @@ so a figure keeps the words it was reported in next to the number.
 from __future__ import annotations
 
 import enum
+import math
 import re
 
 NOT_REPORTED_WORDS = ("not reported", "unknown", "n/a")
@@ -125,9 +126,22 @@ class Figure:
             return cls.not_reported()
         if isinstance(raw, bool):
             raise ValueError("expected a number, not true/false")
+        if isinstance(raw, float):
+            # YAML reads 1e3, 2.5, .inf and .nan as floats; none is a count.
+            if math.isnan(raw):
+                shown = ".nan (not a number)"
+            elif raw in (float("inf"), float("-inf")):
+                shown = "infinity (.inf)" if raw > 0 else "minus infinity (-.inf)"
+            elif raw.is_integer() and abs(raw) < 10**15:
+                raise ValueError(
+                    f"a count must be a whole number; write {int(raw)}, not {raw!r}"
+                )
+            else:
+                shown = repr(raw)
+            raise ValueError(f"a count must be a whole number such as 29, not {shown}")
         if isinstance(raw, int):
             if raw < 0:
-                raise ValueError("a count cannot be negative")
+                raise ValueError(f"a count cannot be negative ({raw})")
             if raw >= 10**15:
                 raise ValueError("number is too large for a count")
             return cls(FigureKind.EXACT, raw, f"{raw:,}", "exact")
@@ -146,7 +160,10 @@ class Figure:
                 bound = _QUALIFIERS[m.group("q").lower()]
                 return cls(FigureKind.APPROXIMATE, value, text, bound)
         else:
-            raise ValueError(f"expected a number, got {type(raw).__name__}")
+            kind = {list: "a list", dict: "a mapping (key: value lines)"}.get(
+                type(raw), type(raw).__name__
+            )
+            raise ValueError(f"expected a number, got {kind}")
         raise ValueError(
             f"cannot read {raw!r} as a figure: write a number (29), an "
             "approximate figure ('nearly 400', 'about 50', '100+') or "

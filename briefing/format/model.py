@@ -1,8 +1,9 @@
 """The briefing format, schema 1, as typed classes.
 
 Every struct forbids unknown fields, so a misspelt key is an error instead of
-silently dropped data. Field docstrings double as the format's documentation
-(they end up in the JSON Schema and the README).
+silently dropped data. Class and field docstrings double as the format's
+documentation: ``briefing.schema`` reads them into the JSON Schema that
+editors show on hover, so keep them short, for the person writing the YAML.
 """
 
 from __future__ import annotations
@@ -40,67 +41,102 @@ class _Struct(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, frozen=T
 
 
 class Source(_Struct):
+    """The report this briefing is built on."""
+
     outlet: Text
     """Who published the report this briefing is built on."""
     headline: Text | None = None
+    """The report's headline, as published."""
     url: Text | None = None
+    """Where the report can be read."""
     published: Text | None = None
     """Publication date as the source gives it."""
 
 
 class Day(_Struct):
+    """One day of the meeting."""
+
     label: Text
     """The day as the source names it, e.g. "Tuesday" or "17 February"."""
     summary: Text | None = None
+    """What happened that day, in a line or two."""
 
 
 class Meta(_Struct):
+    """What the meeting is, where it stands and where the facts come from."""
+
     title: Text
+    """The meeting's name, shown at the top."""
     place: Text | None = None
+    """Where the meeting takes place."""
     status: Text | None = None
     """One line on where things stand, shown in the header."""
     summary: Text | None = None
+    """A few lines on the meeting."""
     days: list[Day] = []
+    """The days of the meeting, in order."""
     format: list[Text] = []
     """Facts about the format, e.g. "closed to press"."""
     updated: Text | None = None
     """When the briefing was last brought up to date (ISO date or free text)."""
     source: Source | None = None
+    """The report the briefing is built on."""
 
 
 class Person(_Struct):
+    """A member of a delegation."""
+
     id: Id
+    """Unique in the file; quotes, agenda items and events refer to it."""
     name: Text
+    """The name as it should be shown."""
     title: Text | None = None
+    """Office or role, e.g. "Presidential aide"."""
     aka: list[Text] = []
     """Other spellings and transliterations of the name."""
     attending: bool = True
     """False for people who speak for a side but are not at the table."""
     notes: Text | None = None
+    """Free text."""
 
 
 class Delegation(_Struct):
+    """One side at the meeting and the people who speak for it."""
+
     id: Id
+    """Unique in the file (shared with people's ids)."""
     side: Text
     """The country or body, e.g. "Ukraine"."""
     role: Role
+    """How the side takes part: mediator, party, ally, observer or other."""
     lead: Id | None = None
     """The id of the member who heads the delegation."""
     members: list[Person] = []
+    """The people named for this side."""
     notes: Text | None = None
+    """Free text."""
 
 
 class AgendaItem(_Struct):
+    """A topic on (or proposed for) the table."""
+
     id: Id
+    """Unique in the file."""
     title: Text
+    """The topic in a few words."""
     raised_by: list[Id] = []
     """Ids of the people or delegations who put the item forward."""
     status: Status = "unknown"
+    """Where the item stands; "unknown" when the source does not say."""
     notes: Text | None = None
+    """Free text."""
 
 
 class Quote(_Struct):
+    """Words someone said, verbatim, with where and when."""
+
     id: Id
+    """Unique in the file."""
     speaker: Id
     """Id of the person or delegation quoted."""
     text: Text
@@ -108,45 +144,72 @@ class Quote(_Struct):
     channel: Text | None = None
     """Where it was said: Facebook, X, Telegram, press remarks..."""
     when: Text | None = None
+    """When it was said, as the source gives it."""
     context: Text | None = None
+    """What the words were about, in our words."""
 
 
 class WeaponCount(_Struct):
+    """Launched and intercepted figures for one kind of weapon."""
+
     id: Id
+    """Unique in the file."""
     weapon: Text
+    """E.g. "Missiles" or "Drones"."""
     launched: Figure = Figure.not_reported()
     """A number, an approximate figure such as "nearly 400", or omitted."""
     intercepted: Figure = Figure.not_reported()
+    """Like launched; omit it (or write "not reported") when not given, never 0."""
 
 
 class StrikeTally(_Struct):
+    """Reported strike figures for one period, as the source gives them."""
+
     period: Text
+    """The period the figures cover, e.g. "The lead-up to the talks"."""
     reported_by: Id | None = None
     """Id of the person or delegation who gave the figures."""
     reported_when: Text | None = None
+    """When the figures were given."""
     channel: Text | None = None
+    """Where the figures were given, e.g. Telegram."""
     target: Text | None = None
     """Who was struck, e.g. "Ukraine"."""
     counts: list[WeaponCount] = []
+    """One entry per kind of weapon."""
     notes: Text | None = None
+    """Free text, e.g. which figures the source leaves out."""
 
 
 class Event(_Struct):
+    """Something that happened, for the timeline."""
+
     id: Id
+    """Unique in the file."""
     when: Text
     """When it happened, as the source gives it."""
     title: Text
+    """What happened, in a line."""
     detail: Text | None = None
+    """More on what happened."""
     involves: list[Id] = []
     """Ids of the people or delegations involved."""
 
 
 class Briefing(_Struct):
+    """A meeting briefing: who is at the table, the agenda, what was said."""
+
     schema: Literal[1]
     """Format version; always 1 for now."""
     meta: Meta
+    """Title, place, status, summary, days and source of the meeting."""
     delegations: list[Delegation] = []
+    """The sides at the meeting; people and delegations share one id namespace."""
     agenda: list[AgendaItem] = []
+    """Topics on the table."""
     quotes: list[Quote] = []
+    """Verbatim quotes, each with a speaker id."""
     strikes: StrikeTally | None = None
+    """Reported strike figures, exactly as reported."""
     timeline: list[Event] = []
+    """Events in order."""

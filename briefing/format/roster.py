@@ -12,7 +12,11 @@ class Roster:
         self.delegations: dict[str, Delegation] = {}
         self.people: dict[str, Person] = {}
         self._side: dict[str, str] = {}
+        self.party_order: dict[str, int] = {}
+        """Each party's place among the parties (0, 1 ...), for its colour."""
         for delegation in briefing.delegations:
+            if delegation.role == "party":
+                self.party_order[delegation.id] = len(self.party_order)
             self.delegations[delegation.id] = delegation
             self._side[delegation.id] = delegation.id
             for person in delegation.members:

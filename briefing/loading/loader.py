@@ -7,6 +7,7 @@ Every failure becomes a :class:`BriefingError` whose problems read
 from __future__ import annotations
 
 import difflib
+import errno
 import gc
 import os
 import re
@@ -20,10 +21,21 @@ import msgspec
 from briefing.format import Briefing, Figure
 from briefing.format.checks import check
 from briefing.loading.cache import BriefingCache, disabled_by_env
-from briefing.loading.problems import BriefingError, Mark, Problem, YamlProblem
+from briefing.loading.problems import (
+    BriefingError,
+    Mark,
+    Problem,
+    YamlProblem,
+    text_mark,
+)
+
+if typing.TYPE_CHECKING:
+    from briefing.loading.yaml_reader import Found
 
 MAX_BYTES = 64 * 1024 * 1024
 """Largest file we try to load: ~20x a 100,000-item briefing."""
+MAX_PROBLEMS = 100
+"""Problems reported per file; past this a person fixes and checks again."""
 
 _BOM = b"\xef\xbb\xbf"
 _TYPE_WORDS = {
@@ -73,87 +85,172 @@ def _cache_for(cache: bool | BriefingCache | None) -> BriefingCache | None:
 
 
 def read_file(path: str | os.PathLike[str], name: str) -> bytes:
-    """Read a briefing file without ever blocking on a FIFO or device."""
+    """Read a briefing file without ever blocking on a FIFO or device.
+
+    The kind and size are checked with ``stat`` before opening (opening some
+    devices has side effects) and again with ``fstat`` on the open file, in
+    case the path was swapped for a pipe in between.
+    """
 
     def fail(message: str) -> BriefingError:
         return BriefingError([Problem(name, None, message)])
 
-    try:
-        info = os.stat(path)
+    def check_kind(info: os.stat_result) -> None:
         if stat.S_ISDIR(info.st_mode):
             raise fail("is a folder, not a briefing file")
         if not stat.S_ISREG(info.st_mode):
             raise fail("is not a regular file (a pipe, socket or device?)")
         if info.st_size > MAX_BYTES:
             raise fail(_too_big(info.st_size))
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+
+    try:
+        check_kind(os.stat(path))
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+        fd = os.open(path, flags)
         with os.fdopen(fd, "rb") as handle:
+            check_kind(os.fstat(handle.fileno()))
             data = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise fail("no such file") from None
-    except PermissionError:
-        raise fail("permission denied") from None
-    except IsADirectoryError:
-        raise fail("is a folder, not a briefing file") from None
+    except ValueError:  # os.stat refuses a path with a NUL character in it
+        raise fail("the file name contains a NUL character") from None
     except OSError as exc:
-        raise fail(exc.strerror or str(exc)) from None
-    if len(data) > MAX_BYTES:  # grew while we read it
-        raise fail(_too_big(len(data)))
+        raise fail(_os_message(exc)) from None
+    if len(data) > MAX_BYTES:  # grew while we read it, or stat said 0 (/proc)
+        raise fail(_too_big(None))
     return data
 
 
-def _too_big(size: int) -> str:
-    return (
-        f"file is {size / 1_048_576:.1f} MB; briefings are limited to "
-        f"{MAX_BYTES // 1_048_576} MB"
-    )
+def _os_message(exc: OSError) -> str:
+    """An OSError as a short lower-case message in the house style."""
+    if isinstance(exc, FileNotFoundError):
+        return "no such file"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if isinstance(exc, IsADirectoryError):
+        return "is a folder, not a briefing file"
+    if isinstance(exc, NotADirectoryError):
+        return "no such file (part of the path is a file, not a folder)"
+    if exc.errno == errno.ELOOP:
+        return "too many levels of symbolic links (a link that points to itself?)"
+    if exc.errno == errno.ENAMETOOLONG:
+        return "the file name is too long"
+    text = exc.strerror or str(exc) or type(exc).__name__
+    return text[:1].lower() + text[1:]
+
+
+def _too_big(size: int | None) -> str:
+    """``size`` is None when the file grew past the limit while being read."""
+    limit = f"briefings are limited to {MAX_BYTES:,} bytes"
+    if size is None:
+        return f"file is larger than the limit; {limit}"
+    return f"file is {size:,} bytes; {limit}"
+
+
+# Byte order marks of encodings that are not UTF-8, longest first (the
+# UTF-32 LE mark begins with the UTF-16 LE one).
+_OTHER_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
 
 
 def decode(data: bytes, name: str) -> str:
     """UTF-8 bytes -> text; a BOM is accepted, NUL and invalid bytes are not."""
+
+    def fail(mark: Mark, message: str) -> BriefingError:
+        return BriefingError([Problem(name, mark, message)])
+
     if data.startswith(_BOM):
         data = data[len(_BOM) :]
+    else:
+        for bom, encoding in _OTHER_BOMS:
+            if data.startswith(bom):
+                raise fail(
+                    Mark(1, 1),
+                    f"the file is saved as {encoding}; save it as UTF-8",
+                )
     nul = data.find(b"\0")
+    if nul != -1 and _looks_like_utf16(data):
+        raise fail(
+            Mark(1, 1),
+            "the file looks like UTF-16 (every other byte is NUL); save it as UTF-8",
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         if nul == -1 or exc.start < nul:
-            raise BriefingError(
-                [
-                    Problem(
-                        name,
-                        _byte_mark(data, exc.start),
-                        f"byte 0x{data[exc.start]:02x} is not valid UTF-8; "
-                        "save the file as UTF-8",
-                    )
-                ]
-            ) from None
+            if exc.end == len(data) and exc.reason == "unexpected end of data":
+                message = (
+                    "the file ends partway through a character; "
+                    "was it saved completely?"
+                )
+            else:
+                message = (
+                    f"byte 0x{data[exc.start]:02x} is not valid UTF-8; "
+                    "save the file as UTF-8"
+                )
+            raise fail(_byte_mark(data, exc.start), message) from None
         text = ""
     if nul != -1:
-        raise BriefingError(
-            [Problem(name, _byte_mark(data, nul), "NUL byte in file; is it binary?")]
-        )
+        raise fail(_byte_mark(data, nul), "NUL byte in file; is it binary?")
     return text
 
 
+def _looks_like_utf16(data: bytes) -> bool:
+    """True when the first bytes alternate text and NUL, as UTF-16 does."""
+    head = data[:64]
+    if len(head) < 4:
+        return False
+    even, odd = head[0::2], head[1::2]
+    return (odd.count(0) == len(odd) and even.count(0) == 0) or (
+        even.count(0) == len(even) and odd.count(0) == 0
+    )
+
+
 def _byte_mark(data: bytes, offset: int) -> Mark:
-    before = data[:offset]
-    line_start = before.rfind(b"\n") + 1
-    column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
-    return Mark(before.count(b"\n") + 1, column)
+    before = data[:offset].decode("utf-8", errors="replace")
+    return text_mark(before, len(before))
 
 
-def _read(text: str, target: tuple[str | int, ...] | None = None) -> tuple[Any, Any]:
+# YAML reads these as line breaks (YAML 1.1, as libyaml implements it);
+# editors do not, so every line number after one would be wrong.
+_ODD_BREAKS = {
+    "\x85": "U+0085 (next line)",
+    "\u2028": "U+2028 (line separator)",
+    "\u2029": "U+2029 (paragraph separator)",
+}
+_ODD_BREAK_ESCAPES = {"\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
+
+
+def _odd_breaks(text: str, name: str) -> None:
+    found = [(i, ch) for ch in _ODD_BREAKS if (i := text.find(ch)) != -1]
+    if found:
+        index, char = min(found)
+        raise BriefingError(
+            [
+                Problem(
+                    name,
+                    text_mark(text, index),
+                    f"character {_ODD_BREAKS[char]} would be read as a line break; "
+                    f"delete it, or write {_ODD_BREAK_ESCAPES[char]} inside double quotes",
+                )
+            ]
+        )
+
+
+def _read(text: str, targets: list[tuple[str | int, ...]] | None = None) -> tuple[Any, Found]:
     # Imported on first use: a briefing served from the cache never needs
     # PyYAML, and importing it costs ~11 ms of start-up.
     from briefing.loading.yaml_reader import read
 
-    return read(text, target=target)
+    return read(text, targets=targets)
 
 
 def load_bytes(data: bytes, name: str) -> Briefing:
     """Validate briefing bytes; ``name`` is used in problem messages."""
     text = decode(data, name)
+    _odd_breaks(text, name)
     # The collector finds nothing to free while we only build new objects,
     # and walking them all repeatedly costs about half the load time.
     was_enabled = gc.isenabled()
@@ -199,14 +296,22 @@ def from_data(raw: Any, text: str, name: str) -> Briefing:
         raise BriefingError(
             [Problem(name, locate(text, path, on_key=on_key), message)]
         ) from None
-    problems = check(briefing)
+    problems = check(briefing, limit=MAX_PROBLEMS + 1)
     if problems:
-        raise BriefingError(
-            [
-                Problem(name, locate(text, path), f"{_dotted(path)}: {message}")
-                for path, message in problems
-            ]
-        )
+        found = _marks(text, [path for path, _ in problems[:MAX_PROBLEMS]])
+        listed = [
+            Problem(name, found.mark(path), f"{_dotted(path)}: {message}")
+            for path, message in problems[:MAX_PROBLEMS]
+        ]
+        if len(problems) > MAX_PROBLEMS:
+            listed.append(
+                Problem(
+                    name,
+                    None,
+                    f"stopped after {MAX_PROBLEMS} problems; fix these and check again",
+                )
+            )
+        raise BriefingError(listed)
     return briefing
 
 
@@ -218,16 +323,18 @@ def _dec_hook(kind: type, obj: Any) -> Any:
 
 def locate(text: str, path: tuple[str | int, ...], *, on_key: bool = False) -> Mark:
     """The line and column of the node at ``path`` (or its deepest parent)."""
+    return _marks(text, [path]).mark(path, on_key=on_key)
+
+
+def _marks(text: str, paths: list[tuple[str | int, ...]]) -> Found:
+    """Marks for many paths from one more read of ``text``."""
     try:
-        _, found = _read(text, target=path)
+        _, found = _read(text, targets=paths)
     except YamlProblem:  # pragma: no cover - the text was read once already
-        return Mark(1, 1)
-    depth = len(found.values) - 1
-    if on_key and len(path) in found.keys:
-        return found.keys[len(path)]
-    if depth < len(path) and depth + 1 in found.keys:
-        return found.keys[depth + 1]  # the key exists but its value is empty
-    return found.values[depth] if found.values else Mark(1, 1)
+        from briefing.loading.yaml_reader import Found
+
+        return Found([])
+    return found
 
 
 def _explain(error: str, raw: Any) -> tuple[tuple[str | int, ...], str, bool]:
@@ -256,19 +363,37 @@ def _explain(error: str, raw: Any) -> tuple[tuple[str | int, ...], str, bool]:
             return path, "missing 'schema: 1' at the top of the file", False
         return path, f"{where}: missing required key {key!r}", False
     if path == ("schema",):
-        return path, (
-            f"unsupported schema version {_value_at(raw, path)!r}; "
-            "this version of briefing reads 'schema: 1'"
-        ), False
-    if m := re.match(r"Expected `(\w+)`(?:.*?)?, got `(\w+)`$", msg):
-        want, got = m.group(1), m.group(2)
-        hint = ""
         value = _value_at(raw, path)
-        if want == "bool" and isinstance(value, str):
-            hint = f" ({value!r}); write true or false"
+        if isinstance(value, int) and not isinstance(value, bool):
+            return path, (
+                f"unsupported schema version {value}; "
+                "this version of briefing reads 'schema: 1'"
+            ), False
+        shown = f" ({value!r})" if isinstance(value, (str, float)) else ""
         return path, (
-            f"{where}: expected {_TYPE_WORDS.get(want, want)}, "
-            f"got {_TYPE_WORDS.get(got, got)}{hint}"
+            f"schema: expected the number 1, got {_kind(value)}{shown}; "
+            "write 'schema: 1'"
+        ), False
+    if m := re.match(r"Expected `([\w |]+)`(?:.*?)?, got `(\w+)`$", msg):
+        # Optional fields read "Expected `str | null`": null needs no mention.
+        wants = [w for w in m.group(1).split(" | ") if w != "null"] or ["null"]
+        got = m.group(2)
+        value = _value_at(raw, path)
+        if choices := _choices(path):
+            if isinstance(value, (list, dict)):  # may be deep: never repr() it
+                return path, (
+                    f"{where}: expected one of: {', '.join(choices)}; "
+                    f"got {_kind(value)}"
+                ), False
+            return path, (
+                f"{where}: {_yaml_repr(value)} is not one of: {', '.join(choices)}"
+            ), False
+        hint = ""
+        if wants == ["bool"] and isinstance(value, str):
+            hint = f" ({value!r}); write true or false"
+        want = " or ".join(_TYPE_WORDS.get(w, w) for w in wants)
+        return path, (
+            f"{where}: expected {want}, got {_TYPE_WORDS.get(got, got)}{hint}"
         ), False
     if msg.startswith("Invalid enum value"):
         choices = _choices(path)
@@ -297,9 +422,22 @@ def _dotted(path: tuple[str | int, ...]) -> str:
 def _kind(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
+    if isinstance(value, dict):
+        return "a mapping (key: value lines)"
     if isinstance(value, str):
         return "text"
+    if value is None:
+        return _TYPE_WORDS["null"]
     return _TYPE_WORDS.get(type(value).__name__, type(value).__name__)
+
+
+def _yaml_repr(value: Any) -> str:
+    """A value as it would be written in YAML, for messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return repr(value) if isinstance(value, str) else str(value)
 
 
 def _value_at(raw: Any, path: tuple[str | int, ...]) -> Any:
@@ -373,20 +511,52 @@ def check_paths(paths: list[str]) -> list[Problem]:
     """Validate several files; return every problem found (for ``check``)."""
     problems: list[Problem] = []
     for path in paths:
-        try:
-            load_path(path)
-        except BriefingError as exc:
-            problems.extend(exc.problems)
+        problems.extend(check_one(lambda path=path: load_path(path), path))
     return problems
+
+
+def read_stream(stream: typing.BinaryIO, name: str) -> bytes:
+    """Read a briefing from an open stream (``briefing check -``), size-limited."""
+    try:
+        data = stream.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise BriefingError([Problem(name, None, _os_message(exc))]) from None
+    if len(data) > MAX_BYTES:
+        raise BriefingError([Problem(name, None, _too_big(None))])
+    return data
+
+
+def check_one(load: typing.Callable[[], object], name: str) -> list[Problem]:
+    """The problems ``load()`` reports, for ``check``.
+
+    A failure that is not a BriefingError is a bug in briefing, not in the
+    file; ``check`` still owes its caller one line per file, not a traceback.
+    """
+    try:
+        load()
+    except BriefingError as exc:
+        return list(exc.problems)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        return [
+            Problem(
+                name,
+                None,
+                f"internal error while checking this file ({type(exc).__name__}: "
+                f"{exc}); please report it",
+            )
+        ]
+    return []
 
 
 __all__ = [
     "MAX_BYTES",
     "BriefingError",
     "Problem",
+    "check_one",
     "check_paths",
     "load_bytes",
     "load_path",
     "line_of",
     "locate",
+    "read_stream",
 ]

@@ -6,6 +6,7 @@ when there is no position), the form editors and CI logs understand.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from briefing.text import visible
@@ -19,6 +20,17 @@ class Mark(NamedTuple):
     """1-based line."""
     column: int
     """1-based column."""
+
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def text_mark(text: str, index: int) -> Mark:
+    """Line and column of ``text[index]``, counting lines as editors do."""
+    line, start = 1, 0
+    for match in _BREAK.finditer(text, 0, index):
+        line, start = line + 1, match.end()
+    return Mark(line, index - start + 1)
 
 
 class Problem(NamedTuple):
@@ -44,7 +56,13 @@ class YamlProblem(Exception):
     def from_yaml(cls, exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "invalid YAML"
-        if "\t" in problem or (mark and _char_at(text, mark.line, mark.column) == "\t"):
+        if problem == "did not find expected <document start>":
+            # libyaml's words for text after a '...' that ended the document.
+            problem = (
+                "a briefing file holds one YAML document; "
+                "found more after the '...' that ends the first"
+            )
+        elif "\t" in problem or (mark and _char_at(text, mark.line, mark.column) == "\t"):
             problem = "a tab character here; YAML indentation must use spaces"
         elif exc.context and exc.context_mark and exc.context_mark != exc.problem_mark:
             problem = (

@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from briefing.loading.problems import Mark, YamlProblem
+from briefing.loading.problems import Mark, YamlProblem, text_mark
 
 try:  # The C parser is ~10x faster; PyYAML without libyaml still works.
     from yaml import CSafeLoader as _Loader
@@ -34,9 +34,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_DEPTH = 64
 """Deeper than any real briefing; far below what would hurt."""
 MAX_EXPANSION = 2_000_000
-"""Upper bound on the nodes that aliases add when expanded (stops "billion
-laughs"). Only alias uses count: a large file without aliases is bounded by
-the loader's size limit instead."""
+"""Upper bound on nodes that aliases stand for (stops "billion laughs")."""
 MAX_INT_DIGITS = 30
 
 Path = tuple[str | int, ...]
@@ -117,10 +115,29 @@ def _events(text: str) -> Iterator[Any]:
             yield loader.get_event()
     except yaml.MarkedYAMLError as exc:
         raise YamlProblem.from_yaml(exc, text) from None
-    except yaml.YAMLError as exc:  # unmarked reader errors
-        raise YamlProblem(Mark(1, 1), str(exc).splitlines()[0]) from None
+    except yaml.YAMLError as exc:  # unmarked: a character YAML does not allow
+        raise _bad_character(text, exc) from None
     finally:
         loader.dispose()
+
+
+# What YAML accepts in a stream (YAML 1.1 "printable"); libyaml reports
+# anything else with a byte offset only, so we find the character ourselves.
+_NOT_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+def _bad_character(text: str, exc: yaml.YAMLError) -> YamlProblem:
+    found = _NOT_PRINTABLE.search(text)
+    if found is None:  # pragma: no cover - libyaml and the pattern agree
+        return YamlProblem(Mark(1, 1), str(exc).splitlines()[0])
+    code = ord(found.group())
+    kind = "control character" if code < 0x20 or 0x7F <= code < 0xA0 else "character"
+    return YamlProblem(
+        text_mark(text, found.start()),
+        f"{kind} U+{code:04X} is not allowed in a YAML file; delete it",
+    )
 
 
 class _Frame:
@@ -141,47 +158,64 @@ _NO_KEY = object()
 
 
 class Found:
-    """Marks of the nodes along a target path, outermost first."""
+    """Marks of the nodes along the target paths."""
 
-    def __init__(self) -> None:
-        self.values: list[Mark] = []
-        self.keys: dict[int, Mark] = {}
-        """Mark of the key at each depth (1 = a key of the root mapping)."""
+    def __init__(self, targets: list[Path]) -> None:
+        self.prefixes: set[Path] = {t[:i] for t in targets for i in range(len(t) + 1)}
+        self.values: dict[Path, Mark] = {}
+        """Where the value at each path (a prefix of a target) starts."""
+        self.keys: dict[Path, Mark] = {}
+        """Where the key that leads to each path is written."""
+
+    def mark(self, path: Path, *, on_key: bool = False) -> Mark:
+        """The line and column of ``path``, or of its deepest parent found."""
+        if on_key and path in self.keys:
+            return self.keys[path]
+        for depth in range(len(path), -1, -1):
+            if path[:depth] in self.values:
+                break
+        else:
+            return Mark(1, 1)
+        if depth < len(path) and path[: depth + 1] in self.keys:
+            return self.keys[path[: depth + 1]]  # the key exists, its value is empty
+        return self.values[path[:depth]]
 
 
-def read(text: str, *, target: Path | None = None) -> tuple[Any, Found]:
+def read(text: str, *, targets: list[Path] | None = None) -> tuple[Any, Found]:
     """Parse one YAML document into dicts, lists and scalars.
 
-    With ``target``, also collect the marks of the nodes along that path.
+    With ``targets``, also collect the marks of the nodes along those paths,
+    all in this one pass (a file with thousands of problems is read twice,
+    not thousands of times).
     """
-    # This loop runs once per YAML node, so it is written for speed: marks
-    # are made from an event only when an error or the target needs one,
-    # and the path is tracked only when there is a target.
+    # This loop runs once per YAML node, so it is written for speed: a Mark
+    # is made from an event only when an error or a target needs one, and
+    # the path is tracked only when there are targets.
     stack: list[_Frame] = []
     anchors: dict[str, tuple[Any, int]] = {}
     open_anchors: set[str] = set()
     path: list[str | int] = []
-    found = Found()
-    expanded = 0  # nodes added by aliases
+    found = Found(targets or [])
+    want = found.prefixes if targets else None
+    track = want is not None
+    expanded = 0
     documents = 0
     result: Any = None
-    track = target is not None
 
-    def on_target() -> bool:
-        return tuple(path) == target[: len(path)]  # type: ignore[index]
-
-    def begin(event: Any, is_collection: bool) -> bool:
+    def begin(event: Any, is_collection: bool, collection: str = "") -> bool:
         """Place a node that starts at ``event``; True if it is a mapping key."""
         if stack:
             top = stack[-1]
             if top.is_map and top.key is _NO_KEY:
                 if is_collection:
-                    raise YamlProblem(_mark(event), "mapping keys must be plain text")
+                    raise YamlProblem(
+                        _mark(event), f"mapping keys must be plain text, not {collection}"
+                    )
                 return True
             if track and not top.is_map:
                 path.append(len(top.value))
-        if track and on_target() and len(path) == len(found.values):
-            found.values.append(_mark(event))
+        if track and (here := tuple(path)) in want:  # type: ignore[operator]
+            found.values.setdefault(here, _mark(event))
         return False
 
     def finish(value: Any, size: int, event: Any) -> None:
@@ -206,8 +240,8 @@ def read(text: str, *, target: Path | None = None) -> tuple[Any, Found]:
             top.key = value
             if track:
                 path.append(value)
-                if on_target():
-                    found.keys[len(path)] = _mark(event)
+                if (here := tuple(path)) in want:  # type: ignore[operator]
+                    found.keys.setdefault(here, _mark(event))
         else:
             top.value[top.key] = value
             top.key = _NO_KEY
@@ -226,6 +260,12 @@ def read(text: str, *, target: Path | None = None) -> tuple[Any, Found]:
                 if event.tag not in key_tags:
                     raise YamlProblem(_mark(event), _tag_message(event.tag))
                 value = event.value
+                if value == "<<" and event.implicit[0]:
+                    raise YamlProblem(
+                        _mark(event),
+                        "merge keys ('<<: *name') are not supported; "
+                        "write the keys out in full",
+                    )
             elif event.tag is None and event.implicit[0]:
                 value = _resolve_plain(event.value, event)
             else:
@@ -239,7 +279,7 @@ def read(text: str, *, target: Path | None = None) -> tuple[Any, Found]:
                 raise YamlProblem(_mark(event), _tag_message(event.tag))
             if len(stack) >= MAX_DEPTH:
                 raise YamlProblem(_mark(event), f"nesting is deeper than {MAX_DEPTH} levels")
-            begin(event, True)
+            begin(event, True, "a mapping" if is_map else "a list")
             stack.append(_Frame({} if is_map else [], is_map, event.anchor, event))
             if event.anchor:
                 open_anchors.add(event.anchor)
@@ -257,13 +297,16 @@ def read(text: str, *, target: Path | None = None) -> tuple[Any, Found]:
             if event.anchor not in anchors:
                 raise YamlProblem(_mark(event), f"unknown alias *{event.anchor}")
             value, size = anchors[event.anchor]
+            kind_of = "a mapping" if isinstance(value, dict) else "a list"
+            if begin(event, isinstance(value, (dict, list)), kind_of):
+                value = _key_text(value)
+            # Only what aliases stand for counts: nodes written out in the
+            # file are already bounded by the file size limit.
             expanded += size
             if expanded > MAX_EXPANSION:
                 raise YamlProblem(
                     _mark(event), "aliases expand to too much data; refusing to load the file"
                 )
-            if begin(event, not isinstance(value, str)):
-                value = _key_text(value)
             finish(value, size, event)
         elif kind is yaml.DocumentStartEvent:
             documents += 1
@@ -276,4 +319,6 @@ def read(text: str, *, target: Path | None = None) -> tuple[Any, Found]:
 
 
 def _key_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return "null" if value is None else str(value)

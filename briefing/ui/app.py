@@ -19,10 +19,17 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
+from briefing.config import read_config
 from briefing.format import Briefing
 from briefing.loading import BriefingError, load_path
+from briefing.text import visible
+from briefing.ui.screens.detail import DetailScreen
 from briefing.ui.screens.main import MainScreen
+from briefing.ui.themes import ThemeSwitcher, briefing_variable_defaults
+from briefing.ui.keymap import check_keymap, keys_of
+from briefing.ui.screens.presenter import PresenterScreen
 from briefing.ui.widgets.row_list import RowList
+from briefing.ui.widgets.search_bar import SearchBar
 from briefing.watching import signature
 
 if TYPE_CHECKING:
@@ -58,10 +65,16 @@ class BriefingApp(App[int]):
         Binding("q", "quit", "Quit", tooltip="Quit briefing", id="quit"),
         Binding("question_mark,f1", "help", "Help", key_display="?", tooltip="Show every key", id="help"),
         Binding("r", "reload", "Reload", show=False, tooltip="Reload the file now", id="reload"),
+        Binding("t", "cycle_theme", "Theme", show=False, tooltip="Next colour theme (remembered)", id="cycle-theme"),
     ]
 
     def __init__(
-        self, path: Path, *, display_name: str | None = None, watch: bool = True
+        self,
+        path: Path,
+        *,
+        display_name: str | None = None,
+        watch: bool = True,
+        theme: str | None = None,
     ) -> None:
         super().__init__()
         self.path = Path(path)
@@ -71,6 +84,21 @@ class BriefingApp(App[int]):
         """The last briefing that loaded without problems."""
         self._startup_error: BriefingError | None = None
         self._loaded_signature: tuple[int, int, int, int] | None = None
+        # The user's config.toml (theme, keymap); problems are shown on mount.
+        self.user_config, config_problems = read_config()
+        # Registers shipped + user themes and applies: theme=, else the
+        # remembered one, else the default (briefing/ui/themes.py).
+        self.theme_switcher = ThemeSwitcher(
+            self, requested=theme, remembered=self.user_config.theme, problems=config_problems
+        )
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        # Side and tally colours ($side-ally, $tally-launched ...) for themes
+        # that do not set them, Textual's built-ins included.
+        return briefing_variable_defaults(self.current_theme)
+
+    def action_cycle_theme(self) -> None:
+        self.theme_switcher.cycle()
 
     # -- time (tests freeze it) ---------------------------------------------
 
@@ -100,6 +128,34 @@ class BriefingApp(App[int]):
 
     # -- loading ------------------------------------------------------------
 
+    def binding_scopes(self) -> list[tuple[str, list[BindingType]]]:
+        """Bindings that are live together, by screen (for help and keymap checks)."""
+        palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "Command palette", tooltip="Search commands and items")
+        app = [*self.BINDINGS, palette]
+        return [
+            ("dashboard", [*app, *MainScreen.BINDINGS, *RowList.BINDINGS]),
+            ("search bar", [*app, *SearchBar.BINDINGS]),
+            ("detail view", [*app, *DetailScreen.BINDINGS]),
+            ("presenter", [*app, *PresenterScreen.BINDINGS]),
+        ]
+
+    def keys_for(self, binding: Binding) -> str:
+        """How to show ``binding``'s keys, with the user's keymap applied."""
+        if binding.id in self._keymap:
+            keys = keys_of(binding, self._keymap)
+        elif binding.key_display:
+            return binding.key_display
+        else:
+            keys = keys_of(binding, {})
+        return " / ".join(self.get_key_display(Binding(k, "")) for k in keys)
+
+    def _apply_keymap(self) -> None:
+        keymap, problems = check_keymap(self.user_config.keymap, self.binding_scopes())
+        if keymap:
+            self.set_keymap(keymap)
+        for problem in problems:
+            self.notify(problem, title="Keymap", severity="warning", timeout=12, markup=False)
+
     def get_default_screen(self) -> Screen:
         # The dashboard is the app's first screen instead of being pushed from
         # on_mount: Textual renders a screen pushed during its start-up batch
@@ -111,10 +167,13 @@ class BriefingApp(App[int]):
             self._startup_error = error
             return super().get_default_screen()
         self.briefing = briefing
-        self.title = briefing.meta.title
+        # Textual writes the title into screenshots (SVG) and their file names.
+        self.title = visible(briefing.meta.title)
         return MainScreen(briefing)
 
     def on_mount(self) -> None:
+        self._apply_keymap()
+        self.theme_switcher.start()
         if self._startup_error is not None:
             self.push_screen(_error_screen()(self._startup_error))
         if self.watch_file:
@@ -124,7 +183,8 @@ class BriefingApp(App[int]):
 
     def _first_show(self, briefing: Briefing) -> None:
         self.briefing = briefing
-        self.title = briefing.meta.title
+        # Textual writes the title into screenshots (SVG) and their file names.
+        self.title = visible(briefing.meta.title)
         self.push_screen(MainScreen(briefing))
 
     @work(exclusive=True, group="watch")
@@ -161,7 +221,7 @@ class BriefingApp(App[int]):
             self._first_show(result)
             return
         self.briefing = result
-        self.title = result.meta.title
+        self.title = visible(result.meta.title)
         changes = main.update(result)
         if changes:
             parts = [f"{len(items)} {word}" for items, word in (
@@ -181,7 +241,6 @@ class BriefingApp(App[int]):
         self.reload()
 
     def action_help(self) -> None:
-        from briefing.ui.screens.detail import DetailScreen
         from briefing.ui.screens.help import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
@@ -193,7 +252,9 @@ class BriefingApp(App[int]):
                     ("Anywhere", [*self.BINDINGS, palette]),
                     ("Dashboard", MainScreen.BINDINGS),
                     ("In a pane", RowList.BINDINGS),
+                    ("Search bar", SearchBar.BINDINGS),
                     ("Detail view", DetailScreen.BINDINGS),
+                    ("Presenter view", PresenterScreen.BINDINGS),
                 ]
             )
         )
@@ -215,7 +276,7 @@ class BriefingApp(App[int]):
             with self.suspend():
                 subprocess.run(command, check=False)
         except (SuspendNotSupported, OSError) as exc:
-            self.notify(f"Could not run {command[0]}: {exc}", severity="error")
+            self.notify(visible(f"Could not run {command[0]}: {exc}"), severity="error", markup=False)
             return
         self.reload()
 

@@ -92,7 +92,7 @@ class BriefingCommands(Provider):
                 continue
             seen.add(binding.id)
             name = binding.tooltip or binding.description
-            key = binding.key_display or self.app.get_key_display(binding)
+            key = self.app.keys_for(binding)  # type: ignore[attr-defined]
             yield Candidate(
                 f"{name}",
                 f"key: {key}",

@@ -9,24 +9,18 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from briefing.format import Delegation
+from briefing.format import Delegation, Roster
+from briefing.format.wording import STATUS_LABEL  # noqa: F401 - re-exported for the panes
 from briefing.text import visible
+from briefing.ui.themes import PARTY_COLOURS
 
 ROLE_STYLE = {
-    "mediator": "bold $accent",
-    "party": "bold $primary",
-    "ally": "bold $success",
-    "observer": "bold $secondary",
-    "other": "bold $secondary",
-}
-STATUS_LABEL = {
-    "proposed": "proposed",
-    "on-agenda": "on the agenda",
-    "in-progress": "in progress",
-    "agreed": "agreed",
-    "stalled": "stalled",
-    "dropped": "dropped",
-    "unknown": "status not reported",
+    # Theme variables from briefing/ui/themes.py; every theme has them.
+    "mediator": "bold $side-mediator",
+    "party": "bold $side-party-1",
+    "ally": "bold $side-ally",
+    "observer": "bold $side-observer",
+    "other": "bold $side-other",
 }
 STATUS_STYLE = {
     "proposed": "$text-secondary",
@@ -76,5 +70,11 @@ def clamp(content: Content, width: int, lines: int) -> list[Content]:
     return kept
 
 
-def side_style(delegation: Delegation | None) -> str:
-    return ROLE_STYLE.get(delegation.role, "bold") if delegation else "bold"
+def side_style(delegation: Delegation | None, roster: Roster | None = None) -> str:
+    """The style of a side's mark; each party gets its own colour, in file order."""
+    if delegation is None:
+        return "bold"
+    if delegation.role == "party":
+        party = roster.party_order.get(delegation.id, 0) if roster else 0
+        return f"bold $side-party-{party % PARTY_COLOURS + 1}"
+    return ROLE_STYLE.get(delegation.role, "bold")

@@ -26,7 +26,7 @@ class AgendaPane(Pane):
 
     def render_row(self, item: AgendaItem, width: int, compact: bool) -> list[Content]:
         status = lit(STATUS_LABEL[item.status], STATUS_STYLE[item.status])
-        title = lit(item.title, "bold")
+        title = self.text(item.title, item, "title", "bold")
         if compact:
             room = max(0, width - status.cell_length - 1)
             return [fit(title, room).pad_right(room - min(room, title.cell_length)) + Content(" ") + status if room > 8 else fit(title, width)]

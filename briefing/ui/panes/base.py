@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
@@ -10,7 +11,28 @@ from textual.containers import Vertical
 from textual.content import Content
 
 from briefing.format import Briefing, Roster
+from briefing.text import visible
+from briefing.ui.content import lit
 from briefing.ui.widgets.row_list import RowList
+
+Spans = Callable[[str, str], Sequence[tuple[int, int]]]
+"""(row key, field) -> matched character ranges in that field's text."""
+MATCH_STYLE = "bold reverse"
+
+
+@dataclass(frozen=True)
+class Lens:
+    """How a pane is narrowed: to one side, and by a search."""
+
+    side: Collection[str] | None = None
+    """Keys of the rows related to the side being focused on (None: all)."""
+    matches: Collection[str] | None = None
+    """Keys of the rows matching the search (None: no search)."""
+    spans: Spans | None = None
+    hide: bool = False
+    """Hide rows that don't match instead of dimming them."""
+    count: int = 0
+    """How many of this pane's rows match (shown in the frame)."""
 
 COMPACT_BELOW = 14
 """Panes shorter than this many lines switch their rows to the short form."""
@@ -47,6 +69,8 @@ class Pane(Vertical):
         self.roster: Roster | None = None
         self.marks: dict[str, str] = {}
         """Row keys marked "new" or "changed" by the last reload."""
+        self.all_rows: Sequence[Any] = ()
+        self.lens = Lens()
         self.list: RowList[Any] = RowList(
             self._render_marked,
             height=self.ROW_HEIGHT,
@@ -64,16 +88,57 @@ class Pane(Vertical):
         """Display ``briefing`` (keeps the selection when its item still exists)."""
         self.briefing = briefing
         self.roster = roster
+        self.all_rows = self.build_rows(briefing, roster)
+        self._apply()
+
+    def set_lens(self, lens: Lens) -> None:
+        """Narrow (or widen) what the pane shows; the selection is kept if visible."""
+        narrowing_changed = (lens.side, lens.hide and lens.matches) != (
+            self.lens.side,
+            self.lens.hide and self.lens.matches,
+        )
+        self.lens = lens
+        if narrowing_changed:
+            self._apply()
+        else:
+            self.list.refresh_rows()
+            self.border_subtitle = self.subtitle(self.list.rows)
+
+    def _apply(self) -> None:
+        rows = self.all_rows
+        lens = self.lens
+        if lens.side is not None:
+            rows = [row for row in rows if self.row_key(row) in lens.side]
+        if lens.hide and lens.matches is not None:
+            rows = [row for row in rows if self.row_key(row) in lens.matches]
         selected = self.list.selected
         old_key = self.row_key(selected) if selected is not None else None
-        rows = self.build_rows(briefing, roster)
         self.list.set_rows(
             rows, keep=(lambda row: self.row_key(row) == old_key) if old_key else None
         )
         self.border_subtitle = self.subtitle(rows)
 
+    def is_match(self, row: Any) -> bool:
+        matches = self.lens.matches
+        return matches is None or self.row_key(row) in matches
+
+    def text(self, value: str, row: Any, field: str, style: str = "") -> Content:
+        """``value`` as literal Content, with the search's matches highlighted."""
+        content = lit(value, style)
+        spans = self.lens.spans
+        if spans is None or self.lens.matches is None:
+            return content
+        # Offsets refer to the raw text; skip if making it visible moved them.
+        if visible(value) != value:
+            return content
+        for start, end in spans(self.row_key(row), field):
+            content = content.stylize(MATCH_STYLE, start, end)
+        return content
+
     def _render_marked(self, row: Any, width: int, compact: bool) -> list[Content]:
         mark = self.marks.get(self.row_key(row)) if self.marks else None
+        if not self.is_match(row):
+            return [line.stylize("dim") for line in self.render_row(row, width, compact)]
         if mark is None:
             return self.render_row(row, width, compact)
         lines = self.render_row(row, width - 2, compact)
@@ -100,6 +165,13 @@ class Pane(Vertical):
         return (*self.SECTION, index)
 
     def subtitle(self, rows: Sequence[Any]) -> str:
+        if self.lens.matches is not None:
+            count = self.lens.count
+            return f"{count:,} match" + ("" if count == 1 else "es")
+        return self.summary(rows)
+
+    def summary(self, rows: Sequence[Any]) -> str:
+        """What the frame says about the rows when no search is active."""
         return f"{len(rows):,}" if rows else ""
 
     # Subclasses fill these in.

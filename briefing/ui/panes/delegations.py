@@ -55,16 +55,18 @@ class DelegationsPane(Pane):
         members = [p.id for p in row.delegation.members]
         return ("delegations", d_index, "members", members.index(row.person.id))
 
-    def subtitle(self, rows: Sequence[object]) -> str:
+    def summary(self, rows: Sequence[object]) -> str:
         sides = sum(isinstance(r, SideRow) for r in rows)
         people = len(rows) - sides
-        return f"{sides} sides · {people} people" if rows else ""
+        if not rows:
+            return ""
+        return f"{sides} side{'s' if sides != 1 else ''} · {people} {'person' if people == 1 else 'people'}"
 
     def render_row(self, row: object, width: int, compact: bool) -> list[Content]:
         if isinstance(row, SideRow):
             d = row.delegation
             head = Content.assemble(
-                ("▌", side_style(d)), lit(d.side, "bold"), "  ", lit(d.role, MUTED)
+                ("▌", side_style(d, self.roster)), self.text(d.side, row, "side", "bold"), "  ", self.text(d.role, row, "role", MUTED)
             )
             if compact:
                 return [fit(head, width)]
@@ -80,10 +82,10 @@ class DelegationsPane(Pane):
             tags.append(lit("lead", "italic $accent"))
         if not p.attending:
             tags.append(lit("not at the table", "italic " + MUTED))
-        name = Content.assemble("  ", lit(p.name, "bold"))
+        name = Content.assemble("  ", self.text(p.name, row, "name", "bold"))
         if tags:
             name = name + Content("  ") + join(tags, " ")
         if compact:
-            title = lit(p.title or "", MUTED)
+            title = self.text(p.title or "", row, "title", MUTED)
             return [fit(join([name, title]) if p.title else name, width)]
-        return [fit(name, width), fit(lit(p.title or "title not reported", MUTED).pad_left(4), width)]
+        return [fit(name, width), fit((self.text(p.title, row, "title", MUTED) if p.title else lit("title not reported", MUTED)).pad_left(4), width)]

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from textual.content import Content
 
 from briefing.format import Briefing, Quote, Roster
-from briefing.ui.content import MUTED, clamp, fit, join, lit, side_style
+from briefing.ui.content import MUTED, clamp, fit, join, side_style
 from briefing.ui.panes.base import Pane
 
 
@@ -30,11 +30,11 @@ class QuotesPane(Pane):
         side = roster.delegation_of(quote.speaker) if roster else None
         head = join(
             [
-                Content.assemble(("▌", side_style(side)), lit(speaker, "bold")),
-                lit(quote.channel, MUTED) if quote.channel else Content(""),
-                lit(quote.when, MUTED) if quote.when else Content(""),
+                Content.assemble(("▌", side_style(side, roster)), self.text(speaker, quote, "speaker", "bold")),
+                self.text(quote.channel, quote, "channel", MUTED) if quote.channel else Content(""),
+                self.text(quote.when, quote, "when", MUTED) if quote.when else Content(""),
             ]
         )
-        text = Content.assemble("“", lit(quote.text, "italic"), "”")
+        text = Content.assemble("“", self.text(quote.text, quote, "text", "italic"), "”")
         body = [line.pad_left(1) for line in clamp(text, width - 1, 1 if compact else 2)]
         return [fit(head, width), *body]

@@ -10,26 +10,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.app import ComposeResult
-from textual.content import Content
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Digits, Static
 
 from briefing.format import Briefing, Figure, Roster, WeaponCount
+from briefing.format.wording import interception_rate
 from briefing.ui.content import MUTED, NOT_REPORTED, fit, join, lit
 from briefing.ui.panes.base import Pane
 
 LABEL_WIDTH = 15
 EXACT_BAR = "█"
 APPROX_BAR = "▒"
-
-
-def interception_rate(count: WeaponCount) -> float | None:
-    """Share intercepted, only when both figures are exact."""
-    launched, intercepted = count.launched, count.intercepted
-    if launched.exact and intercepted.exact and launched.value:
-        return intercepted.value / launched.value  # type: ignore[operator]
-    return None
 
 
 def bar(figure: Figure, scale: int, width: int, style: str) -> Content:
@@ -129,7 +122,7 @@ class TallyPane(Pane):
             ]
         )
 
-    def subtitle(self, rows: Sequence[WeaponCount]) -> str:
+    def summary(self, rows: Sequence[WeaponCount]) -> str:
         approximate = any(
             f.known and not f.exact for c in rows for f in (c.launched, c.intercepted)
         )
@@ -140,16 +133,16 @@ class TallyPane(Pane):
 
     def render_row(self, count: WeaponCount, width: int, compact: bool) -> list[Content]:
         rate = interception_rate(count)
-        head = lit(count.weapon, "bold")
+        head = self.text(count.weapon, count, "weapon", "bold")
         if rate is not None:
-            head = head + lit(f"  {rate:.0%} intercepted", "$success")
+            head = head + lit(f"  {rate:.0%} intercepted", "$tally-intercepted")
         values = [f.value for f in (count.launched, count.intercepted) if f.value]
         scale = max(values, default=0)
         room = max(4, width - LABEL_WIDTH - 24)
         lines = [fit(head, width)]
         for label, figure, style in (
-            ("launched", count.launched, "$error"),
-            ("intercepted", count.intercepted, "$success"),
+            ("launched", count.launched, "$tally-launched"),
+            ("intercepted", count.intercepted, "$tally-intercepted"),
         ):
             lines.append(
                 fit(

@@ -8,36 +8,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from briefing.format.diff import Changes
 from briefing.ui.content import MUTED, lit
+from briefing.ui.screens.card import CardScreen
 
 
-class ChangesScreen(ModalScreen[None]):
+class ChangesScreen(CardScreen):
     """A list of the items the last save added, changed or removed."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,d,q", "dismiss", "Close", id="close-changes"),
     ]
 
-    DEFAULT_CSS = """
-    ChangesScreen {
-        align: center middle;
-        background: $background 60%;
-        & > #changes-card {
-            width: 80;
-            max-width: 95%;
-            height: auto;
-            max-height: 90%;
-            border: round $accent;
-            border-title-style: bold;
-            background: $surface;
-            padding: 1 2;
-        }
-    }
-    """
 
     def __init__(self, changes: Changes, when: str) -> None:
         super().__init__()
@@ -45,7 +29,7 @@ class ChangesScreen(ModalScreen[None]):
         self.when = when
 
     def compose(self) -> ComposeResult:
-        card = VerticalScroll(id="changes-card")
+        card = VerticalScroll(id="changes-card", classes="card")
         card.border_title = "Changes since the previous version"
         card.border_subtitle = "Esc close"
         with card:
@@ -65,5 +49,3 @@ class ChangesScreen(ModalScreen[None]):
                 lines += [Content.assemble(f"  {badge} ", lit(item.label)) for item in items]
         return Content("\n").join(lines)
 
-    async def action_dismiss(self, result: None = None) -> None:
-        self.dismiss(result)

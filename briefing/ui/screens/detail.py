@@ -8,15 +8,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from briefing.format import Briefing, Roster
 from briefing.ui.content import lit
 from briefing.ui.details import describe
+from briefing.ui.screens.card import CardScreen
 
 
-class DetailScreen(ModalScreen[None]):
+class DetailScreen(CardScreen):
     """A scrollable card over the dashboard; Esc returns to it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -27,18 +27,7 @@ class DetailScreen(ModalScreen[None]):
 
     DEFAULT_CSS = """
     DetailScreen {
-        align: center middle;
-        background: $background 60%;
-        & > #detail-card {
-            width: 90%;
-            max-width: 100;
-            height: auto;
-            max-height: 90%;
-            border: round $accent;
-            border-title-style: bold;
-            background: $surface;
-            padding: 1 2;
-        }
+        & > .card { width: 90%; max-width: 100; }
         & > Footer { dock: bottom; }
     }
     """
@@ -49,7 +38,7 @@ class DetailScreen(ModalScreen[None]):
         self.title_text, self.lines = describe(item, briefing, roster)
 
     def compose(self) -> ComposeResult:
-        card = VerticalScroll(id="detail-card")
+        card = VerticalScroll(id="detail-card", classes="card")
         card.border_title = lit(self.title_text)
         card.border_subtitle = "Esc back"
         with card:
@@ -65,5 +54,3 @@ class DetailScreen(ModalScreen[None]):
     def action_scroll_up(self) -> None:
         self.query_one("#detail-card", VerticalScroll).scroll_up()
 
-    async def action_dismiss(self, result: None = None) -> None:
-        self.dismiss(result)

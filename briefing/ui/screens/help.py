@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -9,10 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from briefing.ui.content import MUTED
+from briefing.ui.screens.card import CardScreen
+
+DESCRIPTION_WIDTH = 50
+"""Fits the help card (78 columns less border, padding, scrollbar and keys)."""
 
 
 def binding_groups(
@@ -27,14 +31,15 @@ def binding_groups(
                 continue
             keys = key_display(binding)
             description = binding.tooltip or binding.description or binding.action
-            lines.append(
-                Content.assemble((f"  {keys:<18}", "bold $accent"), (description, ""))
-            )
+            # A hanging indent keeps long descriptions in their column.
+            wrapped = textwrap.wrap(description, DESCRIPTION_WIDTH) or [""]
+            lines.append(Content.assemble((f"  {keys:<18}", "bold $accent"), wrapped[0]))
+            lines += [Content(" " * 20 + more) for more in wrapped[1:]]
         lines.append(Content(""))
     return Content("\n").join(lines)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(CardScreen):
     """Lists what every key does."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -42,20 +47,7 @@ class HelpScreen(ModalScreen[None]):
     ]
 
     DEFAULT_CSS = """
-    HelpScreen {
-        align: center middle;
-        background: $background 60%;
-        & > #help-card {
-            width: 72;
-            max-width: 95%;
-            height: auto;
-            max-height: 90%;
-            border: round $accent;
-            border-title-style: bold;
-            background: $surface;
-            padding: 1 2;
-        }
-    }
+    HelpScreen > .card { width: 78; }
     """
 
     def __init__(self, groups: list[tuple[str, list[BindingType]]]) -> None:
@@ -63,7 +55,7 @@ class HelpScreen(ModalScreen[None]):
         self.groups = groups
 
     def compose(self) -> ComposeResult:
-        card = VerticalScroll(id="help-card")
+        card = VerticalScroll(id="help-card", classes="card")
         card.border_title = "Keys"
         card.border_subtitle = "Esc close"
         with card:
@@ -84,9 +76,8 @@ class HelpScreen(ModalScreen[None]):
         self.query_one("#help-card").focus()
 
     def _key_display(self, binding: Binding) -> str:
-        if binding.key_display:
-            return binding.key_display
-        return " / ".join(self.app.get_key_display(Binding(k, "")) for k in binding.key.split(","))
+        keys_for = getattr(self.app, "keys_for", None)
+        if keys_for is not None:
+            return keys_for(binding)
+        return binding.key_display or binding.key
 
-    async def action_dismiss(self, result: None = None) -> None:
-        self.dismiss(result)

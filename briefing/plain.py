@@ -1,0 +1,408 @@
+"""The whole briefing as linear plain text, for screen readers, pipes and email.
+
+``briefing --plain`` (and ``briefing`` whenever standard output is not a
+terminal) prints this instead of starting the app. It imports nothing from
+the UI: no Textual, no Rich, so it starts fast and works anywhere.
+
+The structure is plain ASCII (headings underlined with ``=`` / ``-``, items
+as ``- `` lines, ``Label: value`` fields) so it reads well aloud and pastes
+cleanly. Every string from the YAML passes through
+:func:`briefing.text.visible` first: control characters, ESC and bidi
+overrides are shown, never sent. Figures keep the words they were reported
+in, and a figure the source does not give reads "not reported", never 0.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import unicodedata
+from collections.abc import Iterable
+from typing import TextIO
+
+from briefing.format import (
+    AgendaItem,
+    Briefing,
+    Delegation,
+    Event,
+    Figure,
+    Person,
+    Quote,
+    Roster,
+    StrikeTally,
+    WeaponCount,
+)
+from briefing.format.wording import STATUS_LABEL, interception_rate
+from briefing.loading import BriefingError, load_path
+from briefing.text import visible
+
+DEFAULT_WIDTH = 80
+MIN_WIDTH = 20
+NOT_REPORTED = "not reported"
+
+
+_ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufe0e", "\ufe0f"}
+
+
+# --- measuring and wrapping -------------------------------------------------
+
+
+def _char_width(char: str) -> int:
+    if char in _ZERO_WIDTH or unicodedata.combining(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def cell_width(text: str) -> int:
+    """Terminal cells ``text`` takes: CJK and most emoji count two."""
+    return sum(_char_width(c) for c in text)
+
+
+def _split_wide(word: str, room: int) -> list[str]:
+    """Cut a word that is too long for a line, if it is CJK-like text.
+
+    CJK text has no spaces and may break between any two characters; a long
+    Latin word or a URL is kept whole (it overflows) rather than broken.
+    """
+    if room < 2 or not any(_char_width(c) == 2 for c in word):
+        return [word]
+    pieces, piece, used = [], "", 0
+    for char in word:
+        w = _char_width(char)
+        if piece and used + w > room:
+            pieces.append(piece)
+            piece, used = "", 0
+        piece += char
+        used += w
+    return [*pieces, piece] if piece else pieces
+
+
+def wrap(text: str, width: int, first: str = "", rest: str | None = None) -> list[str]:
+    """Greedy word wrap by terminal cells, between words only.
+
+    ``first`` prefixes the first line and ``rest`` (default: as many spaces)
+    the following ones, which gives list items a hanging indent.
+    """
+    rest = " " * cell_width(first) if rest is None else rest
+    lines: list[str] = []
+    line, used = first, cell_width(first)
+    empty = True  # no word on this line yet
+    for word in text.split():
+        room = width - cell_width(rest)
+        for piece in _split_wide(word, room) if cell_width(word) > room else [word]:
+            w = cell_width(piece)
+            if not empty and used + 1 + w > width:
+                lines.append(line)
+                line, used, empty = rest, cell_width(rest), True
+            if not empty:
+                line += " "
+                used += 1
+            line += piece
+            used += w
+            empty = False
+    lines.append(line)
+    return [ln.rstrip() for ln in lines]
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Multi-line YAML text -> its lines, made safe (``|`` blocks keep breaks)."""
+    return visible(text, multiline=True).split("\n")
+
+
+# --- building blocks --------------------------------------------------------
+
+
+class _Writer:
+    """Collects lines at a fixed width; blocks are separated by one blank line."""
+
+    def __init__(self, width: int) -> None:
+        self.width = max(MIN_WIDTH, width)
+        self.lines: list[str] = []
+
+    def blank(self) -> None:
+        if self.lines and self.lines[-1] != "":
+            self.lines.append("")
+
+    def heading(self, text: str, rule: str, *, over: bool = False) -> None:
+        self.blank()
+        lines = wrap(visible(text), self.width)
+        bar = rule * max(cell_width(line) for line in lines)
+        self.lines += [bar, *lines, bar] if over else [*lines, bar]
+        self.blank()
+
+    def text(self, text: str, indent: str = "") -> None:
+        """Running text from the briefing, wrapped, line breaks kept."""
+        for para in _paragraphs(text):
+            self.lines += wrap(para, self.width, indent) if para.strip() else [""]
+
+    def item(self, text: str, indent: str = "") -> None:
+        """A ``- `` list item with a hanging indent."""
+        paras = _paragraphs(text)
+        self.lines += wrap(paras[0], self.width, indent + "- ")
+        for para in paras[1:]:
+            self.lines += wrap(para, self.width, indent + "  ")
+
+    def fields(self, pairs: Iterable[tuple[str, str | None]], indent: str = "") -> None:
+        """``Label: value`` lines with aligned values; None reads "not reported"."""
+        pairs = list(pairs)
+        if not pairs:
+            return
+        pad = max(len(label) for label, _ in pairs) + 2
+        for label, value in pairs:
+            paras = _paragraphs(value) if value is not None else [NOT_REPORTED]
+            head = f"{indent}{label + ':':<{pad}}"
+            self.lines += wrap(paras[0], self.width, head, " " * len(head))
+            for para in paras[1:]:
+                self.lines += wrap(para, self.width, " " * len(head))
+
+    def render(self) -> str:
+        while self.lines and self.lines[-1] == "":
+            self.lines.pop()
+        return "\n".join(self.lines) + "\n"
+
+
+def _figure(figure: Figure) -> str:
+    if not figure.known:
+        return NOT_REPORTED  # never 0: the source did not give it
+    text = visible(figure.text)
+    return text if figure.exact else f"{text} (approximate)"
+
+
+def _rate(count: WeaponCount) -> str:
+    rate = interception_rate(count)
+    if rate is not None:
+        return f"{rate:.0%} intercepted ({_figure(count.intercepted)} of {_figure(count.launched)})"
+    if count.launched.exact and count.intercepted.exact:
+        return "not computed (none launched)"
+    return "not computed (a figure is approximate or not reported)"
+
+
+# --- sections ---------------------------------------------------------------
+
+
+def _meta(out: _Writer, b: Briefing) -> None:
+    meta = b.meta
+    out.heading(meta.title, "=", over=True)
+    facts = [("Place", meta.place), ("Status", meta.status)]
+    if meta.updated:
+        facts.append(("Updated", meta.updated))
+    out.fields(facts)
+    if meta.summary:
+        out.blank()
+        out.text(meta.summary)
+    if meta.days:
+        out.heading("Days", "-")
+        for day in meta.days:
+            out.item(f"{day.label}: {day.summary}" if day.summary else day.label)
+    if meta.format:
+        out.heading("Format", "-")
+        for fact in meta.format:
+            out.item(fact)
+    out.heading("Source", "-")
+    if meta.source is None:
+        out.text("The briefing does not name its source.")
+    else:
+        src = meta.source
+        out.fields(
+            [("Outlet", src.outlet), ("Headline", src.headline)]
+            + [(label, value) for label, value in (("Published", src.published), ("Link", src.url)) if value]
+        )
+
+
+def _person(out: _Writer, person: Person, delegation: Delegation) -> None:
+    notes = []
+    if delegation.lead == person.id:
+        notes.append("leads the delegation")
+    if not person.attending:
+        notes.append("not at the table")
+    out.item(person.name + (f" ({', '.join(notes)})" if notes else ""))
+    fields: list[tuple[str, str | None]] = [("Title", person.title)]
+    if person.aka:
+        fields.append(("Also written", ", ".join(person.aka)))
+    if person.notes:
+        fields.append(("Notes", person.notes))
+    out.fields(fields, "  ")
+
+
+def _delegations(out: _Writer, b: Briefing, roster: Roster) -> None:
+    out.heading("Delegations", "=")
+    if not b.delegations:
+        out.text("No delegations in this briefing.")
+    for delegation in b.delegations:
+        out.heading(delegation.side, "-")
+        lead = roster.name_of(delegation.lead) if delegation.lead else None
+        out.fields([("Role", delegation.role), ("Lead", lead)])
+        if delegation.notes:
+            out.blank()
+            out.text(delegation.notes)
+        out.blank()
+        if not delegation.members:
+            out.text("Members: no one is named in the briefing.")
+            continue
+        out.text("Members:")
+        for person in delegation.members:
+            _person(out, person, delegation)
+
+
+def _agenda(out: _Writer, b: Briefing, roster: Roster) -> None:
+    out.heading("Agenda", "=")
+    if not b.agenda:
+        out.text("No agenda items in this briefing.")
+    for item in b.agenda:
+        out.blank()
+        _agenda_item(out, item, roster)
+
+
+def _agenda_item(out: _Writer, item: AgendaItem, roster: Roster) -> None:
+    raisers = ", ".join(roster.name_of(r) for r in item.raised_by) or None
+    out.item(item.title)
+    fields: list[tuple[str, str | None]] = [
+        ("Status", STATUS_LABEL[item.status]),
+        ("Raised by", raisers),
+    ]
+    if item.notes:
+        fields.append(("Notes", item.notes))
+    out.fields(fields, "  ")
+
+
+def _quotes(out: _Writer, b: Briefing, roster: Roster) -> None:
+    out.heading("Quotes", "=")
+    if not b.quotes:
+        out.text("No quotes in this briefing.")
+    for quote in b.quotes:
+        _quote(out, quote, roster)
+
+
+def _quote(out: _Writer, quote: Quote, roster: Roster) -> None:
+    out.blank()
+    # Verbatim between plain quotation marks; only whitespace may be rewrapped.
+    out.item(f'"{quote.text}"')
+    speaker = roster.name_of(quote.speaker)
+    person = roster.people.get(quote.speaker)
+    side = roster.delegation_of(quote.speaker)
+    about = [person.title] if person and person.title else []
+    if side and side.id != quote.speaker:
+        about.append(f"delegation: {side.side}")
+    if about:
+        speaker += f" ({'; '.join(about)})"
+    fields: list[tuple[str, str | None]] = [
+        ("Speaker", speaker),
+        ("Channel", quote.channel),
+        ("When", quote.when),
+    ]
+    if quote.context:
+        fields.append(("Context", quote.context))
+    out.fields(fields, "  ")
+
+
+def _strikes(out: _Writer, tally: StrikeTally | None, roster: Roster) -> None:
+    out.heading("Strike tally", "=")
+    if tally is None:
+        out.text("No strike figures in this briefing.")
+        return
+    facts: list[tuple[str, str | None]] = [("Period", tally.period)]
+    if tally.target:
+        facts.append(("Target", tally.target))
+    facts += [
+        ("Reported by", roster.name_of(tally.reported_by) if tally.reported_by else None),
+        ("Channel", tally.channel),
+        ("When", tally.reported_when),
+    ]
+    out.fields(facts)
+    out.blank()
+    if not tally.counts:
+        out.text("No figures are given.")
+    for count in tally.counts:
+        out.blank()
+        out.item(count.weapon)
+        out.fields(
+            [
+                ("Launched", _figure(count.launched)),
+                ("Intercepted", _figure(count.intercepted)),
+                ("Rate", _rate(count)),
+            ],
+            "  ",
+        )
+    if tally.notes:
+        out.blank()
+        out.fields([("Notes", tally.notes)])
+
+
+def _timeline(out: _Writer, b: Briefing, roster: Roster) -> None:
+    out.heading("Timeline", "=")
+    if not b.timeline:
+        out.text("No events in this briefing.")
+    for event in b.timeline:
+        out.blank()
+        _event(out, event, roster)
+
+
+def _event(out: _Writer, event: Event, roster: Roster) -> None:
+    out.item(f"{event.when}: {event.title}")
+    if event.detail:
+        out.text(event.detail, "  ")
+    if event.involves:
+        out.fields([("Involves", ", ".join(roster.name_of(r) for r in event.involves))], "  ")
+
+
+def render_plain(briefing: Briefing, width: int = DEFAULT_WIDTH) -> str:
+    """The whole briefing as plain text wrapped to ``width`` columns."""
+    roster = Roster(briefing)
+    out = _Writer(width)
+    _meta(out, briefing)
+    _delegations(out, briefing, roster)
+    _agenda(out, briefing, roster)
+    _quotes(out, briefing, roster)
+    _strikes(out, briefing.strikes, roster)
+    _timeline(out, briefing, roster)
+    return out.render()
+
+
+# --- the command ------------------------------------------------------------
+
+
+def output_width(stream: TextIO) -> int:
+    """The terminal's width when writing to one, else 80 columns."""
+    try:
+        if stream.isatty():
+            return shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+    except (AttributeError, ValueError, OSError):
+        pass
+    return DEFAULT_WIDTH
+
+
+def run(path: str | os.PathLike[str], display: str) -> int:
+    """Load ``path`` and print it as plain text; the exit code for the CLI.
+
+    A broken file prints one ``FILE:LINE:COL: message`` line per problem to
+    stderr and returns 1.
+    """
+    try:
+        briefing = load_path(path, display=display)
+    except BriefingError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    text = render_plain(briefing, output_width(sys.stdout))
+    # A pipe with a non-UTF-8 locale must not turn a name in Cyrillic into a
+    # traceback; the structure is ASCII, so replacing a character is enough.
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="replace")
+    try:
+        # Line by line (buffered): a long briefing reaches `less` in pieces, and
+        # a reader that quits early is noticed here (one huge write can lose
+        # the broken pipe).
+        sys.stdout.writelines(text.splitlines(keepends=True))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader stopped early (`| head`, quitting `less`): that is its
+        # choice, not an error. Point stdout at devnull so the interpreter's
+        # final flush does not raise again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return 0
+
+
+__all__ = ["render_plain", "run", "wrap", "cell_width"]

@@ -1,0 +1,205 @@
+"""What is searchable in each kind of item, field by field.
+
+An *item* is one row the UI can show: a delegation, a person, an agenda
+item, a quote, a weapon count or a timeline event, keyed by its id (ids are
+unique across a briefing). Each item has named *fields*; each field is a list
+of *segments*, one per displayed piece (a list field such as ``raised_by``
+has one segment per person or delegation). A segment has the text shown and,
+for names, *aliases*: alternate spellings that are searched but not shown.
+
+Field names are the model's attribute names. Fields whose text is derived
+rather than stored (the UI shows the same thing):
+
+============  ================================================================
+``speaker``   quote: display name of the speaker (person name or delegation
+              side); aliases: the person's ``aka``
+``raised_by`` agenda: display names of the raisers, joined with ", "
+``involves``  event: display names of those involved, joined with ", "
+``reported_by`` count: display name of the tally's reporter (aliases: aka)
+``side``      person: the ``side`` of the person's delegation
+``aka``       person: the alternate spellings, joined with ", "
+``status``    agenda: the status label given to the index (``status_labels``),
+              else the raw status; the raw status is an alias
+``launched``, ``intercepted``  count: the figure's text ("nearly 400",
+              "29", "not reported")
+``period``, ``channel``, ``reported_when``  count: from the strike tally
+============  ================================================================
+
+Meta (title, days, source) and the tally's ``target`` and ``notes`` are not
+items and are not searched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import NamedTuple
+
+from briefing.format import (
+    AgendaItem,
+    Briefing,
+    Delegation,
+    Event,
+    Person,
+    Quote,
+    StrikeTally,
+    WeaponCount,
+)
+
+KINDS = ("delegation", "person", "agenda", "quote", "count", "event")
+"""Item kinds, in the order their items come in a briefing."""
+
+FIELDS: dict[str, tuple[str, ...]] = {
+    "delegation": ("side", "role", "notes"),
+    "person": ("name", "title", "aka", "notes", "side"),
+    "agenda": ("title", "status", "raised_by", "notes"),
+    "quote": ("speaker", "text", "channel", "when", "context"),
+    "count": (
+        "weapon",
+        "launched",
+        "intercepted",
+        "period",
+        "channel",
+        "reported_when",
+        "reported_by",
+    ),
+    "event": ("when", "title", "detail", "involves"),
+}
+"""Searchable fields of each kind, the names ``spans()`` accepts."""
+
+JOIN = ", "
+"""What the segments of a list field are joined with in its text."""
+
+
+class Segment(NamedTuple):
+    text: str
+    aliases: tuple[str, ...] = ()
+
+
+Fields = dict[str, list[Segment]]
+
+
+class Source(NamedTuple):
+    """An item as the index keeps it: enough to rebuild its fields."""
+
+    id: str
+    kind: str
+    obj: object
+    owner: object
+    """Person -> its Delegation; count -> the StrikeTally; else None."""
+
+
+class Names:
+    """Display name, aliases and side of every person or delegation id."""
+
+    def __init__(self, briefing: Briefing) -> None:
+        self._seg: dict[str, Segment] = {}
+        self.side: dict[str, str] = {}
+        for delegation in briefing.delegations:
+            self._seg[delegation.id] = Segment(delegation.side)
+            self.side[delegation.id] = delegation.id
+            for person in delegation.members:
+                self._seg[person.id] = Segment(person.name, tuple(person.aka))
+                self.side[person.id] = delegation.id
+
+    def segment(self, ref: str) -> Segment:
+        """The name segment for ``ref``; an unknown id stands for itself."""
+        return self._seg.get(ref) or Segment(ref)
+
+    def sides(self, refs: list[str] | tuple[str, ...]) -> frozenset[str]:
+        return frozenset(s for r in refs if (s := self.side.get(r)) is not None)
+
+
+def sources(briefing: Briefing) -> Iterator[Source]:
+    """Every item in briefing order: each delegation then its members, the
+    agenda, the quotes, the weapon counts, the timeline."""
+    for delegation in briefing.delegations:
+        yield Source(delegation.id, "delegation", delegation, None)
+        for person in delegation.members:
+            yield Source(person.id, "person", person, delegation)
+    for item in briefing.agenda:
+        yield Source(item.id, "agenda", item, None)
+    for quote in briefing.quotes:
+        yield Source(quote.id, "quote", quote, None)
+    if briefing.strikes is not None:
+        for count in briefing.strikes.counts:
+            yield Source(count.id, "count", count, briefing.strikes)
+    for event in briefing.timeline:
+        yield Source(event.id, "event", event, None)
+
+
+def sides_of(source: Source, names: Names) -> frozenset[str]:
+    """Ids of the delegations ``source`` belongs to (for the side filter)."""
+    obj = source.obj
+    if source.kind == "delegation":
+        return frozenset((source.id,))
+    if source.kind == "person":
+        return frozenset((source.owner.id,))  # type: ignore[attr-defined]
+    if isinstance(obj, AgendaItem):
+        return names.sides(obj.raised_by)
+    if isinstance(obj, Quote):
+        return names.sides((obj.speaker,))
+    if isinstance(obj, Event):
+        return names.sides(obj.involves)
+    if isinstance(obj, WeaponCount):
+        tally: StrikeTally = source.owner  # type: ignore[assignment]
+        return names.sides((tally.reported_by,)) if tally.reported_by else frozenset()
+    return frozenset()
+
+
+def _put(fields: Fields, name: str, text: str | None, aliases: tuple[str, ...] = ()) -> None:
+    if text:
+        fields[name] = [Segment(text, aliases)]
+
+
+def fields_of(
+    source: Source, names: Names, status_labels: Mapping[str, str] | None = None
+) -> Fields:
+    """The searchable fields of one item (absent fields are left out)."""
+    obj = source.obj
+    f: Fields = {}
+    if isinstance(obj, Person):
+        _put(f, "name", obj.name, tuple(obj.aka))
+        _put(f, "title", obj.title)
+        if obj.aka:
+            f["aka"] = [Segment(a) for a in obj.aka]
+        _put(f, "notes", obj.notes)
+        _put(f, "side", source.owner.side)  # type: ignore[attr-defined]
+    elif isinstance(obj, Delegation):
+        _put(f, "side", obj.side)
+        _put(f, "role", obj.role)
+        _put(f, "notes", obj.notes)
+    elif isinstance(obj, AgendaItem):
+        _put(f, "title", obj.title)
+        label = (status_labels or {}).get(obj.status, obj.status)
+        _put(f, "status", label, (obj.status,) if label != obj.status else ())
+        if obj.raised_by:
+            f["raised_by"] = [names.segment(r) for r in obj.raised_by]
+        _put(f, "notes", obj.notes)
+    elif isinstance(obj, Quote):
+        f["speaker"] = [names.segment(obj.speaker)]
+        _put(f, "text", obj.text)
+        _put(f, "channel", obj.channel)
+        _put(f, "when", obj.when)
+        _put(f, "context", obj.context)
+    elif isinstance(obj, WeaponCount):
+        tally: StrikeTally = source.owner  # type: ignore[assignment]
+        _put(f, "weapon", obj.weapon)
+        _put(f, "launched", obj.launched.text)
+        _put(f, "intercepted", obj.intercepted.text)
+        _put(f, "period", tally.period)
+        _put(f, "channel", tally.channel)
+        _put(f, "reported_when", tally.reported_when)
+        if tally.reported_by:
+            f["reported_by"] = [names.segment(tally.reported_by)]
+    elif isinstance(obj, Event):
+        _put(f, "when", obj.when)
+        _put(f, "title", obj.title)
+        _put(f, "detail", obj.detail)
+        if obj.involves:
+            f["involves"] = [names.segment(r) for r in obj.involves]
+    return f
+
+
+def field_text(segments: list[Segment]) -> str:
+    """The text of a field as shown: its segments joined with ``JOIN``."""
+    return JOIN.join(s.text for s in segments)

@@ -1,0 +1,132 @@
+"""Searching and side-filtering the dashboard (Pilot)."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.ui.panes.base import Pane
+from briefing.ui.widgets.search_bar import SearchBar
+
+from .apps import FrozenApp
+from .conftest import DEFAULT
+
+
+async def settle(pilot, app) -> None:
+    """Let the index and search workers finish."""
+    for _ in range(100):
+        await pilot.pause(0.02)
+        main = app.screen
+        if main.index is not None and not any(w.is_running for w in app.workers if w.group in ("search", "index")):
+            await pilot.pause(0.02)
+            return
+    raise AssertionError("search did not settle")
+
+
+async def type_query(pilot, app, query: str) -> None:
+    await pilot.press("slash")
+    await pilot.press(*query)
+    await settle(pilot, app)
+
+
+def selected_key(app) -> tuple[str, str]:
+    pane = app.focused.parent
+    assert isinstance(pane, Pane)
+    return pane.id, pane.row_key(app.focused.selected)
+
+
+def pane(app, name: str) -> Pane:
+    return app.screen.query_one(f"#{name}", Pane)
+
+
+async def test_typing_zelensky_finds_every_zelenskyy_item_with_counts():
+    app = FrozenApp(DEFAULT)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_query(pilot, app, "zelensky")
+        matches = app.screen.finding.matches
+        assert "zelenskyy" in matches
+        assert {"zelenskyy-greets-strike", "zelenskyy-raise-strikes", "zelenskyy-just-agreement"} <= matches
+        assert {"strikes", "just-agreement"} <= matches  # agenda items he raised
+        assert "umerov" not in matches
+        assert pane(app, "quotes").border_subtitle == "4 matches"
+        count = str(app.screen.query_one("#search-count").render())
+        assert count.startswith(f"{len(matches)} matches")
+        # Non-matching rows are dimmed, matching characters highlighted.
+        quotes = pane(app, "quotes")
+        first = quotes.list.rows[0]
+        assert not quotes.is_match(first)
+
+
+async def test_n_and_N_walk_matches_across_panes_and_esc_restores():
+    app = FrozenApp(DEFAULT)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3", "j", "j")
+        before = selected_key(app)
+        await type_query(pilot, app, "zelensky")
+        await pilot.press("enter")  # first match after the quote we were on
+        assert selected_key(app) == ("quotes", "zelenskyy-greets-strike")
+        await pilot.press("n")
+        assert selected_key(app) == ("quotes", "zelenskyy-raise-strikes")
+        await pilot.press("n", "n")
+        assert selected_key(app)[0] == "tally"
+        await pilot.press("N", "N", "N")
+        assert selected_key(app) == ("quotes", "zelenskyy-greets-strike")
+        await pilot.press("escape")
+        assert app.screen.finding.matches == frozenset()
+        assert not app.screen.query_one(SearchBar).has_class("-open")
+        assert selected_key(app) == before
+        assert pane(app, "quotes").border_subtitle == "9"
+
+
+async def test_escape_in_the_search_field_restores_focus():
+    app = FrozenApp(DEFAULT)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2", "j")
+        before = selected_key(app)
+        await type_query(pilot, app, "peskov")
+        await pilot.press("escape")
+        assert selected_key(app) == before
+
+
+async def test_hide_toggle_leaves_only_matches():
+    app = FrozenApp(DEFAULT)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_query(pilot, app, "umerov")
+        await pilot.press("ctrl+o")
+        quotes = pane(app, "quotes").list.rows
+        assert [q.id for q in quotes] == ["umerov-mandate", "umerov-facebook"]
+        await pilot.press("ctrl+o")
+        assert len(pane(app, "quotes").list.rows) == 9
+
+
+@pytest.mark.parametrize(
+    "query", ["(", "[", "\\", "*", "[bold]", '"unclosed', "a" * 1000, "((((", "?*+[](){}|^$."]
+)
+async def test_unsafe_queries_never_raise(query):
+    app = FrozenApp(DEFAULT)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        app.screen.query_one(SearchBar).input.value = query
+        await settle(pilot, app)
+        assert app.is_running
+        await pilot.press("escape")
+
+
+async def test_f_filters_every_pane_to_one_side():
+    app = FrozenApp(DEFAULT)
+    async with app.run_test(size=(120, 40)) as pilot:
+        # Select the Ukraine delegation row.
+        delegations = pane(app, "delegations").list
+        ukraine = next(i for i, r in enumerate(delegations.rows) if r.id == "ukraine")
+        delegations.cursor = ukraine
+        await pilot.press("f")
+        assert [r.id for r in pane(app, "delegations").list.rows] == ["ukraine", "umerov", "zelenskyy"]
+        quotes = [q.speaker for q in pane(app, "quotes").list.rows]
+        assert quotes and set(quotes) <= {"umerov", "zelenskyy"}
+        assert all(set(a.raised_by) & {"ukraine", "umerov", "zelenskyy"} for a in pane(app, "agenda").list.rows)
+        assert "filter: Ukraine" in " ".join(str(w.render()) for w in app.screen.query("BriefingHeader Static"))
+        # Filter and search combine.
+        await type_query(pilot, app, "strike")
+        assert app.screen.query_one("#quotes", Pane).lens.count == 3  # two texts, one context
+        await pilot.press("escape")  # clears the search
+        await pilot.press("escape")  # then the filter
+        assert len(pane(app, "delegations").list.rows) == 15
