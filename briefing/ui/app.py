@@ -191,14 +191,23 @@ class BriefingApp(App[int]):
     async def watch_for_changes(self) -> None:
         from briefing.watching import changes  # not needed for the first paint
 
-        if signature(self.path) != self._loaded_signature:
-            self.reload()  # saved while we started up, before anything watched
+        # The watch starts after the first frame, so a save made before it
+        # is in place would be missed: compare the file with what was loaded,
+        # now and once the watch is surely set up.
+        self._reload_if_changed()
+        for delay in (0.3, 1.5):
+            self.set_timer(delay, self._reload_if_changed)
         async for _ in changes(self.path):
+            self.reload()
+
+    def _reload_if_changed(self) -> None:
+        if signature(self.path) != self._loaded_signature:
             self.reload()
 
     @work(thread=True, exclusive=True, group="load")
     def reload(self) -> None:
         """Load the file again off the UI thread; drop the result if superseded."""
+        self._loaded_signature = signature(self.path)
         try:
             result: Briefing | BriefingError = load_path(self.path, display=self.display_name)
         except BriefingError as error:
