@@ -20,6 +20,7 @@ import msgspec
 
 from briefing.format import Briefing, Figure
 from briefing.format.checks import check
+from briefing.loading.cache import BriefingCache, disabled_by_env
 from briefing.loading.problems import (
     BriefingError,
     Mark,
@@ -27,7 +28,9 @@ from briefing.loading.problems import (
     YamlProblem,
     text_mark,
 )
-from briefing.loading.yaml_reader import Found, read
+
+if typing.TYPE_CHECKING:
+    from briefing.loading.yaml_reader import Found
 
 MAX_BYTES = 64 * 1024 * 1024
 """Largest file we try to load: ~20x a 100,000-item briefing."""
@@ -48,10 +51,37 @@ _AT = re.compile(r"^(?P<msg>.*?)(?: - at `(?P<path>\$[^`]*)`)?$", re.DOTALL)
 _PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
 
 
-def load_path(path: str | os.PathLike[str], *, display: str | None = None) -> Briefing:
-    """Load and validate the briefing at ``path``."""
+def load_path(
+    path: str | os.PathLike[str],
+    *,
+    display: str | None = None,
+    cache: bool | BriefingCache | None = None,
+) -> Briefing:
+    """Load and validate the briefing at ``path``.
+
+    ``cache``: None uses the user's briefing cache unless ``BRIEFING_NO_CACHE``
+    is set; False never uses it; True uses the default cache even so; or pass
+    a :class:`BriefingCache` (e.g. on a temporary folder). Files smaller than
+    the cache's ``min_bytes`` are always parsed: that is faster.
+    """
     name = display or str(path)
-    return load_bytes(read_file(path, name), name)
+    data = read_file(path, name)
+    store = _cache_for(cache)
+    if store is None or not store.wants(data):
+        return load_bytes(data, name)
+    briefing = store.get(path, data)
+    if briefing is None:
+        briefing = load_bytes(data, name)
+        store.put(path, data, briefing)
+    return briefing
+
+
+def _cache_for(cache: bool | BriefingCache | None) -> BriefingCache | None:
+    if isinstance(cache, BriefingCache):
+        return cache
+    if cache is False or (cache is None and disabled_by_env()):
+        return None
+    return BriefingCache()
 
 
 def read_file(path: str | os.PathLike[str], name: str) -> bytes:
@@ -209,6 +239,14 @@ def _odd_breaks(text: str, name: str) -> None:
         )
 
 
+def _read(text: str, targets: list[tuple[str | int, ...]] | None = None) -> tuple[Any, Found]:
+    # Imported on first use: a briefing served from the cache never needs
+    # PyYAML, and importing it costs ~11 ms of start-up.
+    from briefing.loading.yaml_reader import read
+
+    return read(text, targets=targets)
+
+
 def load_bytes(data: bytes, name: str) -> Briefing:
     """Validate briefing bytes; ``name`` is used in problem messages."""
     text = decode(data, name)
@@ -218,7 +256,7 @@ def load_bytes(data: bytes, name: str) -> Briefing:
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        raw, _ = read(text)
+        raw, _ = _read(text)
     except YamlProblem as exc:
         raise BriefingError([Problem(name, exc.mark, exc.message)]) from None
     finally:
@@ -291,8 +329,10 @@ def locate(text: str, path: tuple[str | int, ...], *, on_key: bool = False) -> M
 def _marks(text: str, paths: list[tuple[str | int, ...]]) -> Found:
     """Marks for many paths from one more read of ``text``."""
     try:
-        _, found = read(text, targets=paths)
+        _, found = _read(text, targets=paths)
     except YamlProblem:  # pragma: no cover - the text was read once already
+        from briefing.loading.yaml_reader import Found
+
         return Found([])
     return found
 

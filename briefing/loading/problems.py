@@ -7,11 +7,12 @@ when there is no position), the form editors and CI logs understand.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
-
-import yaml
+from typing import TYPE_CHECKING, NamedTuple
 
 from briefing.text import visible
+
+if TYPE_CHECKING:  # PyYAML is imported only when a file is actually parsed
+    import yaml
 
 
 class Mark(NamedTuple):

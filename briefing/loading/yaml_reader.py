@@ -40,28 +40,35 @@ MAX_INT_DIGITS = 30
 Path = tuple[str | int, ...]
 
 _CORE = "tag:yaml.org,2002:"
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
-_TRUE = re.compile(r"^(?:true|True|TRUE)$")
-_FALSE = re.compile(r"^(?:false|False|FALSE)$")
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _OCT = re.compile(r"^0o[0-7]+$")
 _HEX = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
-_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
-_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
 
 
 def _mark(event: Any) -> Mark:
     return Mark(event.start_mark.line + 1, event.start_mark.column + 1)
 
 
+_WORDS: dict[str, Any] = {
+    **dict.fromkeys(["", "~", "null", "Null", "NULL"]),
+    **dict.fromkeys(["true", "True", "TRUE"], True),
+    **dict.fromkeys(["false", "False", "FALSE"], False),
+    **{sign + dot: float(sign + "inf") for sign in ("", "+", "-")
+       for dot in (".inf", ".Inf", ".INF")},
+    **dict.fromkeys([".nan", ".NaN", ".NAN"], float("nan")),
+}
+"""Plain scalars of the core schema that are words, not digits."""
+_NUMBER_START = frozenset("0123456789+-.")
+
+
 def _resolve_plain(value: str, event: Any) -> Any:
-    if _NULL.match(value):
-        return None
-    if _TRUE.match(value):
-        return True
-    if _FALSE.match(value):
-        return False
+    # Most plain scalars are text: rule them out with one look-up and the
+    # first character before trying any pattern.
+    if value in _WORDS:
+        return _WORDS[value]
+    if value[0] not in _NUMBER_START:
+        return value
     if _INT.match(value):
         if len(value.lstrip("+-")) > MAX_INT_DIGITS:
             raise YamlProblem(_mark(event), "number is too long")
@@ -74,10 +81,6 @@ def _resolve_plain(value: str, event: Any) -> Any:
         if len(value) > MAX_INT_DIGITS * 2:
             raise YamlProblem(_mark(event), "number is too long")
         return float(value)
-    if _INF.match(value):
-        return float("-inf") if value.startswith("-") else float("inf")
-    if _NAN.match(value):
-        return float("nan")
     return value
 
 
@@ -138,16 +141,17 @@ def _bad_character(text: str, exc: yaml.YAMLError) -> YamlProblem:
 
 
 class _Frame:
-    __slots__ = ("value", "is_map", "key", "anchor", "size", "seen", "mark")
+    __slots__ = ("value", "is_map", "key", "anchor", "size", "seen", "event")
 
-    def __init__(self, value: Any, is_map: bool, anchor: str | None, mark: Mark) -> None:
+    def __init__(self, value: Any, is_map: bool, anchor: str | None, event: Any) -> None:
         self.value = value
         self.is_map = is_map
         self.key: Any = _NO_KEY
         self.anchor = anchor
         self.size = 1
-        self.seen: dict[str, int] = {}
-        self.mark = mark
+        self.seen: dict[str, Any] = {}
+        """Keys so far, with the start mark of each (for duplicate messages)."""
+        self.event = event
 
 
 _NO_KEY = object()
@@ -184,42 +188,38 @@ def read(text: str, *, targets: list[Path] | None = None) -> tuple[Any, Found]:
     all in this one pass (a file with thousands of problems is read twice,
     not thousands of times).
     """
+    # This loop runs once per YAML node, so it is written for speed: a Mark
+    # is made from an event only when an error or a target needs one, and
+    # the path is tracked only when there are targets.
     stack: list[_Frame] = []
     anchors: dict[str, tuple[Any, int]] = {}
     open_anchors: set[str] = set()
     path: list[str | int] = []
     found = Found(targets or [])
     want = found.prefixes if targets else None
+    track = want is not None
     expanded = 0
     documents = 0
     result: Any = None
 
-    def begin(mark: Mark, is_collection: bool, collection: str = "") -> bool:
-        """Place a node that starts at ``mark``; True if it is a mapping key."""
+    def begin(event: Any, is_collection: bool, collection: str = "") -> bool:
+        """Place a node that starts at ``event``; True if it is a mapping key."""
         if stack:
             top = stack[-1]
             if top.is_map and top.key is _NO_KEY:
                 if is_collection:
                     raise YamlProblem(
-                        mark, f"mapping keys must be plain text, not {collection}"
+                        _mark(event), f"mapping keys must be plain text, not {collection}"
                     )
                 return True
-            if not top.is_map:
+            if track and not top.is_map:
                 path.append(len(top.value))
-        if want is not None and (here := tuple(path)) in want:
-            found.values.setdefault(here, mark)
+        if track and (here := tuple(path)) in want:  # type: ignore[operator]
+            found.values.setdefault(here, _mark(event))
         return False
 
-    def finish(value: Any, size: int, mark: Mark, *, alias: bool = False) -> None:
-        nonlocal result, expanded
-        # Only what aliases stand for counts: nodes written out in the file
-        # are already bounded by the file size limit.
-        if alias:
-            expanded += size
-        if expanded > MAX_EXPANSION:
-            raise YamlProblem(
-                mark, "aliases expand to too much data; refusing to load the file"
-            )
+    def finish(value: Any, size: int, event: Any) -> None:
+        nonlocal result
         if not stack:
             result = value
             return
@@ -227,73 +227,87 @@ def read(text: str, *, targets: list[Path] | None = None) -> tuple[Any, Found]:
         top.size += size
         if not top.is_map:
             top.value.append(value)
-            path.pop()
+            if track:
+                path.pop()
         elif top.key is _NO_KEY:
             first = top.seen.get(value)
             if first is not None:
                 raise YamlProblem(
-                    mark, f"duplicate key {value!r} (first defined on line {first})"
+                    _mark(event),
+                    f"duplicate key {value!r} (first defined on line {first.line + 1})",
                 )
-            top.seen[value] = mark.line
+            top.seen[value] = event.start_mark
             top.key = value
-            path.append(value)
-            if want is not None and (here := tuple(path)) in want:
-                found.keys.setdefault(here, mark)
+            if track:
+                path.append(value)
+                if (here := tuple(path)) in want:  # type: ignore[operator]
+                    found.keys.setdefault(here, _mark(event))
         else:
             top.value[top.key] = value
             top.key = _NO_KEY
-            path.pop()
+            if track:
+                path.pop()
 
+    scalar_event = yaml.ScalarEvent
+    map_start, seq_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    map_end, seq_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    key_tags = (None, "!", _CORE + "str")
     for event in _events(text):
         kind = type(event)
-        if kind is yaml.ScalarEvent:
-            mark = _mark(event)
-            if begin(mark, False):
+        if kind is scalar_event:
+            if begin(event, False):
                 # Keys are text even when they look like numbers or booleans.
-                if event.tag not in (None, "!", _CORE + "str"):
-                    raise YamlProblem(mark, _tag_message(event.tag))
+                if event.tag not in key_tags:
+                    raise YamlProblem(_mark(event), _tag_message(event.tag))
                 value = event.value
                 if value == "<<" and event.implicit[0]:
                     raise YamlProblem(
-                        mark,
+                        _mark(event),
                         "merge keys ('<<: *name') are not supported; "
                         "write the keys out in full",
                     )
+            elif event.tag is None and event.implicit[0]:
+                value = _resolve_plain(event.value, event)
             else:
                 value = _scalar(event)
             if event.anchor:
                 anchors[event.anchor] = (value, 1)
-            finish(value, 1, mark)
-        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-            is_map = kind is yaml.MappingStartEvent
-            mark = _mark(event)
+            finish(value, 1, event)
+        elif kind is map_start or kind is seq_start:
+            is_map = kind is map_start
             if event.tag not in (None, "!", _CORE + ("map" if is_map else "seq")):
-                raise YamlProblem(mark, _tag_message(event.tag))
+                raise YamlProblem(_mark(event), _tag_message(event.tag))
             if len(stack) >= MAX_DEPTH:
-                raise YamlProblem(mark, f"nesting is deeper than {MAX_DEPTH} levels")
-            begin(mark, True, "a mapping" if is_map else "a list")
-            stack.append(_Frame({} if is_map else [], is_map, event.anchor, mark))
+                raise YamlProblem(_mark(event), f"nesting is deeper than {MAX_DEPTH} levels")
+            begin(event, True, "a mapping" if is_map else "a list")
+            stack.append(_Frame({} if is_map else [], is_map, event.anchor, event))
             if event.anchor:
                 open_anchors.add(event.anchor)
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+        elif kind is map_end or kind is seq_end:
             frame = stack.pop()
             if frame.anchor:
                 open_anchors.discard(frame.anchor)
                 anchors[frame.anchor] = (frame.value, frame.size)
-            finish(frame.value, frame.size, frame.mark)
+            finish(frame.value, frame.size, frame.event)
         elif kind is yaml.AliasEvent:
-            mark = _mark(event)
             if event.anchor in open_anchors:
                 raise YamlProblem(
-                    mark, f"alias *{event.anchor} refers to a node that contains it"
+                    _mark(event), f"alias *{event.anchor} refers to a node that contains it"
                 )
             if event.anchor not in anchors:
-                raise YamlProblem(mark, f"unknown alias *{event.anchor}")
+                raise YamlProblem(_mark(event), f"unknown alias *{event.anchor}")
             value, size = anchors[event.anchor]
             kind_of = "a mapping" if isinstance(value, dict) else "a list"
-            if begin(mark, isinstance(value, (dict, list)), kind_of):
+            if begin(event, isinstance(value, (dict, list)), kind_of):
                 value = _key_text(value)
-            finish(value, size, mark, alias=True)
+            # Only what aliases stand for counts: nodes written out in the
+            # file are already bounded by the file size limit.
+            expanded += size
+            if expanded > MAX_EXPANSION:
+                raise YamlProblem(
+                    _mark(event), "aliases expand to too much data; refusing to load the file"
+                )
+            finish(value, size, event)
         elif kind is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:

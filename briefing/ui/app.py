@@ -11,34 +11,54 @@ import os
 import subprocess
 from datetime import datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App, SuspendNotSupported
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from briefing.config import read_config
 from briefing.format import Briefing
 from briefing.loading import BriefingError, load_path
 from briefing.text import visible
-from briefing.ui.commands import BriefingCommands
 from briefing.ui.screens.detail import DetailScreen
-from briefing.ui.screens.error import ErrorScreen
-from briefing.ui.screens.help import HelpScreen
 from briefing.ui.screens.main import MainScreen
 from briefing.ui.themes import ThemeSwitcher, briefing_variable_defaults
 from briefing.ui.keymap import check_keymap, keys_of
 from briefing.ui.screens.presenter import PresenterScreen
 from briefing.ui.widgets.row_list import RowList
 from briefing.ui.widgets.search_bar import SearchBar
+from briefing.watching import signature
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from briefing.ui.screens.error import ErrorScreen
+
+
+# Screens and providers that the first frame doesn't show are imported when
+# first needed, which keeps them out of the start-up time.
+
+
+def _briefing_commands() -> type[Provider]:
+    from briefing.ui.commands import BriefingCommands
+
+    return BriefingCommands
+
+
+def _error_screen() -> type[ErrorScreen]:
+    from briefing.ui.screens.error import ErrorScreen
+
+    return ErrorScreen
 
 
 class BriefingApp(App[int]):
     """A meeting briefing, browsable by keyboard and mouse."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
-    COMMANDS = App.COMMANDS | {BriefingCommands}
+    COMMANDS = App.COMMANDS | {_briefing_commands}
     TITLE = "briefing"
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -62,6 +82,8 @@ class BriefingApp(App[int]):
         self.watch_file = watch
         self.briefing: Briefing | None = None
         """The last briefing that loaded without problems."""
+        self._startup_error: BriefingError | None = None
+        self._loaded_signature: tuple[int, int, int, int] | None = None
         # The user's config.toml (theme, keymap); problems are shown on mount.
         self.user_config, config_problems = read_config()
         # Registers shipped + user themes and applies: theme=, else the
@@ -134,17 +156,30 @@ class BriefingApp(App[int]):
         for problem in problems:
             self.notify(problem, title="Keymap", severity="warning", timeout=12, markup=False)
 
-    def on_mount(self) -> None:
-        self._apply_keymap()
-        self.theme_switcher.start()
+    def get_default_screen(self) -> Screen:
+        # The dashboard is the app's first screen instead of being pushed from
+        # on_mount: Textual renders a screen pushed during its start-up batch
+        # once and throws that frame away (~50 ms before the first paint).
+        self._loaded_signature = signature(self.path)
         try:
             briefing = load_path(self.path, display=self.display_name)
         except BriefingError as error:
-            self.push_screen(ErrorScreen(error))
-        else:
-            self._first_show(briefing)
+            self._startup_error = error
+            return super().get_default_screen()
+        self.briefing = briefing
+        # Textual writes the title into screenshots (SVG) and their file names.
+        self.title = visible(briefing.meta.title)
+        return MainScreen(briefing)
+
+    def on_mount(self) -> None:
+        self._apply_keymap()
+        self.theme_switcher.start()
+        if self._startup_error is not None:
+            self.push_screen(_error_screen()(self._startup_error))
         if self.watch_file:
-            self.watch_for_changes()
+            # After the first frame: the watcher's imports and set-up run on
+            # the event loop and would delay it by ~30 ms.
+            self.call_after_refresh(self.watch_for_changes)
 
     def _first_show(self, briefing: Briefing) -> None:
         self.briefing = briefing
@@ -156,12 +191,23 @@ class BriefingApp(App[int]):
     async def watch_for_changes(self) -> None:
         from briefing.watching import changes  # not needed for the first paint
 
+        # The watch starts after the first frame, so a save made before it
+        # is in place would be missed: compare the file with what was loaded,
+        # now and once the watch is surely set up.
+        self._reload_if_changed()
+        for delay in (0.3, 1.5):
+            self.set_timer(delay, self._reload_if_changed)
         async for _ in changes(self.path):
+            self.reload()
+
+    def _reload_if_changed(self) -> None:
+        if signature(self.path) != self._loaded_signature:
             self.reload()
 
     @work(thread=True, exclusive=True, group="load")
     def reload(self) -> None:
         """Load the file again off the UI thread; drop the result if superseded."""
+        self._loaded_signature = signature(self.path)
         try:
             result: Briefing | BriefingError = load_path(self.path, display=self.display_name)
         except BriefingError as error:
@@ -174,12 +220,12 @@ class BriefingApp(App[int]):
         if isinstance(result, BriefingError):
             if main is not None:
                 main.set_stale(result)
-            elif isinstance(self.screen, ErrorScreen):
+            elif isinstance(self.screen, _error_screen()):
                 self.screen.show(result)
             return
         if main is None:
             # The file was broken at start-up and is good now.
-            while isinstance(self.screen, ErrorScreen):
+            while isinstance(self.screen, _error_screen()):
                 self.pop_screen()
             self._first_show(result)
             return
@@ -204,6 +250,8 @@ class BriefingApp(App[int]):
         self.reload()
 
     def action_help(self) -> None:
+        from briefing.ui.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "Command palette", tooltip="Search commands and items")

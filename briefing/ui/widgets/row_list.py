@@ -113,7 +113,8 @@ class RowList(ScrollView, Generic[T], can_focus=True):
         self._compact_height = compact_height or height
         self._rows: Sequence[T] = ()
         self._placeholder = placeholder
-        self._cache: LRUCache[tuple[Any, ...], Strip] = LRUCache(1024)
+        # Strips per (row, line, ...) and, under ("lines", ...), rendered rows.
+        self._cache: LRUCache[tuple[Any, ...], Any] = LRUCache(1024)
 
     # -- data ---------------------------------------------------------------
 
@@ -219,7 +220,13 @@ class RowList(ScrollView, Generic[T], can_focus=True):
         key = (index, offset, width, is_cursor, self.compact, self.has_focus)
         strip = self._cache.get(key)
         if strip is None:
-            lines = self._render_row(self._rows[index], width, self.compact)
+            # A row of several lines is rendered once, not once per line; the
+            # lines share the strip cache, so whatever clears it clears them.
+            lines_key = ("lines", index, width, self.compact)
+            lines = self._cache.get(lines_key)
+            if lines is None:
+                lines = self._render_row(self._rows[index], width, self.compact)
+                self._cache[lines_key] = lines
             content = lines[offset] if offset < len(lines) else Content("")
             style = self.get_visual_style("row-list--cursor") if is_cursor else None
             strip = self._strip(content, width, style).apply_meta({"row": index})

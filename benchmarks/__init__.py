@@ -1,0 +1,1 @@
+"""Benchmarks: a briefing generator and the start-up / scale measurement."""

@@ -1,0 +1,420 @@
+"""Start-up as a user sees it: time to first paint, peak memory, change-to-repaint.
+
+    python benchmarks/startup.py                 # everything (several minutes)
+    python benchmarks/startup.py --quick         # 3 runs, sizes 10 and 10,000
+    python benchmarks/startup.py --runs 9 --sizes 10000,100000
+
+Each program runs in a pseudo-terminal of 120x40 (TERM=xterm-256color) as
+``sys.executable -m briefing FILE``. The clock starts just before the fork
+and stops when the briefing's title appears in what the program wrote to the
+terminal (escape sequences stripped): that is the first paint a person sees.
+Then we wait until the output has been quiet for a moment, read the peak
+resident memory (VmHWM from /proc/PID/status; ru_maxrss where there is no
+/proc), press ``q`` and make sure the process is gone.
+
+Every measurement is paired with one of ``benchmarks/minimal_app.py`` (a
+Header, a Static and a Footer) started right before it, so the two share the
+machine's load at that moment; we report medians and the median of the
+paired ratios, which is the number the targets are set on.
+
+Sizes are generated briefings (``benchmarks/generate.py``). *Cold* opens a
+file with an empty briefing cache (the first open of a file); *warm* opens
+it again unchanged. The OS file cache is warm in both. The bundled briefing
+is below the cache's size threshold, so it has one row.
+
+*Change-to-repaint*: with the app open, the file is rewritten (written to a
+temporary file and renamed over it, as many editors save) with a new title,
+and we time until that title appears. Without live reload it never does, and
+the table says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import codecs
+import fcntl
+import os
+import re
+import select
+import shutil
+import signal
+import statistics
+import struct
+import sys
+import tempfile
+import termios
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.generate import write as generate_file  # noqa: E402
+from benchmarks.minimal_app import MARKER as MINIMAL_MARKER  # noqa: E402
+
+COLUMNS, LINES = 120, 40
+SIZES = (10, 1_000, 10_000, 100_000)
+TARGETS = {  # row -> most the paired ratio to the minimal app may be
+    "default": 1.2,
+    "10,000 warm": 1.5,
+    "10,000 cold": 3.0,
+    "100,000 warm": 2.5,
+}
+MEMORY_TARGET_MB = {"100,000 warm": 300}
+
+# CSI, OSC, DCS/APC/PM strings and the remaining two-byte escapes.
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"
+    r"|\x1b[P_^][^\x1b]*\x1b\\"
+    r"|\x1b[()][0-9A-Za-z]"
+    r"|\x1b[@-Z\\-_=>78]"
+)
+
+
+def visible_text(raw: bytes) -> str:
+    """What a terminal would show of ``raw``, as one string (layout ignored)."""
+    text = codecs.decode(raw, "utf-8", errors="replace")
+    return _ESCAPES.sub("", text).replace("\r", "").replace("\n", "")
+
+
+@dataclass
+class Run:
+    paint: float
+    """Seconds from start to the marker on screen."""
+    peak_mb: float
+    """Peak resident memory, in MB (10^6 bytes)."""
+    repaint: float | None = None
+    """Seconds from rewriting the file to the new title on screen."""
+
+
+class Timeout(Exception):
+    pass
+
+
+class Session:
+    """One program in a pseudo-terminal; collects everything it writes."""
+
+    def __init__(self, argv: list[str], env: dict[str, str], cwd: Path) -> None:
+        master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
+        self.start = time.perf_counter()
+        pid = os.fork()
+        if pid == 0:  # child: the pty becomes its controlling terminal
+            try:
+                os.close(master)
+                os.setsid()
+                fcntl.ioctl(slave, termios.TIOCSCTTY, 0)
+                for fd in (0, 1, 2):
+                    os.dup2(slave, fd)
+                if slave > 2:
+                    os.close(slave)
+                os.chdir(cwd)
+                os.execve(argv[0], argv, env)
+            finally:
+                os._exit(127)
+        os.close(slave)
+        self.pid = pid
+        self.fd = master
+        self.out = bytearray()
+        self.eof = False
+        self.status: int | None = None
+        self.rusage = None
+
+    def pump(self, timeout: float) -> bool:
+        """Read what is available within ``timeout`` s; False if nothing came."""
+        if self.eof:
+            time.sleep(max(0.0, timeout))
+            return False
+        ready, _, _ = select.select([self.fd], [], [], max(0.0, timeout))
+        if not ready:
+            return False
+        try:
+            chunk = os.read(self.fd, 1 << 16)
+        except OSError:  # EIO: the child closed the terminal
+            chunk = b""
+        if not chunk:
+            self.eof = True
+            return False
+        self.out += chunk
+        return True
+
+    def wait_for(self, text: str, timeout: float, since: int = 0) -> float:
+        """perf_counter() time at which ``text`` showed up after byte ``since``."""
+        deadline = time.perf_counter() + timeout
+        while True:
+            if text in visible_text(bytes(self.out[since:])):
+                return time.perf_counter()
+            left = deadline - time.perf_counter()
+            if self.eof:
+                tail = visible_text(bytes(self.out))[-500:]
+                raise Timeout(f"the program ended before {text!r} appeared; it showed: {tail!r}")
+            if left <= 0:
+                raise Timeout(f"{text!r} did not appear within {timeout:.0f} s")
+            self.pump(min(left, 0.5))
+
+    def settle(self, quiet: float = 0.2, limit: float = 2.0) -> None:
+        """Drain output until nothing has come for ``quiet`` s (at most ``limit``)."""
+        end = time.perf_counter() + limit
+        while time.perf_counter() < end and self.pump(quiet):
+            pass
+
+    def peak_mb(self) -> float:
+        try:
+            status = Path(f"/proc/{self.pid}/status").read_text()
+        except OSError:
+            return float("nan")
+        match = re.search(r"^VmHWM:\s+(\d+)\s+kB", status, re.MULTILINE)
+        return int(match.group(1)) * 1024 / 1e6 if match else float("nan")
+
+    def send(self, data: bytes) -> None:
+        try:
+            os.write(self.fd, data)
+        except OSError:
+            pass
+
+    def close(self, grace: float = 5.0) -> None:
+        """Quit with ``q``; terminate, then kill, if the program lingers."""
+        self.send(b"q")
+        for sig in (None, signal.SIGTERM, signal.SIGKILL):
+            if sig is not None:
+                try:
+                    os.kill(self.pid, sig)
+                except ProcessLookupError:
+                    pass
+            end = time.perf_counter() + grace
+            while time.perf_counter() < end:
+                self.pump(0.05)  # keep draining so the child never blocks on output
+                pid, status, rusage = os.wait4(self.pid, os.WNOHANG)
+                if pid:
+                    self.status, self.rusage = status, rusage
+                    os.close(self.fd)
+                    return
+        os.close(self.fd)  # pragma: no cover - SIGKILL always ends it
+
+
+def measure(
+    argv: list[str],
+    marker: str,
+    env: dict[str, str],
+    *,
+    edit: Path | None = None,
+    new_title: tuple[str, str] | None = None,
+    timeout: float = 120.0,
+    repaint_timeout: float = 10.0,
+) -> Run:
+    """Start ``argv``, time until ``marker`` shows, optionally time an edit."""
+    original: str | None = None
+    session = Session(argv, env, ROOT)
+    try:
+        painted = session.wait_for(marker, timeout)
+        paint = painted - session.start
+        session.settle()
+        peak = session.peak_mb()
+        repaint = None
+        if edit is not None and new_title is not None:
+            old, new = new_title
+            original = edit.read_text(encoding="utf-8")
+            since = len(session.out)
+            tmp = edit.with_name(edit.name + ".tmp")
+            tmp.write_text(original.replace(f"title: {old}", f"title: {new}", 1), encoding="utf-8")
+            changed = time.perf_counter()
+            os.replace(tmp, edit)
+            try:
+                repaint = session.wait_for(new, repaint_timeout, since) - changed
+            except Timeout:
+                repaint = None
+        return Run(paint, peak, repaint)
+    finally:
+        session.close()
+        if edit is not None and original is not None:
+            edit.write_text(original, encoding="utf-8")
+
+
+def _env(cache_dir: Path) -> dict[str, str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("TEXTUAL") and k not in ("COLUMNS", "LINES", "NO_COLOR")
+    }
+    env.update(
+        TERM="xterm-256color",
+        BRIEFING_CACHE_DIR=str(cache_dir),
+        PYTHONPATH=os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")]).rstrip(os.pathsep),
+    )
+    env.pop("BRIEFING_NO_CACHE", None)
+    return env
+
+
+@dataclass
+class Row:
+    key: str
+    items: str
+    mode: str
+    runs: list[Run] = field(default_factory=list)
+    baseline: list[Run] = field(default_factory=list)
+    repaints: list[float | None] = field(default_factory=list)
+    repaint_timeout: float = 0.0
+
+    @property
+    def ratio(self) -> float:
+        return statistics.median(r.paint / b.paint for r, b in zip(self.runs, self.baseline))
+
+
+def title_of(path: Path) -> str:
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("  title: "):
+            return line.removeprefix("  title: ").strip()
+    raise ValueError(f"{path}: no meta title line")
+
+
+def clear_cache(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def run_all(args: argparse.Namespace) -> list[Row]:
+    work = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
+    cache = work / "cache"
+    env = _env(cache)
+    py = sys.executable
+    minimal = [py, str(HERE / "minimal_app.py")]
+    try:
+        from briefing.resources import default_briefing
+
+        files: dict[str, Path] = {}
+        files["default"] = work / "geneva-talks.yaml"
+        shutil.copyfile(default_briefing(), files["default"])
+        for n in args.sizes:
+            files[f"{n:,}"] = generate_file(n, work / f"gen-{n}.yaml")
+            print(f"generated {n:,} items: {files[f'{n:,}'].stat().st_size / 1e6:.2f} MB", file=sys.stderr)
+
+        rows: list[Row] = []
+        if not args.no_default:
+            rows.append(Row("default", "bundled", "-"))
+        for n in args.sizes:
+            rows.append(Row(f"{n:,} cold", f"{n:,}", "cold"))
+            rows.append(Row(f"{n:,} warm", f"{n:,}", "warm"))
+
+        def file_of(row: Row) -> Path:
+            return files["default" if row.key == "default" else row.items]
+
+        for i in range(args.runs):
+            for row in rows:
+                path = file_of(row)
+                if row.mode == "cold":
+                    clear_cache(cache)
+                base = measure(minimal, MINIMAL_MARKER, env)
+                run = measure([py, "-m", "briefing", str(path)], title_of(path), env)
+                row.baseline.append(base)
+                row.runs.append(run)
+                print(
+                    f"run {i + 1}/{args.runs} {row.key:>14}: {run.paint:6.3f} s "
+                    f"{run.peak_mb:6.1f} MB  (minimal {base.paint:.3f} s, "
+                    f"ratio {run.paint / base.paint:.2f})",
+                    file=sys.stderr,
+                )
+
+        if not args.no_repaint:
+            # A copy of its own per file: the reload writes the edited
+            # briefing to the cache, which must not turn warm runs cold.
+            for row in rows:
+                if row.mode == "cold":
+                    continue
+                source = file_of(row)
+                path = work / f"edit-{source.name}"
+                shutil.copyfile(source, path)
+                title = title_of(path)
+                # A reload of a big file is a full parse: allow for it.
+                items = 10 if row.key == "default" else int(row.items.replace(",", ""))
+                timeout = args.repaint_timeout + items * 0.25e-3
+                row.repaint_timeout = timeout
+                for i in range(args.runs):
+                    run = measure(
+                        [py, "-m", "briefing", str(path)],
+                        title,
+                        env,
+                        edit=path,
+                        new_title=(title, f"{title} (edit {i + 1})"),
+                        repaint_timeout=timeout,
+                    )
+                    row.repaints.append(run.repaint)
+                    shown = "n/a" if run.repaint is None else f"{run.repaint:.3f} s"
+                    print(f"repaint {i + 1}/{args.runs} {row.key:>14}: {shown}", file=sys.stderr)
+                    if run.repaint is None and not any(row.repaints):
+                        break  # never repainted: no live reload, don't wait again
+        return rows
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def table(rows: list[Row], runs: int) -> str:
+    lines = [
+        "| Briefing | Open | First paint (median) | Minimal app | Ratio (median of pairs) "
+        "| Target | Peak memory | Change-to-repaint |",
+        "| --- | --- | ---: | ---: | ---: | --- | ---: | ---: |",
+    ]
+    for row in rows:
+        paint = statistics.median(r.paint for r in row.runs)
+        base = statistics.median(b.paint for b in row.baseline)
+        peak = statistics.median(r.peak_mb for r in row.runs)
+        ratio = row.ratio
+        target = TARGETS.get(row.key)
+        verdict = ""
+        if target is not None:
+            verdict = f"≤ {target}× {'✓' if ratio <= target else '✗'}"
+        mem_target = MEMORY_TARGET_MB.get(row.key)
+        mem = f"{peak:.0f} MB"
+        if mem_target is not None:
+            mem += f" (≤ {mem_target} {'✓' if peak <= mem_target else '✗'})"
+        if not row.repaints:
+            repaint = "" if row.mode == "cold" else "not measured"
+        elif all(r is None for r in row.repaints):
+            repaint = "n/a (no live reload)"
+        else:
+            shown = [r for r in row.repaints if r is not None]
+            repaint = f"{statistics.median(shown):.2f} s"
+            if len(shown) < len(row.repaints):
+                missed = len(row.repaints) - len(shown)
+                repaint += f" ({missed} of {len(row.repaints)} not shown in {row.repaint_timeout:.0f} s)"
+        items = "bundled (Geneva)" if row.key == "default" else f"{row.items} items"
+        lines.append(
+            f"| {items} | {row.mode if row.mode != '-' else ''} | {paint:.2f} s | {base:.2f} s "
+            f"| {ratio:.2f}× | {verdict} | {mem} | {repaint} |"
+        )
+    lines.append("")
+    lines.append(
+        f"{runs} runs each, {COLUMNS}x{LINES} pty, Python {sys.version.split()[0]}, "
+        f"{os.cpu_count()} CPUs. Ratio: briefing / minimal Textual app started just "
+        "before it. Cold: empty briefing cache; warm: same file again."
+    )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="runs per row (default 7)")
+    parser.add_argument(
+        "--sizes",
+        type=lambda s: [int(x.replace("_", "").replace(",", "")) for x in s.split(",") if x],
+        default=list(SIZES),
+        help="comma-separated item counts (default 10,1000,10000,100000)",
+    )
+    parser.add_argument("--quick", action="store_true", help="3 runs, sizes 10 and 10000")
+    parser.add_argument("--no-default", action="store_true", help="skip the bundled briefing")
+    parser.add_argument("--no-repaint", action="store_true", help="skip change-to-repaint")
+    parser.add_argument(
+        "--repaint-timeout", type=float, default=5.0, metavar="S",
+        help="wait this long (+0.25 s per 1,000 items) for an edit to show (default 5)",
+    )
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.runs, args.sizes = 3, [10, 10_000]
+    rows = run_all(args)
+    print(table(rows, args.runs))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

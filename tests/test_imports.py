@@ -1,0 +1,96 @@
+"""Import hygiene: the command-line paths that don't show the UI never import Textual.
+
+``briefing --version`` and ``briefing check`` run in pre-commit hooks and CI
+many times a day; importing Textual (and Rich) would add ~0.2 s to each.
+We read what a real run imports from ``python -X importtime``.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.generate import generate
+from tests.conftest import DEFAULT, ROOT
+
+UI_PACKAGES = ("textual", "rich")
+
+
+def imported(args: list[str], env: dict[str, str] | None = None) -> tuple[set[str], subprocess.CompletedProcess[str]]:
+    """Modules that ``python -X importtime ARGS`` imported, and the run itself."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        timeout=60,
+    )
+    modules = {
+        line.split("|")[2].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:") and line.count("|") == 2
+    }
+    modules.discard("imported package")  # the header line
+    return modules, result
+
+
+def ui_modules(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if m.split(".")[0] in UI_PACKAGES)
+
+
+def test_the_detector_sees_textual_when_the_ui_is_imported():
+    modules, _ = imported(["-c", "import briefing.ui.app"])
+    assert "textual.app" in modules
+    assert ui_modules(modules)
+
+
+@pytest.mark.parametrize("flag", ["--version", "--help"])
+def test_version_and_help_do_not_import_textual(flag):
+    modules, result = imported(["-m", "briefing", flag])
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "briefing.cli" in modules  # the run really was parsed
+    assert ui_modules(modules) == []
+
+
+def test_check_does_not_import_textual(tmp_path: Path):
+    modules, result = imported(["-m", "briefing", "check", str(DEFAULT)])
+    assert result.returncode == 0, result.stdout
+    assert "briefing.loading.loader" in modules
+    assert ui_modules(modules) == []
+
+
+def test_check_of_a_large_file_through_the_cache_does_not_import_textual(tmp_path: Path):
+    big = tmp_path / "big.yaml"
+    big.write_text(generate(1_000), encoding="utf-8")
+    env = {"BRIEFING_CACHE_DIR": str(tmp_path / "cache"), "BRIEFING_NO_CACHE": ""}
+    for _ in range(2):  # the first run writes the cache, the second reads it
+        modules, result = imported(["-m", "briefing", "check", str(big)], env)
+        assert result.returncode == 0, result.stdout
+        assert "briefing.loading.cache" in modules
+        assert ui_modules(modules) == []
+    assert list((tmp_path / "cache").iterdir())
+
+
+def test_check_that_finds_problems_does_not_import_textual(write):
+    modules, result = imported(["-m", "briefing", "check", str(write("schema: 1\nmeta: {}\n"))])
+    assert result.returncode == 1
+    assert "missing required key 'title'" in result.stdout
+    assert ui_modules(modules) == []
+
+
+def test_a_cache_hit_does_not_import_the_yaml_parser(tmp_path: Path):
+    big = tmp_path / "big.yaml"
+    big.write_text(generate(1_000), encoding="utf-8")
+    env = {"BRIEFING_CACHE_DIR": str(tmp_path / "cache"), "BRIEFING_NO_CACHE": ""}
+    code = f"from briefing.loading import load_path; load_path({str(big)!r})"
+    first, _ = imported(["-c", code], env)
+    assert "yaml" in first  # a miss parses the file
+    second, result = imported(["-c", code], env)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "briefing.loading.cache" in second
+    assert "yaml" not in second
