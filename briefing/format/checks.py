@@ -41,7 +41,7 @@ def _problems(b: Briefing) -> Iterator[tuple[Path, str]]:
         if first is None:
             seen[ident] = (kind, path)
             return None
-        return path, f"id {ident!r} is already used by {first[0]} at {_dotted(first[1][:-1])}"
+        return path, f"id {ident!r} is already used by {first[0]} at {dotted(first[1][:-1])}"
 
     # People and delegations share one namespace: both can be quoted.
     for d_i, delegation in enumerate(b.delegations):
@@ -99,7 +99,8 @@ def _problems(b: Briefing) -> Iterator[tuple[Path, str]]:
                 yield unknown(who, ("timeline", i, "involves", r_i), "involves")
 
 
-def _dotted(path: Path) -> str:
+def dotted(path: Path) -> str:
+    """A path as people read it: ``("quotes", 2, "speaker")`` -> ``quotes[2].speaker``."""
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)

@@ -19,7 +19,7 @@ from typing import Any
 import msgspec
 
 from briefing.format import Briefing, Figure
-from briefing.format.checks import check
+from briefing.format.checks import check, dotted
 from briefing.loading.cache import BriefingCache, disabled_by_env
 from briefing.loading.problems import (
     BriefingError,
@@ -300,7 +300,7 @@ def from_data(raw: Any, text: str, name: str) -> Briefing:
     if problems:
         found = _marks(text, [path for path, _ in problems[:MAX_PROBLEMS]])
         listed = [
-            Problem(name, found.mark(path), f"{_dotted(path)}: {message}")
+            Problem(name, found.mark(path), f"{dotted(path)}: {message}")
             for path, message in problems[:MAX_PROBLEMS]
         ]
         if len(problems) > MAX_PROBLEMS:
@@ -346,7 +346,7 @@ def _explain(error: str, raw: Any) -> tuple[tuple[str | int, ...], str, bool]:
         int(index) if index else name
         for name, index in _PART.findall(match.group("path") or "$")
     )
-    where = _dotted(path) or "top level"
+    where = dotted(path) or "top level"
     if m := re.match(r"Object contains unknown field `(.*)`$", msg):
         key = m.group(1)
         fields = _field_names(path)
@@ -410,13 +410,6 @@ def _explain(error: str, raw: Any) -> tuple[tuple[str | int, ...], str, bool]:
     if m := re.match(r"Expected `str` of length <= (\d+)", msg):
         return path, f"{where}: is longer than {int(m.group(1)):,} characters", False
     return path, f"{where}: {msg}", False
-
-
-def _dotted(path: tuple[str | int, ...]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out
 
 
 def _kind(value: Any) -> str:
