@@ -6,24 +6,20 @@ cell (4 and 5 switch); wide ones show both.
 
 from __future__ import annotations
 
-import threading
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
-from textual.worker import get_current_worker
 
 from briefing.citation import cite
 from briefing.format import Briefing, Quote, Roster
 from briefing.format.diff import Changes, diff
-from briefing.format.sides import keys_for_side, sides_of
 from briefing.loading import BriefingError
-from briefing.ui.content import STATUS_LABEL, lit
+from briefing.ui.content import lit
 from briefing.ui.panes.agenda import AgendaPane
 from briefing.ui.panes.base import Pane
 from briefing.ui.panes.delegations import DelegationsPane
@@ -33,7 +29,7 @@ from briefing.ui.panes.timeline import TimelinePane
 from briefing.ui.screens.blank import BlankScreen
 from briefing.ui.screens.changes import ChangesScreen
 from briefing.ui.screens.detail import DetailScreen
-from briefing.ui.screens.finding import Finding, SavedView, step
+from briefing.ui.screens.finding import FindingMixin
 from briefing.ui.screens.presenter import PresenterScreen
 from briefing.ui.widgets.header import BriefingHeader
 from briefing.ui.widgets.row_list import RowList
@@ -44,7 +40,7 @@ WIDE_HEIGHT = 30
 MARK_SECONDS = 60
 
 
-class MainScreen(Screen[None]):
+class MainScreen(FindingMixin, Screen[None]):
     """All panes of one briefing at a glance."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -99,10 +95,7 @@ class MainScreen(Screen[None]):
         self.roster = Roster(briefing)
         self.changes = Changes()
         self.changes_when = ""
-        self.finding = Finding()
-        self.index: Any = None
-        """The search index of the briefing on screen (built in a worker)."""
-        self._search_lock = threading.Lock()
+        self.init_finding()
         self.error: BriefingError | None = None
         """The problem that makes the view stale, if any."""
         self._side_tab = "tally"
@@ -151,184 +144,6 @@ class MainScreen(Screen[None]):
         self.build_index()
         if self.finding.side is not None or self.finding.searching:
             self.refresh_finding(rerun=True)
-
-    # -- search and side filter ----------------------------------------------
-
-    @work(thread=True, exclusive=True, group="index")
-    def build_index(self) -> None:
-        """Index the briefing off the UI thread; typing starts once it's ready."""
-        from briefing.search import SearchIndex
-
-        briefing = self.briefing
-        index = SearchIndex(briefing, status_labels=STATUS_LABEL)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._index_ready, briefing, index)
-
-    def _index_ready(self, briefing: Briefing, index: Any) -> None:
-        if briefing is self.briefing:
-            self.index = index
-            if self.finding.query or self.finding.side:
-                self.refresh_finding(rerun=True)
-
-    def action_search(self) -> None:
-        if self.finding.saved is None:
-            self.finding.saved = self._save_view()
-        self.query_one(SearchBar).open()
-
-    def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
-        self.finding.query = event.query
-        self.run_search(event.query)
-
-    @work(thread=True, exclusive=True, group="search")
-    def run_search(self, query: str) -> None:
-        """Search off the UI thread; a result for an outdated query is dropped."""
-        index = self.index
-        if index is None or not query.strip():
-            self.app.call_from_thread(self._search_done, query, None)
-            return
-        # The index caches answers and is not safe for two searches at once;
-        # a superseded search may still be running in its thread.
-        with self._search_lock:
-            result = index.search(query)
-            matches = frozenset(result.ids)  # built here, not on the UI thread
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._search_done, query, result, matches)
-
-    def _search_done(self, query: str, result: Any, matches: frozenset[str] = frozenset()) -> None:
-        if query != self.finding.query:
-            return  # typing moved on
-        self.finding.result = result
-        self.finding.matches = matches
-        self.refresh_finding()
-
-    def refresh_finding(self, *, rerun: bool = False) -> None:
-        """Push the current search and side filter to every pane and the bars."""
-        finding = self.finding
-        if rerun:
-            if finding.side is not None:
-                finding.side_keys = self._side_keys(finding.side)
-            if finding.query:
-                finding.result = None
-                self.run_search(finding.query)
-        for pane in self.panes:
-            pane.set_lens(finding.lens_for(pane.id or "", pane))
-        bar = self.query_one(SearchBar)
-        if finding.searching:
-            total = sum(pane.lens.count for pane in self.panes)
-            hint = "  n/N next/prev · ctrl+o " + ("dim" if finding.hide else "hide") + " others · Esc clear"
-            bar.set_count(Content.assemble((f"{total:,} match" + ("" if total == 1 else "es"), "bold"), (hint, "$text-muted")))
-        elif finding.query and self.index is None:
-            bar.set_count(Content.styled("indexing…", "$text-muted"))
-        else:
-            bar.set_count(Content(""))
-
-    def on_search_bar_step(self, event: SearchBar.Step) -> None:
-        self.action_step_match(event.direction)
-
-    def on_search_bar_closed(self, event: SearchBar.Closed) -> None:
-        self.clear_search()
-
-    def action_step_match(self, direction: int) -> None:
-        if not self.finding.searching:
-            return
-        ordered = [(pane.id or "", pane) for pane in self.panes]
-        # From the selected row; from the search bar, from where the search began.
-        focused = self.focused
-        if not isinstance(focused, RowList) and self.finding.saved and self.finding.saved.focused:
-            focused = self.pane(self.finding.saved.focused).list
-        current = None
-        for p, (_, pane) in enumerate(ordered):
-            if focused is pane.list and pane.list.cursor is not None:
-                current = (p, pane.list.cursor)
-        target = step(ordered, current, direction)
-        if target is None:
-            self.notify("No matches.", severity="warning", timeout=2)
-            return
-        name, pane = ordered[target[0]]
-        self.action_focus_pane(name)
-        pane.list.cursor = target[1]
-
-    def action_toggle_hide(self) -> None:
-        self.finding.hide = not self.finding.hide
-        self.refresh_finding()
-
-    def action_focus_side(self) -> None:
-        if self.finding.side is not None:
-            self._clear_side()
-            return
-        side = self._selected_side()
-        if side is None:
-            self.notify("Select a delegation, a person or an item of one side first.", severity="warning")
-            return
-        self.finding.side = side
-        self.finding.side_keys = self._side_keys(side)
-        self.query_one(BriefingHeader).set_filter(self.roster.name_of(side))
-        self.refresh_finding()
-
-    def _selected_side(self) -> str | None:
-        focused = self.focused
-        if not isinstance(focused, RowList) or focused.selected is None or not isinstance(focused.parent, Pane):
-            return None
-        key = focused.parent.row_key(focused.selected)
-        side = self.roster.side_of(key)
-        if side is not None:
-            return side
-        sides = self._sides_of(key)
-        return next(iter(sorted(sides)), None) if len(sides) == 1 else None
-
-    def _sides_of(self, key: str) -> frozenset[str]:
-
-
-        return sides_of(self.briefing, key)
-
-    def _side_keys(self, side: str) -> frozenset[str]:
-
-
-        return keys_for_side(self.briefing, side)
-
-    def action_clear(self) -> None:
-        if self.finding.searching or self.finding.query or self.query_one(SearchBar).has_class("-open"):
-            self.clear_search()
-        elif self.finding.side is not None:
-            self._clear_side()
-
-    def _clear_side(self) -> None:
-        self.finding.side = None
-        self.finding.side_keys = None
-        self.query_one(BriefingHeader).set_filter("")
-        self.refresh_finding()
-
-    def clear_search(self) -> None:
-        """End the search and put focus and selection back as they were."""
-        finding = self.finding
-        finding.query = ""
-        finding.result = None
-        finding.matches = frozenset()
-        self.query_one(SearchBar).close()
-        self.refresh_finding()
-        if finding.saved is not None:
-            self._restore_view(finding.saved)
-            finding.saved = None
-
-    def _save_view(self) -> SavedView:
-        focused = self.focused
-        focused_pane = focused.parent.id if isinstance(focused, RowList) and isinstance(focused.parent, Pane) else None
-        selected = {
-            pane.id or "": (pane.row_key(pane.list.selected) if pane.list.selected is not None else None)
-            for pane in self.panes
-        }
-        return SavedView(focused_pane, selected)
-
-    def _restore_view(self, saved: SavedView) -> None:
-        for pane in self.panes:
-            key = saved.selected.get(pane.id or "")
-            if key is not None:
-                for index, row in enumerate(pane.list.rows):
-                    if pane.row_key(row) == key:
-                        pane.list.cursor = index
-                        break
-        if saved.focused is not None:
-            self.action_focus_pane(saved.focused)
 
     def update(self, briefing: Briefing) -> Changes:
         """Show a reloaded briefing, marking what is new or changed."""
