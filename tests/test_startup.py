@@ -55,3 +55,15 @@ async def test_save_before_the_watch_is_in_place_still_reloads(tmp_path: Path, m
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace("title: Territories\n", "title: Borders\n"), encoding="utf-8")
         await until(pilot, lambda: app.briefing.agenda[0].title == "Borders")
+
+
+async def test_tests_do_not_freeze_the_garbage_collector():
+    # A real run freezes what is alive after loading (faster first frames);
+    # headless apps must not, or each test's dead app would never be freed.
+    import gc
+
+    before = gc.get_freeze_count()
+    app = FrozenApp(DEFAULT)
+    async with app.run_test(size=(80, 24)):
+        assert app.is_headless
+    assert gc.get_freeze_count() == before

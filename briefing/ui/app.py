@@ -7,6 +7,7 @@ so a large file never freezes the keyboard.
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 from datetime import datetime
@@ -169,6 +170,13 @@ class BriefingApp(App[int]):
         self.briefing = briefing
         # Textual writes the title into screenshots (SVG) and their file names.
         self.title = visible(briefing.meta.title)
+        if not self.is_headless:
+            # Everything alive now (Textual, the briefing) lives as long as
+            # the app: keep the collector from walking it again and again
+            # while the first frames are built (-35 ms bundled briefing,
+            # -50..80 ms with 100,000 items). Not in tests, which start many
+            # apps in one process: earlier apps' garbage would stay forever.
+            gc.freeze()
         return MainScreen(briefing)
 
     def on_mount(self) -> None:
