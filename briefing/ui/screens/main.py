@@ -135,8 +135,9 @@ class MainScreen(FindingMixin, Screen[None]):
 
     def show(self, briefing: Briefing) -> None:
         """Display ``briefing`` in every pane."""
+        if briefing is not self.briefing:  # the first show reuses __init__'s roster
+            self.roster = Roster(briefing)
         self.briefing = briefing
-        self.roster = Roster(briefing)
         self.query_one(BriefingHeader).show(briefing, self.app.updated_at(briefing))  # type: ignore[attr-defined]
         for pane in self.panes:
             pane.show(briefing, self.roster)
