@@ -24,13 +24,10 @@ from briefing.config import read_config
 from briefing.format import Briefing
 from briefing.loading import BriefingError, load_path
 from briefing.text import visible
-from briefing.ui.screens.detail import DetailScreen
 from briefing.ui.screens.main import MainScreen
 from briefing.ui.themes import ThemeSwitcher, briefing_variable_defaults
 from briefing.ui.keymap import check_keymap, keys_of
-from briefing.ui.screens.presenter import PresenterScreen
 from briefing.ui.widgets.row_list import RowList
-from briefing.ui.widgets.search_bar import SearchBar
 from briefing.watching import signature
 
 if TYPE_CHECKING:
@@ -131,6 +128,10 @@ class BriefingApp(App[int]):
 
     def binding_scopes(self) -> list[tuple[str, list[BindingType]]]:
         """Bindings that are live together, by screen (for help and keymap checks)."""
+        from briefing.ui.screens.detail import DetailScreen
+        from briefing.ui.screens.presenter import PresenterScreen
+        from briefing.ui.widgets.search_bar import SearchBar
+
         palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "Command palette", tooltip="Search commands and items")
         app = [*self.BINDINGS, palette]
         return [
@@ -151,6 +152,8 @@ class BriefingApp(App[int]):
         return " / ".join(self.get_key_display(Binding(k, "")) for k in keys)
 
     def _apply_keymap(self) -> None:
+        if not self.user_config.keymap:
+            return  # nothing to check, and no need to import every screen
         keymap, problems = check_keymap(self.user_config.keymap, self.binding_scopes())
         if keymap:
             self.set_keymap(keymap)
@@ -170,16 +173,10 @@ class BriefingApp(App[int]):
         self.briefing = briefing
         # Textual writes the title into screenshots (SVG) and their file names.
         self.title = visible(briefing.meta.title)
-        if not self.is_headless:
-            # Everything alive now (Textual, the briefing) lives as long as
-            # the app: keep the collector from walking it again and again
-            # while the first frames are built (-35 ms bundled briefing,
-            # -50..80 ms with 100,000 items). Not in tests, which start many
-            # apps in one process: earlier apps' garbage would stay forever.
-            gc.freeze()
         return MainScreen(briefing)
 
     def on_mount(self) -> None:
+        self.call_after_refresh(self._after_first_frame)
         self._apply_keymap()
         self.theme_switcher.start()
         if self._startup_error is not None:
@@ -188,6 +185,16 @@ class BriefingApp(App[int]):
             # After the first frame: the watcher's imports and set-up run on
             # the event loop and would delay it by ~30 ms.
             self.call_after_refresh(self.watch_for_changes)
+
+    def _after_first_frame(self) -> None:
+        if not self.is_headless:
+            # Everything alive now (Textual, the briefing, the first frame)
+            # lives as long as the app: keep the collector from walking it
+            # again and again (-50..80 ms on later frames with 100,000
+            # items). Not in tests, which start many apps in one process:
+            # earlier apps' garbage would stay forever.
+            gc.freeze()
+        gc.enable()  # the command line turned it off until now (cli.main)
 
     def _first_show(self, briefing: Briefing) -> None:
         self.briefing = briefing
@@ -258,7 +265,10 @@ class BriefingApp(App[int]):
         self.reload()
 
     def action_help(self) -> None:
+        from briefing.ui.screens.detail import DetailScreen
         from briefing.ui.screens.help import HelpScreen
+        from briefing.ui.screens.presenter import PresenterScreen
+        from briefing.ui.widgets.search_bar import SearchBar
 
         if isinstance(self.screen, HelpScreen):
             return

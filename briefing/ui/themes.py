@@ -534,6 +534,28 @@ def choose_theme(
 # -- in the app ----------------------------------------------------------
 
 
+def _set_first_theme(app: App[Any], name: str) -> None:
+    """Make ``name`` the theme the stylesheet is first parsed with.
+
+    Setting ``app.theme`` before the app runs queues a full CSS reparse and
+    restyle of every widget right after the first compose (~20 ms before the
+    first paint). Before the stylesheet is parsed we can instead do what the
+    theme watcher does, minus the reparse.
+    """
+    refresh_filter = getattr(app, "_refresh_truecolor_filter", None)
+    if app.is_running or refresh_filter is None:  # pragma: no cover - other Textual
+        app.theme = name
+        return
+    app.set_reactive(type(app).theme, name)
+    theme = app.current_theme
+    classes = {c: False for c in app.classes if c.startswith("-theme-")}
+    classes.update({f"-theme-{theme.name}": True, "-dark-mode": theme.dark, "-light-mode": not theme.dark})
+    app.update_classes(classes, update=False)
+    refresh_filter(app.ansi_theme)
+    app.stylesheet.set_variables(app.get_css_variables())
+
+
+
 class ThemeSwitcher:
     """Registers the themes with an app, picks the first, cycles and remembers.
 
@@ -564,7 +586,7 @@ class ThemeSwitcher:
         if note:
             self.notes.append(note)
         self._remembered = name
-        app.theme = name
+        _set_first_theme(app, name)
 
     @property
     def names(self) -> list[str]:

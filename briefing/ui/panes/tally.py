@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Digits, Static
+from textual.widgets import Static
 
 from briefing.format import Briefing, Figure, Roster, WeaponCount
 from briefing.format.wording import interception_rate
@@ -45,6 +45,7 @@ class TallyPane(Pane):
     COMPACT_ROW_HEIGHT = 3
     SECTION = ("strikes", "counts")
     PLACEHOLDER = "No strike figures in this briefing."
+    _big_shown = False
 
     DEFAULT_CSS = """
     TallyPane {
@@ -62,19 +63,31 @@ class TallyPane(Pane):
 
     def compose(self) -> ComposeResult:
         yield Static(id="tally-caption", markup=False)
-        # The figures in large type, shown only when the pane is maximised (z).
+        # The figures in large type, shown only when the pane is maximised
+        # (z) and built only then: a dozen Digits are costly to lay out.
         yield Vertical(id="tally-big")
         yield from super().compose()
 
     def show(self, briefing: Briefing, roster: Roster) -> None:
         super().show(briefing, roster)
         self.query_one("#tally-caption", Static).update(self.caption(briefing, roster))
+        self._fill_big()
+
+    def set_big(self, shown: bool) -> None:
+        """Build (or drop) the large figures as the pane is maximised (or restored)."""
+        self._big_shown = shown
+        self._fill_big()
+
+    def _fill_big(self) -> None:
         big = self.query_one("#tally-big", Vertical)
         big.remove_children()
-        big.mount_all(self.big_figures(briefing))
+        if self._big_shown and self.briefing is not None:
+            big.mount_all(self.big_figures(self.briefing))
 
     def big_figures(self, briefing: Briefing) -> list[Widget]:
         """A row of large digits per weapon: launched, intercepted, rate."""
+        from textual.widgets import Digits
+
         rows: list[Widget] = []
         for count in briefing.strikes.counts if briefing.strikes else ():
             cells: list[Widget] = []
@@ -98,6 +111,8 @@ class TallyPane(Pane):
 
     @staticmethod
     def _big_figure(label: str, figure: Figure, css: str) -> list[Widget]:
+        from textual.widgets import Digits
+
         if not figure.known or figure.value is None:
             return [Static(Content(label), classes="big-label"), Static(Content(NOT_REPORTED), classes="big-missing")]
         words = "" if figure.exact else f" ({figure.text})"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import work
 from textual.content import Content
@@ -24,10 +24,11 @@ from briefing.ui.content import STATUS_LABEL
 from briefing.ui.panes.base import Lens, Pane
 from briefing.ui.widgets.header import BriefingHeader
 from briefing.ui.widgets.row_list import RowList
-from briefing.ui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
     from textual.screen import Screen
+
+    from briefing.ui.widgets.search_bar import SearchBar
 
     _Base = Screen[None]
 else:
@@ -142,10 +143,23 @@ class FindingMixin(_Base):
             if self.finding.query or self.finding.side:
                 self.refresh_finding(rerun=True)
 
-    def action_search(self) -> None:
+    async def action_search(self) -> None:
         if self.finding.saved is None:
             self.finding.saved = self._save_view()
-        self.query_one(SearchBar).open()
+        bar = self.search_bar
+        if bar is None:
+            # Mounted on first use: the first frame has no need of it.
+            from briefing.ui.widgets.search_bar import SearchBar
+
+            bar = SearchBar()
+            await self.mount(bar)
+        bar.open()
+
+    @property
+    def search_bar(self) -> SearchBar | None:
+        """The search bar, once it has been opened."""
+        bars = self.query_children("SearchBar")
+        return cast("SearchBar", bars.first()) if bars else None
 
     def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
         self.finding.query = event.query
@@ -184,8 +198,10 @@ class FindingMixin(_Base):
                 self.run_search(finding.query)
         for pane in self.panes:
             pane.set_lens(finding.lens_for(pane.id or "", pane))
-        bar = self.query_one(SearchBar)
-        if finding.searching:
+        bar = self.search_bar
+        if bar is None:
+            pass
+        elif finding.searching:
             total = sum(pane.lens.count for pane in self.panes)
             hint = "  n/N next/prev · ctrl+o " + ("dim" if finding.hide else "hide") + " others · Esc clear"
             bar.set_count(Content.assemble((f"{total:,} match" + ("" if total == 1 else "es"), "bold"), (hint, "$text-muted")))
@@ -249,17 +265,14 @@ class FindingMixin(_Base):
         return next(iter(sorted(sides)), None) if len(sides) == 1 else None
 
     def _sides_of(self, key: str) -> frozenset[str]:
-
-
         return sides_of(self.briefing, key)
 
     def _side_keys(self, side: str) -> frozenset[str]:
-
-
         return keys_for_side(self.briefing, side)
 
     def action_clear(self) -> None:
-        if self.finding.searching or self.finding.query or self.query_one(SearchBar).has_class("-open"):
+        bar = self.search_bar
+        if self.finding.searching or self.finding.query or (bar is not None and bar.has_class("-open")):
             self.clear_search()
         elif self.finding.side is not None:
             self._clear_side()
@@ -276,7 +289,8 @@ class FindingMixin(_Base):
         finding.query = ""
         finding.result = None
         finding.matches = frozenset()
-        self.query_one(SearchBar).close()
+        if (bar := self.search_bar) is not None:
+            bar.close()
         self.refresh_finding()
         if finding.saved is not None:
             self._restore_view(finding.saved)

@@ -6,18 +6,17 @@ cell (4 and 5 switch); wide ones show both.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Static
 
-from briefing.citation import cite
 from briefing.format import Briefing, Quote, Roster
-from briefing.format.diff import Changes, diff
 from briefing.loading import BriefingError
 from briefing.ui.content import lit
 from briefing.ui.panes.agenda import AgendaPane
@@ -26,14 +25,12 @@ from briefing.ui.panes.delegations import DelegationsPane
 from briefing.ui.panes.quotes import QuotesPane
 from briefing.ui.panes.tally import TallyPane
 from briefing.ui.panes.timeline import TimelinePane
-from briefing.ui.screens.blank import BlankScreen
-from briefing.ui.screens.changes import ChangesScreen
-from briefing.ui.screens.detail import DetailScreen
 from briefing.ui.screens.finding import FindingMixin
-from briefing.ui.screens.presenter import PresenterScreen
 from briefing.ui.widgets.header import BriefingHeader
 from briefing.ui.widgets.row_list import RowList
-from briefing.ui.widgets.search_bar import SearchBar
+
+if TYPE_CHECKING:
+    from briefing.format.diff import Changes
 
 WIDE_WIDTH = 150
 WIDE_HEIGHT = 30
@@ -93,7 +90,8 @@ class MainScreen(FindingMixin, Screen[None]):
         super().__init__()
         self.briefing = briefing
         self.roster = Roster(briefing)
-        self.changes = Changes()
+        self.changes: Changes | None = None
+        """What the last reload changed (None before the first reload)."""
         self.changes_when = ""
         self.init_finding()
         self.error: BriefingError | None = None
@@ -113,7 +111,7 @@ class MainScreen(FindingMixin, Screen[None]):
                     yield TallyPane(id="tally")
                     yield TimelinePane(id="timeline", classes="-inactive")
         yield Footer()
-        yield SearchBar()
+        # The search bar is mounted when first opened (FindingMixin).
 
     def on_mount(self) -> None:
         self.show(self.briefing)
@@ -142,12 +140,16 @@ class MainScreen(FindingMixin, Screen[None]):
         for pane in self.panes:
             pane.show(briefing, self.roster)
         self.index = None
-        self.build_index()
+        # Indexing runs in a thread that would compete with the UI thread
+        # for the interpreter: start it once the frame is on screen.
+        self.call_after_refresh(self.build_index)
         if self.finding.side is not None or self.finding.searching:
             self.refresh_finding(rerun=True)
 
     def update(self, briefing: Briefing) -> Changes:
         """Show a reloaded briefing, marking what is new or changed."""
+        from briefing.format.diff import diff
+
         changes = diff(self.briefing, briefing)
         self.set_stale(None)
         self.show(briefing)
@@ -227,6 +229,11 @@ class MainScreen(FindingMixin, Screen[None]):
         if isinstance(pane, Pane):
             self.maximize(pane, container=False)
 
+    def watch_maximized(self, before: Widget | None, after: Widget | None) -> None:
+        for pane in (before, after):
+            if isinstance(pane, TallyPane):
+                pane.set_big(pane is after)
+
     def jump_to(self, name: str, key: str) -> None:
         """Focus pane ``name`` and select the row whose key is ``key``."""
         self.action_focus_pane(name)
@@ -236,7 +243,12 @@ class MainScreen(FindingMixin, Screen[None]):
                 pane.list.cursor = index
                 break
 
+    # The screens below, and what they need, are imported on first use: the
+    # first frame shows none of them.
+
     def action_blank(self) -> None:
+        from briefing.ui.screens.blank import BlankScreen
+
         self.app.push_screen(BlankScreen())
 
     def action_copy_citation(self) -> None:
@@ -244,6 +256,8 @@ class MainScreen(FindingMixin, Screen[None]):
         if self.focused is not quotes or not isinstance(quotes.selected, Quote):
             self.notify("Select a quote in the Quotes pane (3) to copy its citation.", severity="warning")
             return
+        from briefing.citation import cite
+
         citation = cite(quotes.selected, self.briefing, self.roster)
         self.app.copy_to_clipboard(citation)
         self.notify(lit(citation), title="Citation copied", timeout=4)
@@ -256,6 +270,8 @@ class MainScreen(FindingMixin, Screen[None]):
             self.notify(f"No {name} to present.", severity="warning")
             return
 
+        from briefing.ui.screens.presenter import PresenterScreen
+
         def back(index: int | None) -> None:
             if index is not None:
                 rows.cursor = index
@@ -264,9 +280,14 @@ class MainScreen(FindingMixin, Screen[None]):
         self.app.push_screen(PresenterScreen(rows.rows, rows.cursor or 0, self.briefing, self.roster), back)
 
     def action_show_changes(self) -> None:
-        self.app.push_screen(ChangesScreen(self.changes, self.changes_when))
+        from briefing.format.diff import Changes
+        from briefing.ui.screens.changes import ChangesScreen
+
+        self.app.push_screen(ChangesScreen(self.changes or Changes(), self.changes_when))
 
     def on_row_list_selected(self, event: RowList.Selected) -> None:
+        from briefing.ui.screens.detail import DetailScreen
+
         row = event.row_list.rows[event.index]
         self.app.push_screen(DetailScreen(row, self.briefing, self.roster))
 
