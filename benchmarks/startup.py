@@ -260,7 +260,7 @@ class Row:
 
     @property
     def ratio(self) -> float:
-        return statistics.median(r.paint / b.paint for r, b in zip(self.runs, self.baseline))
+        return statistics.median(r.paint / b.paint for r, b in zip(self.runs, self.baseline, strict=False))
 
 
 def title_of(path: Path) -> str:

@@ -121,7 +121,7 @@ def _stand_in_type(kind: Any, made: dict[type, type]) -> Any:
     if origin is Annotated:
         return Annotated[(_stand_in_type(kind.__origin__, made), *kind.__metadata__)]
     if origin in (typing.Union, types.UnionType):
-        return typing.Union[tuple(_stand_in_type(a, made) for a in typing.get_args(kind))]
+        return typing.Union[tuple(_stand_in_type(a, made) for a in typing.get_args(kind))]  # noqa: UP007 - built at run time
     if origin is list:
         return list[_stand_in_type(typing.get_args(kind)[0], made)]
     return kind
@@ -170,7 +170,7 @@ def field_docs() -> dict[str, dict[str, str]]:
             continue
         fields: dict[str, str] = {}
         body = node.body
-        for stmt, after in zip(body, body[1:]):
+        for stmt, after in zip(body, body[1:], strict=False):
             if (
                 isinstance(stmt, ast.AnnAssign)
                 and isinstance(stmt.target, ast.Name)

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from briefing.loading import BriefingError, load_bytes, load_path
-from briefing.loading import cache as cache_module
-from briefing.loading import loader
-from briefing.loading.cache import MAX_ENTRIES, BriefingCache
 from benchmarks.generate import generate
+from briefing.loading import BriefingError, load_bytes, load_path, loader
+from briefing.loading import cache as cache_module
+from briefing.loading.cache import MAX_ENTRIES, BriefingCache
 
 BRIEFING = """\
 schema: 1

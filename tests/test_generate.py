@@ -8,8 +8,7 @@ import sys
 import pytest
 
 from benchmarks.generate import generate, scalar, split
-from briefing.loading import load_bytes
-from briefing.loading import yaml_reader
+from briefing.loading import load_bytes, yaml_reader
 from briefing.loading.yaml_reader import read
 from tests.conftest import ROOT
 

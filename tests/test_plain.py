@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from briefing import cli
-from briefing.format import Figure, WeaponCount
 from briefing.loading import load_path
 from briefing.plain import cell_width, render_plain, wrap
 from briefing.text import is_safe
@@ -51,8 +50,7 @@ def run(
     """``python -m briefing ARGS`` with stdout and stderr piped (not a terminal)."""
     return subprocess.run(
         [sys.executable, *python, "-m", "briefing", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        capture_output=True,
         text=True,
         encoding="utf-8",
         timeout=30,

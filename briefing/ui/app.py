@@ -24,9 +24,9 @@ from briefing.config import read_config
 from briefing.format import Briefing
 from briefing.loading import BriefingError, load_path
 from briefing.text import visible
+from briefing.ui.keymap import check_keymap, keys_of
 from briefing.ui.screens.main import MainScreen
 from briefing.ui.themes import ThemeSwitcher, briefing_variable_defaults
-from briefing.ui.keymap import check_keymap, keys_of
 from briefing.ui.widgets.row_list import RowList
 from briefing.watching import signature
 

@@ -19,9 +19,9 @@ from briefing.format import (
     Roster,
     WeaponCount,
 )
+from briefing.format.wording import interception_rate
 from briefing.ui.content import MUTED, NOT_REPORTED, STATUS_LABEL, STATUS_STYLE, lit, para
 from briefing.ui.panes.delegations import PersonRow, SideRow
-from briefing.format.wording import interception_rate
 
 
 def _field(label: str, value: str | None, style: str = "") -> Content:
