@@ -23,7 +23,6 @@ import os
 import re
 import stat
 import tempfile
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -189,6 +188,8 @@ _TOML_AT = re.compile(r"^(?P<msg>.*?)\s*\(at (?:line (?P<line>\d+), column (?P<c
 
 
 def _parse_toml(text: str, name: str) -> dict[str, Any]:
+    import tomllib  # only when there is a config file (most starts have none)
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -260,6 +261,8 @@ def save_theme(name: str, path: Path | None = None) -> Path:
     old = _parse_toml(old_text, str(path))
     parse_config(old_text, str(path))  # never rewrite a file we do not understand
     new_text = with_theme(old_text, name)
+    import tomllib
+
     try:
         new: dict[str, Any] | None = tomllib.loads(new_text)
     except tomllib.TOMLDecodeError:

@@ -147,18 +147,28 @@ def test_nothing_is_written_next_to_the_yaml_and_no_temp_files_remain(write, sto
     assert [p.name for p in store.folder.iterdir()] == [store.entry(path).name]
 
 
-def test_small_files_are_not_cached_by_default(write, tmp_path):
-    store = BriefingCache(tmp_path / "cache")
+def test_files_under_min_bytes_are_parsed_not_cached(write, tmp_path):
+    store = BriefingCache(tmp_path / "cache", min_bytes=10**6)
     path = write(BRIEFING)
     load_path(path, cache=store)
     assert not (tmp_path / "cache").exists()
 
 
+def test_small_files_are_cached_by_default(write, tmp_path, monkeypatch):
+    # A start served from the cache does not import PyYAML: worth it for
+    # the bundled briefing too.
+    folder = tmp_path / "user-cache"
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(folder))
+    path = write(BRIEFING)
+    first = load_path(path)
+    assert [p.suffix for p in folder.iterdir()] == [".msgpack"]
+    assert load_path(path) == first
+
+
 def test_env_var_and_keyword_turn_the_cache_off(write, tmp_path, monkeypatch):
     folder = tmp_path / "user-cache"
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(folder))
-    path = write(generate(400))  # over the default size threshold
-    assert path.stat().st_size >= cache_module.MIN_BYTES
+    path = write(generate(400))
     monkeypatch.setenv("BRIEFING_NO_CACHE", "1")
     load_path(path)
     assert not folder.exists()

@@ -94,3 +94,26 @@ def test_a_cache_hit_does_not_import_the_yaml_parser(tmp_path: Path):
     assert result.returncode == 0, result.stderr[-2000:]
     assert "briefing.loading.cache" in second
     assert "yaml" not in second
+
+
+def test_a_second_start_imports_no_yaml_parser(tmp_path: Path):
+    # What the app does before its first frame: read config, find the
+    # themes, load the briefing. Served from the cache the second time,
+    # none of it needs PyYAML (~10 ms to import).
+    env = {
+        "BRIEFING_CACHE_DIR": str(tmp_path / "cache"),
+        "BRIEFING_CONFIG_DIR": str(tmp_path / "config"),
+        "BRIEFING_NO_CACHE": "",
+    }
+    code = (
+        "from briefing.config import read_config; read_config()\n"
+        "from briefing.ui.themes import discover_themes; assert discover_themes().themes\n"
+        f"from briefing.loading import load_path; load_path({str(DEFAULT)!r})\n"
+    )
+    first, result = imported(["-c", code], env)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "yaml" in first
+    second, result = imported(["-c", code], env)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "briefing.ui.themes" in second
+    assert "yaml" not in second

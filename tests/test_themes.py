@@ -289,6 +289,56 @@ def test_hidden_and_other_files_are_ignored(config_dir):
     assert discover_themes(SHIPPED).problems == []
 
 
+# -- the parsed-theme cache ----------------------------------------------------
+
+
+def _catalog_facts(catalog):
+    return (
+        {name: (t.primary, t.dark, t.variables) for name, t in catalog.themes.items()},
+        dict(catalog.sources),
+        [str(p) for p in catalog.problems],
+    )
+
+
+def test_unchanged_theme_files_are_not_parsed_again(config_dir, monkeypatch):
+    user_theme(config_dir, BASE, "mine.yaml")
+    user_theme(config_dir, BASE.replace("name: mine", "name: other") + "text: x\n", "broken.yaml")
+    first = discover_themes(SHIPPED)
+    assert len(first.problems) == 1
+
+    def no_parsing(data, name):
+        raise AssertionError(f"{name} was parsed again")
+
+    monkeypatch.setattr(themes, "parse_theme", no_parsing)
+    again = discover_themes(SHIPPED)
+    assert _catalog_facts(again) == _catalog_facts(first)  # problems and positions included
+
+
+def test_a_changed_theme_file_is_parsed_again(config_dir):
+    path = user_theme(config_dir, BASE, "mine.yaml")
+    assert discover_themes(SHIPPED).themes["mine"].primary == "#112233"
+    path.write_text(BASE.replace("#112233", "#445566"), encoding="utf-8")
+    assert discover_themes(SHIPPED).themes["mine"].primary == "#445566"
+
+
+@pytest.mark.parametrize("damage", [b"", b"BRFCACHE", b"x" * 100])
+def test_a_damaged_theme_cache_is_ignored_and_rewritten(config_dir, tmp_path, monkeypatch, damage):
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    first = discover_themes(SHIPPED)
+    entry = tmp_path / "cache" / "themes.cache"
+    assert entry.exists()
+    entry.write_bytes(damage)
+    assert _catalog_facts(discover_themes(SHIPPED)) == _catalog_facts(first)
+    assert entry.read_bytes() != damage
+
+
+def test_theme_cache_off_with_the_briefing_cache(config_dir, tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("BRIEFING_NO_CACHE", "1")
+    assert discover_themes(SHIPPED).themes
+    assert not (tmp_path / "cache").exists()
+
+
 # -- config.toml ---------------------------------------------------------------
 
 

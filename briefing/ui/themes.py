@@ -34,6 +34,7 @@ Shipped themes live in ``themes/``; files in the user's config folder
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 import stat
 from collections.abc import Collection, Iterable
@@ -51,7 +52,6 @@ from briefing import config
 from briefing.config import dotted, explain
 from briefing.loading.loader import decode, locate
 from briefing.loading.problems import BriefingError, Mark, Problem, YamlProblem
-from briefing.loading.yaml_reader import read
 from briefing.resources import data_dir
 from briefing.text import visible
 
@@ -196,6 +196,8 @@ def parse_theme(data: bytes | str, name: str) -> ThemeFile:
         text = decode(data, name) if isinstance(data, bytes) else data
     except BriefingError as error:
         raise ThemeError(error.problems) from None
+    from briefing.loading.yaml_reader import read  # not needed when cached
+
     try:
         raw, _ = read(text)
     except YamlProblem as exc:
@@ -470,30 +472,106 @@ def theme_files(folder: Path) -> list[Path]:
 def discover_themes(shipped: Path | None = None, user: Path | None = None) -> ThemeCatalog:
     """Load every theme file; the user's folder overrides shipped names."""
     catalog = ThemeCatalog()
-    for folder in (shipped or data_dir("themes"), user or config.themes_dir()):
-        seen: dict[str, Path] = {}
+    folders = (shipped or data_dir("themes"), user or config.themes_dir())
+    files: list[tuple[int, Path, bytes | ThemeError]] = []
+    for number, folder in enumerate(folders):
         for path in theme_files(folder):
             try:
-                theme = load_theme_file(path)
+                files.append((number, path, _read_bytes(path, str(path))))
             except ThemeError as error:
-                catalog.problems.extend(error.problems)
-                continue
-            if theme.name in seen:
-                catalog.problems.append(
-                    Problem(
-                        str(path),
-                        _name_mark(path),
-                        f"name: theme {theme.name!r} is already defined in "
-                        f"{seen[theme.name].name}; this file is ignored",
-                    )
+                files.append((number, path, error))
+    parsed = _parse_all([(path, data) for _, path, data in files if isinstance(data, bytes)])
+    seen: tuple[dict[str, Path], ...] = ({}, {})
+    for number, path, data in files:
+        outcome = data if isinstance(data, ThemeError) else parsed.pop(0)
+        if isinstance(outcome, ThemeError):
+            catalog.problems.extend(outcome.problems)
+            continue
+        theme = to_theme(outcome)
+        if theme.name in seen[number]:
+            catalog.problems.append(
+                Problem(
+                    str(path),
+                    _name_mark(path),
+                    f"name: theme {theme.name!r} is already defined in "
+                    f"{seen[number][theme.name].name}; this file is ignored",
                 )
-                continue
-            seen[theme.name] = path
-            catalog.themes[theme.name] = theme
-            catalog.sources[theme.name] = path
+            )
+            continue
+        seen[number][theme.name] = path
+        catalog.themes[theme.name] = theme
+        catalog.sources[theme.name] = path
     order = sorted(catalog.themes, key=lambda n: (n != DEFAULT_THEME, n))
     catalog.themes = {name: catalog.themes[name] for name in order}
     return catalog
+
+
+class _Outcome(msgspec.Struct, array_like=True, frozen=True):
+    """One theme file's parse as the cache keeps it: the spec or the problems."""
+
+    spec: ThemeFile | None
+    problems: list[tuple[str, int, int, str]]
+    """(file, line, column, message); line 0 when there is no position."""
+
+
+_CACHE_FILE = "themes.cache"
+_PARSING_MODULES = (
+    __name__,
+    "briefing.config",
+    "briefing.loading.loader",
+    "briefing.loading.yaml_reader",
+)
+
+
+def _parse_all(files: list[tuple[Path, bytes]]) -> list[ThemeFile | ThemeError]:
+    """Parse each theme file, or reuse the last parse of exactly these files.
+
+    Every start reads the same few theme files; served from the briefing
+    cache folder, a start needs neither PyYAML nor the validation (~13 ms).
+    The key covers every file's path and bytes and the parsing code.
+    """
+    from briefing.loading import cache
+
+    digest = hashlib.sha256(cache.code_fingerprint(_PARSING_MODULES, salt="themes"))
+    for path, data in files:
+        digest.update(b"%d\0%d\0" % (len(str(path)), len(data)))
+        digest.update(str(path).encode("utf-8", "surrogateescape") + data)
+    key = digest.digest()
+    use_cache = not cache.disabled_by_env()
+    entry = cache.default_dir() / _CACHE_FILE if use_cache else None
+    if entry is not None and (payload := cache.read_entry(entry, key)) is not None:
+        try:
+            stored = msgspec.msgpack.decode(payload, type=list[_Outcome])
+        except msgspec.DecodeError:  # damaged in a way the CRC missed
+            stored = []
+        if len(stored) == len(files):
+            return [_from_outcome(o) for o in stored]
+    results: list[ThemeFile | ThemeError] = []
+    for path, data in files:
+        try:
+            results.append(parse_theme(data, str(path)))
+        except ThemeError as error:
+            results.append(error)
+    if entry is not None:
+        cache.write_entry(entry, key, msgspec.msgpack.encode([_to_outcome(r) for r in results]))
+    return results
+
+
+def _to_outcome(result: ThemeFile | ThemeError) -> _Outcome:
+    if isinstance(result, ThemeFile):
+        return _Outcome(result, [])
+    return _Outcome(
+        None,
+        [(p.file, p.mark.line if p.mark else 0, p.mark.column if p.mark else 0, p.message) for p in result.problems],
+    )
+
+
+def _from_outcome(outcome: _Outcome) -> ThemeFile | ThemeError:
+    if outcome.spec is not None:
+        return outcome.spec
+    return ThemeError(
+        [Problem(file, Mark(line, column) if line else None, message) for file, line, column, message in outcome.problems]
+    )
 
 
 def _name_mark(path: Path) -> Mark | None:
