@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
 
 DEFAULT_BRIEFING = "geneva-talks.yaml"
@@ -12,12 +11,13 @@ def data_dir(name: str) -> Path:
     """The folder of bundled ``content`` or ``themes``.
 
     In a wheel they sit inside the package (see pyproject's force-include);
-    in a source checkout they are at the top of the repository.
+    in a source checkout they are at the top of the repository. (The
+    package is always a folder on disk, so ``__file__`` finds it; that spares
+    importing importlib.resources at start-up.)
     """
-    packaged = files("briefing") / name
-    if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / name
+    package = Path(__file__).resolve().parent
+    packaged = package / name
+    return packaged if packaged.is_dir() else package.parent / name
 
 
 def default_briefing() -> Path:
