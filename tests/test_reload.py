@@ -176,3 +176,27 @@ def test_editor_command_styles():
 def test_line_of_points_at_items():
     assert line_of(DEFAULT, ("agenda", 0)) == DEFAULT.read_text(encoding="utf-8").splitlines().index("  - id: territories") + 1
     assert line_of(Path("/nonexistent.yaml"), ("agenda", 0)) == 1
+
+
+async def test_the_diff_of_a_reload_is_made_off_the_ui_thread(tmp_path, monkeypatch):
+    # With 100,000 items a diff takes ~0.4 s: the keyboard must not wait for it.
+    import threading
+
+    from briefing.format import diff as diff_module
+
+    threads: list[threading.Thread] = []
+    real_diff = diff_module.diff
+
+    def recording_diff(old, new):
+        threads.append(threading.current_thread())
+        return real_diff(old, new)
+
+    monkeypatch.setattr(diff_module, "diff", recording_diff)
+    path = copy_default(tmp_path)
+    app = FrozenApp(path, watch=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        replace(path, "title: Territories\n", "title: Territory and borders\n")
+        await until(pilot, lambda: app.briefing.agenda[0].title == "Territory and borders")
+        await pilot.pause()
+        assert app.screen.query_one("#agenda", Pane).marks == {"territories": "changed"}
+    assert threads and threading.main_thread() not in threads

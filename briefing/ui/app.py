@@ -33,6 +33,7 @@ from briefing.watching import signature
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from briefing.format.diff import Changes
     from briefing.ui.screens.error import ErrorScreen
 
 
@@ -223,14 +224,21 @@ class BriefingApp(App[int]):
     def reload(self) -> None:
         """Load the file again off the UI thread; drop the result if superseded."""
         self._loaded_signature = signature(self.path)
+        shown = self.briefing
         try:
             result: Briefing | BriefingError = load_path(self.path, display=self.display_name)
         except BriefingError as error:
             result = error
-        if not get_current_worker().is_cancelled:
-            self.call_from_thread(self._loaded, result)
+        changes = None
+        if isinstance(result, Briefing) and shown is not None:
+            # Here rather than on the UI thread: ~0.4 s with 100,000 items.
+            from briefing.format.diff import diff
 
-    def _loaded(self, result: Briefing | BriefingError) -> None:
+            changes = diff(shown, result)
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self._loaded, result, (shown, changes))
+
+    def _loaded(self, result: Briefing | BriefingError, diffed: tuple[Briefing | None, Changes | None] = (None, None)) -> None:
         main = self.main_screen
         if isinstance(result, BriefingError):
             if main is not None:
@@ -246,7 +254,9 @@ class BriefingApp(App[int]):
             return
         self.briefing = result
         self.title = visible(result.meta.title)
-        changes = main.update(result)
+        against, changes = diffed
+        # The worker's diff holds only if it was made against what is shown.
+        changes = main.update(result, changes if against is main.briefing else None)
         if changes:
             parts = [f"{len(items)} {word}" for items, word in (
                 (changes.added, "new"), (changes.changed, "changed"), (changes.removed, "removed")) if items]

@@ -146,11 +146,16 @@ class MainScreen(FindingMixin, Screen[None]):
         if self.finding.side is not None or self.finding.searching:
             self.refresh_finding(rerun=True)
 
-    def update(self, briefing: Briefing) -> Changes:
-        """Show a reloaded briefing, marking what is new or changed."""
-        from briefing.format.diff import diff
+    def update(self, briefing: Briefing, changes: Changes | None = None) -> Changes:
+        """Show a reloaded briefing, marking what is new or changed.
 
-        changes = diff(self.briefing, briefing)
+        ``changes``: the diff from what is shown, if already made (the app
+        makes it in the loading thread).
+        """
+        if changes is None:
+            from briefing.format.diff import diff
+
+            changes = diff(self.briefing, briefing)
         self.set_stale(None)
         self.show(briefing)
         if changes:
