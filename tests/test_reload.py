@@ -200,3 +200,21 @@ async def test_the_diff_of_a_reload_is_made_off_the_ui_thread(tmp_path, monkeypa
         await pilot.pause()
         assert app.screen.query_one("#agenda", Pane).marks == {"territories": "changed"}
     assert threads and threading.main_thread() not in threads
+
+
+async def test_a_broken_save_during_indexing_still_leaves_search_working(tmp_path):
+    # A reload stops the index build (it would compete with the parse); if
+    # the new file is broken, the briefing on screen must get its index back.
+    path = copy_default(tmp_path)
+    app = FrozenApp(path, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = app.screen
+        await until(pilot, lambda: main.index is not None)
+        main.index = None  # as if the reload had stopped the build midway
+        path.write_text("schema: [\n", encoding="utf-8")
+        app.reload()
+        await until(pilot, lambda: main.error is not None)
+        await until(pilot, lambda: main.index is not None)
+        await pilot.press("slash", *"peskov")
+        await until(pilot, lambda: main.finding.searching)
+        assert main.finding.result.ids

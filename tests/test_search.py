@@ -535,3 +535,20 @@ def test_empty_briefing_and_tally_without_reporter():
     assert index.sides("w") == frozenset()
     assert index.search("drones night").ids == ["w"]
     assert index.search("not reported").ids == ["w"]
+
+
+def test_building_the_index_stops_when_cancelled():
+    from briefing.search import BuildCancelled
+
+    briefing = load_path(DEFAULT)
+    asked = []
+
+    def cancelled() -> bool:
+        asked.append(True)
+        return len(asked) > 1  # let the first stage start, then give up
+
+    with pytest.raises(BuildCancelled):
+        SearchIndex(briefing, cancelled=cancelled)
+    assert len(asked) == 2
+    index = SearchIndex(briefing, cancelled=lambda: False)  # never cancelled: a normal index
+    assert index.search("zelensky").ids == SearchIndex(briefing).search("zelensky").ids

@@ -14,7 +14,7 @@ result (SearchResult), spans (highlight offsets).
 """
 
 from briefing.search.fields import FIELDS, KINDS
-from briefing.search.index import SearchIndex
+from briefing.search.index import BuildCancelled, SearchIndex
 from briefing.search.normalize import fold, fold_map
 from briefing.search.query import Query, parse_query
 from briefing.search.result import SearchResult
@@ -22,6 +22,7 @@ from briefing.search.spans import Span, visible_spans
 
 __all__ = [
     "FIELDS",
+    "BuildCancelled",
     "KINDS",
     "Query",
     "SearchIndex",

@@ -220,9 +220,14 @@ class BriefingApp(App[int]):
         if signature(self.path) != self._loaded_signature:
             self.reload()
 
-    @work(thread=True, exclusive=True, group="load")
     def reload(self) -> None:
         """Load the file again off the UI thread; drop the result if superseded."""
+        if (main := self.main_screen) is not None:
+            main.stop_indexing()  # rebuilt for the new briefing; don't compete
+        self._reload()
+
+    @work(thread=True, exclusive=True, group="load")
+    def _reload(self) -> None:
         self._loaded_signature = signature(self.path)
         shown = self.briefing
         try:
@@ -243,6 +248,7 @@ class BriefingApp(App[int]):
         if isinstance(result, BriefingError):
             if main is not None:
                 main.set_stale(result)
+                main.resume_indexing()  # the briefing on screen stays
             elif isinstance(self.screen, _error_screen()):
                 self.screen.show(result)
             return

@@ -130,12 +130,30 @@ class FindingMixin(_Base):
     @work(thread=True, exclusive=True, group="index")
     def build_index(self) -> None:
         """Index the briefing off the UI thread; typing starts once it's ready."""
-        from briefing.search import SearchIndex
+        from briefing.search import BuildCancelled, SearchIndex
 
         briefing = self.briefing
-        index = SearchIndex(briefing, status_labels=STATUS_LABEL)
-        if not get_current_worker().is_cancelled:
+        worker = get_current_worker()
+        try:
+            index = SearchIndex(briefing, status_labels=STATUS_LABEL, cancelled=lambda: worker.is_cancelled)
+        except BuildCancelled:
+            return
+        if not worker.is_cancelled:
             self.app.call_from_thread(self._index_ready, briefing, index)
+
+    def stop_indexing(self) -> None:
+        """Give up building the index of the briefing on screen (a reload is coming).
+
+        Building takes seconds with 100,000 items and shares the interpreter
+        with the reload's parsing, doubling its time; the index is rebuilt
+        for the briefing that replaces this one.
+        """
+        self.workers.cancel_group(self, "index")
+
+    def resume_indexing(self) -> None:
+        """Build the index again if :meth:`stop_indexing` left it unbuilt."""
+        if self.index is None:
+            self.build_index()
 
     def _index_ready(self, briefing: Briefing, index: Any) -> None:
         if briefing is self.briefing:
