@@ -16,7 +16,9 @@ async def settle(pilot, app) -> None:
     for _ in range(100):
         await pilot.pause(0.02)
         main = app.screen
-        if main.index is not None and not any(w.is_running for w in app.workers if w.group in ("search", "index")):
+        # Pending workers count too: a search queued as the index became
+        # ready has not started running yet.
+        if main.index is not None and not any(not w.is_finished for w in app.workers if w.group in ("search", "index")):
             await pilot.pause(0.02)
             return
     raise AssertionError("search did not settle")

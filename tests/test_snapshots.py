@@ -61,22 +61,33 @@ def test_stale_banner_and_change_mark(snap_compare, tmp_path):
     async def run_before(pilot):
         path.write_text(text.replace("title: Security issues", "title: Security guarantees"), encoding="utf-8")
         await pilot.press("r")
-        await pilot.pause(0.3)
+        await _until(pilot, lambda: pilot.app.briefing.agenda[2].title == "Security guarantees")
         path.write_text("schema: 1\nmeta:\n  title: [oops\n", encoding="utf-8")
         await pilot.press("r")
-        await pilot.pause(0.3)
+        await _until(pilot, lambda: pilot.app.main_screen.error is not None)
+        await _settle(pilot)
         await pilot.press("2")
 
     app = BriefingApp(path, display_name="live.yaml")
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
 
 
+async def _until(pilot, condition) -> None:
+    for _ in range(200):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("condition not met in time")
+
+
 async def _settle(pilot) -> None:
     app = pilot.app
     for _ in range(100):
         await pilot.pause(0.02)
+        # Pending workers count too: a search queued by the index becoming
+        # ready has not started running yet.
         if app.screen.index is not None and not any(
-            w.is_running for w in app.workers if w.group in ("search", "index")
+            not w.is_finished for w in app.workers if w.group in ("search", "index", "load")
         ):
             break
     await pilot.pause(0.05)
