@@ -62,7 +62,7 @@ def load_path(
     ``cache``: None uses the user's briefing cache unless ``BRIEFING_NO_CACHE``
     is set; False never uses it; True uses the default cache even so; or pass
     a :class:`BriefingCache` (e.g. on a temporary folder). Files smaller than
-    the cache's ``min_bytes`` are always parsed: that is faster.
+    the cache's ``min_bytes`` (by default none) are always parsed.
     """
     name = display or str(path)
     data = read_file(path, name)
