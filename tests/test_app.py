@@ -142,3 +142,17 @@ async def test_broken_file_shows_error_screen_and_quits_with_1(write):
         )
         await pilot.press("q")
     assert app.return_code == 1
+
+
+async def test_quotes_name_the_speakers_side_in_words_not_only_colour():
+    # In the mono theme (and for colour-blind readers) the ▌ mark's colour
+    # alone would not say who speaks for whom.
+    app = BriefingApp(DEFAULT, theme="briefing-mono")
+    async with app.run_test(size=(120, 40)):
+        quotes = app.screen.query_one("#quotes", Pane)
+        heads = [quotes.render_row(q, 56, False)[0].plain for q in quotes.list.rows]
+        assert heads[0].startswith("▌Dmitry Peskov (Russia) · ")
+        assert any(h.startswith("▌Rustem Umerov (Ukraine) · ") for h in heads)
+        # A delegation quoted as a whole is not named twice.
+        assert any(h.startswith("▌Russia · ") for h in heads)
+        assert not any("Russia (Russia)" in h for h in heads)

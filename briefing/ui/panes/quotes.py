@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from textual.content import Content
 
 from briefing.format import Briefing, Quote, Roster
-from briefing.ui.content import MUTED, clamp, fit, join, side_style
+from briefing.ui.content import MUTED, clamp, fit, join, lit, side_style
 from briefing.ui.panes.base import Pane
 
 
@@ -28,9 +28,14 @@ class QuotesPane(Pane):
         roster = self.roster
         speaker = roster.name_of(quote.speaker) if roster else quote.speaker
         side = roster.delegation_of(quote.speaker) if roster else None
+        # The side is named, not only coloured: the mono theme and colour-blind
+        # readers must still tell who is speaking for whom.
+        side_name = lit(f" ({side.side})", MUTED) if side is not None and side.side != speaker else Content("")
         head = join(
             [
-                Content.assemble(("▌", side_style(side, roster)), self.text(speaker, quote, "speaker", "bold")),
+                Content.assemble(
+                    ("▌", side_style(side, roster)), self.text(speaker, quote, "speaker", "bold"), side_name
+                ),
                 self.text(quote.channel, quote, "channel", MUTED) if quote.channel else Content(""),
                 self.text(quote.when, quote, "when", MUTED) if quote.when else Content(""),
             ]
