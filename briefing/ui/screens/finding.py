@@ -216,17 +216,19 @@ class FindingMixin(_Base):
                 self.run_search(finding.query)
         for pane in self.panes:
             pane.set_lens(finding.lens_for(pane.id or "", pane))
-        bar = self.search_bar
-        if bar is None:
-            pass
-        elif finding.searching:
+        if (bar := self.search_bar) is not None:
+            bar.set_count(self._count_text())
+
+    def _count_text(self) -> Content:
+        """What the search bar says about the matches."""
+        finding = self.finding
+        if finding.searching:
             total = sum(pane.lens.count for pane in self.panes)
             hint = "  n/N next/prev · ctrl+o " + ("dim" if finding.hide else "hide") + " others · Esc clear"
-            bar.set_count(Content.assemble((f"{total:,} match" + ("" if total == 1 else "es"), "bold"), (hint, "$text-muted")))
-        elif finding.query and self.index is None:
-            bar.set_count(Content.styled("indexing…", "$text-muted"))
-        else:
-            bar.set_count(Content(""))
+            return Content.assemble((f"{total:,} match" + ("" if total == 1 else "es"), "bold"), (hint, "$text-muted"))
+        if finding.query and self.index is None:
+            return Content.styled("indexing…", "$text-muted")
+        return Content("")
 
     def on_search_bar_step(self, event: SearchBar.Step) -> None:
         self.action_step_match(event.direction)
