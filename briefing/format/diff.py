@@ -42,13 +42,6 @@ class Changes:
         return marks
 
 
-def items(briefing: Briefing) -> Iterator[Item]:
-    """Every identifiable item, with a label people recognise."""
-    roster = Roster(briefing)
-    for key, value, item in _entries(briefing):
-        yield Item(key[0], key[1], _label(key[0], item, roster), value)
-
-
 Key = tuple[str, str]
 
 

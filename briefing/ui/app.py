@@ -241,9 +241,10 @@ class BriefingApp(App[int]):
 
             changes = diff(shown, result)
         if not get_current_worker().is_cancelled:
-            self.call_from_thread(self._loaded, result, (shown, changes))
+            self.call_from_thread(self._loaded, result, shown, changes)
 
-    def _loaded(self, result: Briefing | BriefingError, diffed: tuple[Briefing | None, Changes | None] = (None, None)) -> None:
+    def _loaded(self, result: Briefing | BriefingError, shown: Briefing | None, changes: Changes | None) -> None:
+        """Take a reload's result; ``changes`` is its diff from ``shown``."""
         main = self.main_screen
         if isinstance(result, BriefingError):
             if main is not None:
@@ -260,9 +261,8 @@ class BriefingApp(App[int]):
             return
         self.briefing = result
         self.title = visible(result.meta.title)
-        against, changes = diffed
         # The worker's diff holds only if it was made against what is shown.
-        changes = main.update(result, changes if against is main.briefing else None)
+        changes = main.update(result, changes if shown is main.briefing else None)
         if changes:
             parts = [f"{len(items)} {word}" for items, word in (
                 (changes.added, "new"), (changes.changed, "changed"), (changes.removed, "removed")) if items]
