@@ -33,9 +33,38 @@ from pathlib import Path
 SHARES = {"people": 0.15, "agenda": 0.15, "quotes": 0.5, "timeline": 0.2}
 MEMBERS_PER_DELEGATION = 25
 
-_ONSETS = ["b", "br", "ch", "d", "dr", "f", "g", "gr", "h", "j", "k", "kh", "kr",
-           "l", "m", "n", "p", "pr", "r", "s", "sh", "st", "t", "tr", "v", "vl",
-           "y", "z", "zh", ""]
+_ONSETS = [
+    "b",
+    "br",
+    "ch",
+    "d",
+    "dr",
+    "f",
+    "g",
+    "gr",
+    "h",
+    "j",
+    "k",
+    "kh",
+    "kr",
+    "l",
+    "m",
+    "n",
+    "p",
+    "pr",
+    "r",
+    "s",
+    "sh",
+    "st",
+    "t",
+    "tr",
+    "v",
+    "vl",
+    "y",
+    "z",
+    "zh",
+    "",
+]
 _VOWELS = ["a", "e", "i", "o", "u", "ai", "ei", "ia", "io", "ou", "y", "é", "ö"]
 _CODAS = ["", "", "", "n", "r", "s", "l", "k", "m", "v", "sh", "nd", "rt", "st"]
 _WORDS = (
@@ -52,20 +81,56 @@ _WORDS = (
     "we they it is are was were have has had been not only also still"
 ).split()
 _FILLER = "and the of to in for on with from about".split()
-_CHANNELS = ["Facebook", "X", "Telegram", "press remarks", "a televised address",
-             "a briefing for reporters", "an interview", None, None]
-_WHEN = ["Tuesday", "Wednesday", "Thursday morning", "Late Tuesday",
-         "Ahead of Wednesday's session", "After the talks", "Earlier rounds",
-         "17 February", "18 February", "Over the weekend", None]
+_CHANNELS = [
+    "Facebook",
+    "X",
+    "Telegram",
+    "press remarks",
+    "a televised address",
+    "a briefing for reporters",
+    "an interview",
+    None,
+    None,
+]
+_WHEN = [
+    "Tuesday",
+    "Wednesday",
+    "Thursday morning",
+    "Late Tuesday",
+    "Ahead of Wednesday's session",
+    "After the talks",
+    "Earlier rounds",
+    "17 February",
+    "18 February",
+    "Over the weekend",
+    None,
+]
 _ROLES = ["mediator", "party", "party", "ally", "observer", "other"]
-_STATUSES = ["proposed", "on-agenda", "in-progress", "agreed", "stalled",
-             "dropped", "unknown"]
-_TITLES = ["Minister of Foreign Affairs", "Special envoy", "Deputy head of the "
-           "presidential office", "Chief negotiator", "Adviser on security",
-           "Spokesperson", "Head of the working group on humanitarian issues",
-           "Ambassador", "Military adviser", "Legal adviser"]
-_COUNTRIES = ["Aldoria", "Belvania", "Corvassa", "Drumlin", "Estmarch",
-              "Fennick", "Galvora", "Hestland", "Istria Nova", "Jorvik"]
+_STATUSES = ["proposed", "on-agenda", "in-progress", "agreed", "stalled", "dropped", "unknown"]
+_TITLES = [
+    "Minister of Foreign Affairs",
+    "Special envoy",
+    "Deputy head of the presidential office",
+    "Chief negotiator",
+    "Adviser on security",
+    "Spokesperson",
+    "Head of the working group on humanitarian issues",
+    "Ambassador",
+    "Military adviser",
+    "Legal adviser",
+]
+_COUNTRIES = [
+    "Aldoria",
+    "Belvania",
+    "Corvassa",
+    "Drumlin",
+    "Estmarch",
+    "Fennick",
+    "Galvora",
+    "Hestland",
+    "Istria Nova",
+    "Jorvik",
+]
 
 # Plain scalars must not start with an indicator, contain ': ' or ' #', or
 # resolve to something other than text (null, booleans, numbers).
@@ -92,8 +157,7 @@ class _Text:
     def syllables(self, low: int, high: int) -> str:
         r = self.rng
         return "".join(
-            r.choice(_ONSETS) + r.choice(_VOWELS) + r.choice(_CODAS)
-            for _ in range(r.randint(low, high))
+            r.choice(_ONSETS) + r.choice(_VOWELS) + r.choice(_CODAS) for _ in range(r.randint(low, high))
         )
 
     def name(self) -> str:
@@ -106,8 +170,7 @@ class _Text:
     def sentence(self, low: int = 4, high: int = 14) -> str:
         r = self.rng
         words = [
-            r.choice(_FILLER) if r.random() < 0.25 else r.choice(_WORDS)
-            for _ in range(r.randint(low, high))
+            r.choice(_FILLER) if r.random() < 0.25 else r.choice(_WORDS) for _ in range(r.randint(low, high))
         ]
         if len(words) > 8 and r.random() < 0.3:
             words[r.randint(2, len(words) - 3)] += ","

@@ -1,6 +1,6 @@
 """Synthetic briefings, built in memory, for the search benchmark.
 
-``synthetic_briefing(n)`` returns a valid :class:`~briefing.format.Briefing`
+``synthetic_briefing(n)`` returns a valid :class:`~briefing.model.Briefing`
 (ids unique, every reference resolves, ``check()`` finds nothing) with about
 ``n`` searchable items: delegations, people, agenda items, quotes, weapon
 counts and timeline events in roughly the proportions of a long-running
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import random
 
-from briefing.format import (
+from briefing.model import (
     AgendaItem,
     Briefing,
     Delegation,

@@ -61,7 +61,11 @@ async def type_queries(size: int) -> list[float]:
                     prefix = query[:end]
                     t0 = time.perf_counter()
                     bar.input.value = prefix
-                    while main.finding.result is None or main.finding.query != prefix or main.finding.result.query.text != prefix:
+                    while (
+                        main.finding.result is None
+                        or main.finding.query != prefix
+                        or main.finding.result.query.text != prefix
+                    ):
                         await asyncio.sleep(0)
                     times.append(applied[-1] - t0)
                     await pilot.pause()  # let the panes repaint before the next key
@@ -78,7 +82,9 @@ def main() -> None:
         times, items = asyncio.run(type_queries(size))
         ordered = sorted(times)
         p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
-        print(f"| {items:,} | {len(times)} | {statistics.median(times) * 1000:.1f} ms | {p95 * 1000:.1f} ms |")
+        print(
+            f"| {items:,} | {len(times)} | {statistics.median(times) * 1000:.1f} ms | {p95 * 1000:.1f} ms |"
+        )
 
 
 if __name__ == "__main__":

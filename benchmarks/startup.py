@@ -296,7 +296,7 @@ def run_all(args: argparse.Namespace) -> list[Row]:
     py = sys.executable
     minimal = [py, str(HERE / "minimal_app.py")]
     try:
-        from briefing.resources import default_briefing
+        from briefing.settings.paths import default_briefing
 
         files: dict[str, Path] = {}
         files["default"] = work / "geneva-talks.yaml"
@@ -420,7 +420,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-default", action="store_true", help="skip the bundled briefing")
     parser.add_argument("--no-repaint", action="store_true", help="skip change-to-repaint")
     parser.add_argument(
-        "--repaint-timeout", type=float, default=5.0, metavar="S",
+        "--repaint-timeout",
+        type=float,
+        default=5.0,
+        metavar="S",
         help="wait this long (+0.25 s per 1,000 items) for an edit to show (default 5)",
     )
     args = parser.parse_args(argv)

@@ -6,6 +6,7 @@ import argparse
 import gc
 import os
 import sys
+from functools import partial
 from pathlib import Path
 
 from briefing import __version__
@@ -19,9 +20,9 @@ briefing [--theme NAME] [PATH]  open a briefing (default: the bundled Geneva tal
 
 class _Parser(argparse.ArgumentParser):
     def format_help(self) -> str:
-        # Paths come from briefing.config, imported only when help is shown
+        # Paths come from briefing.settings.config, imported only when help is shown
         # so --version stays instant.
-        from briefing.config import config_path, themes_dir
+        from briefing.settings.config import config_path, themes_dir
 
         self.epilog = (
             "Inside the app, press ? for every key and t to change theme. "
@@ -101,7 +102,7 @@ def _check(argv: list[str]) -> int:
                     "<stdin>",
                 )
             else:
-                problems = check_one(lambda file=file: load_path(file), file)
+                problems = check_one(partial(load_path, file), file)
             failed += bool(problems)
             for problem in problems:
                 print(problem)
@@ -127,7 +128,7 @@ def _schema(argv: list[str]) -> int:
         description="Print the JSON Schema of the briefing format, for editors "
         "(YAML language server) and validators.",
     ).parse_args(argv)
-    from briefing.schema import schema_text
+    from briefing.output.schema import schema_text
 
     sys.stdout.write(schema_text())
     return 0
@@ -135,7 +136,7 @@ def _schema(argv: list[str]) -> int:
 
 def _check_theme(parser: argparse.ArgumentParser, name: str) -> None:
     """Exit 2 with the list of names if there is no theme ``name`` (before the UI starts)."""
-    from briefing.text import visible
+    from briefing.model.text import visible
     from briefing.ui.themes import discover_themes, theme_names
 
     catalog = discover_themes()
@@ -157,14 +158,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.theme is not None:
         _check_theme(parser, args.theme)
 
-    from briefing.resources import default_briefing
+    from briefing.settings.paths import default_briefing
 
     path: Path = args.path or default_briefing()
     display = str(args.path) if args.path else path.name
     # Piped or redirected output gets the linear text: a full-screen app
     # would only write escape codes into the file.
     if args.plain or not sys.stdout.isatty():
-        from briefing.plain import run
+        from briefing.output.plain import run
 
         return run(path, display)
     # No cyclic garbage collection until the first frame is on screen (the

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing.format import AgendaItem, Quote
+from briefing.model import AgendaItem, Quote
 from briefing.ui.app import BriefingApp
 from briefing.ui.panes.base import Pane
 from briefing.ui.panes.delegations import PersonRow, SideRow
@@ -87,8 +87,15 @@ async def test_help_lists_every_binding():
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = str(app.screen.query_one("Static").render())
-        for fragment in ["Quit briefing", "Show every key", "Search commands",
-                         "Go to quotes", "Next pane", "Open the selected item", "Back to the dashboard"]:
+        for fragment in [
+            "Quit briefing",
+            "Show every key",
+            "Search commands",
+            "Go to quotes",
+            "Next pane",
+            "Open the selected item",
+            "Back to the dashboard",
+        ]:
             assert fragment in text
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from briefing.format import FigureKind, Roster
 from briefing.loading import load_path
-from briefing.resources import default_briefing
+from briefing.model import FigureKind, Roster
+from briefing.settings.paths import default_briefing
 
 from .conftest import DEFAULT, SEED
 

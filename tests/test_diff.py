@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import msgspec
 
-from briefing.format.diff import diff
+from briefing.diff.changes import diff
 from briefing.loading import load_path
 
 from .conftest import DEFAULT
@@ -42,7 +42,9 @@ def test_a_member_edit_is_a_person_change_not_a_delegation_change():
     old = geneva()
     delegation = old.delegations[0]
     person = delegation.members[0]
-    edited = msgspec.structs.replace(delegation, members=[msgspec.structs.replace(person, title="Envoy"), *delegation.members[1:]])
+    edited = msgspec.structs.replace(
+        delegation, members=[msgspec.structs.replace(person, title="Envoy"), *delegation.members[1:]]
+    )
     new = msgspec.structs.replace(old, delegations=[edited, *old.delegations[1:]])
     assert facts(diff(old, new))["changed"] == [("person", person.id, f"Person: {person.name}")]
 

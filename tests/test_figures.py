@@ -2,7 +2,7 @@
 
 import pytest
 
-from briefing.format import Figure, FigureKind
+from briefing.model import Figure, FigureKind
 
 
 @pytest.mark.parametrize(
@@ -45,12 +45,20 @@ def test_bounds():
 
 @pytest.mark.parametrize(
     ("launched", "intercepted", "rate"),
-    [(29, 25, 25 / 29), ("nearly 400", None, None), (None, None, None), (0, 0, None),
-     (10, "about 5", None), ("1,000", 999, 0.999)],
+    [
+        (29, 25, 25 / 29),
+        ("nearly 400", None, None),
+        (None, None, None),
+        (0, 0, None),
+        (10, "about 5", None),
+        ("1,000", 999, 0.999),
+    ],
 )
 def test_interception_rate_only_from_exact_figures(launched, intercepted, rate):
-    from briefing.format import WeaponCount
-    from briefing.format.wording import interception_rate
+    from briefing.model import WeaponCount
+    from briefing.model.wording import interception_rate
 
-    count = WeaponCount(id="w", weapon="W", launched=Figure.parse(launched), intercepted=Figure.parse(intercepted))
+    count = WeaponCount(
+        id="w", weapon="W", launched=Figure.parse(launched), intercepted=Figure.parse(intercepted)
+    )
     assert interception_rate(count) == rate

@@ -52,7 +52,10 @@ def test_cli_writes_a_file_that_briefing_check_accepts(tmp_path):
     subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "300", str(out)], check=True)
     result = subprocess.run(
         [sys.executable, "-m", "briefing", "check", str(out)],
-        capture_output=True, text=True, cwd=ROOT, env={"BRIEFING_NO_CACHE": "1", "PATH": ""},
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"BRIEFING_NO_CACHE": "1", "PATH": ""},
     )
     assert result.returncode == 0, result.stdout
     assert result.stdout == ""

@@ -6,7 +6,7 @@ title, clear screen, colours), C1 controls, BEL/CR/BS/DEL, bidi overrides and
 zero-width characters, next to benign text (ZWJ emoji, CJK, combining marks,
 Arabic and Hebrew) that must render unchanged.
 
-Three layers are checked: ``briefing.text.visible`` itself; the running app
+Three layers are checked: ``briefing.model.text.visible`` itself; the running app
 (in-process, the composed screen as text and as the ANSI stream Rich would
 write, at two sizes, on the dashboard, detail views, help and error screens);
 and the real program in a pseudo-terminal, whose raw output bytes must not
@@ -29,7 +29,7 @@ from textual.content import Content
 
 from briefing.cli import main
 from briefing.loading import load_path
-from briefing.text import is_safe, visible
+from briefing.model.text import is_safe, visible
 from briefing.ui.screens.detail import DetailScreen
 from briefing.ui.screens.error import ErrorScreen
 from briefing.ui.screens.help import HelpScreen
@@ -49,7 +49,7 @@ FORBIDDEN |= set(map(chr, [0x2028, 0x2029, 0xFEFF, 0x200B, *range(0x2060, 0x2065
 # Escape sequences hidden in hostile.yaml; none may reach a terminal.
 PAYLOADS = ["\x1b]52;", "\x1b]0;pwned", "\x1b]8;;https://evil", "\x1b[2J", "\x1b[31m", "\x9b", "\x9d"]
 
-FAMILY = "\U0001F469\u200D\U0001F469\u200D\U0001F467"  # 👩‍👩‍👧
+FAMILY = "\U0001f469\u200d\U0001f469\u200d\U0001f467"  # 👩‍👩‍👧
 BENIGN = [FAMILY, "日本語", "e\u0301", "مرحبا", "العربية", "עברית"]
 
 
@@ -92,8 +92,9 @@ def test_bidi_controls_and_separators_show_their_code_point(code):
     assert visible(f"x{chr(code)}y") == f"x<U+{code:04X}>y"
 
 
-@pytest.mark.parametrize("code", [0x200B, 0x2060, 0x2061, 0x2064, 0xFEFF, 0x180E, 0x206F, 0xFFF9],
-                         ids=lambda c: f"U+{c:04X}")
+@pytest.mark.parametrize(
+    "code", [0x200B, 0x2060, 0x2061, 0x2064, 0xFEFF, 0x180E, 0x206F, 0xFFF9], ids=lambda c: f"U+{c:04X}"
+)
 def test_invisible_characters_show_their_code_point(code):
     assert visible(f"pay{chr(code)}pal") == f"pay<U+{code:04X}>pal"
 
@@ -176,9 +177,14 @@ def assert_clean(app: BriefingApp) -> str:
 
 # Literal markup that must be on the dashboard at each size.
 DASHBOARD_MARKUP = {
-    (120, 40): ["[bold]Title[/bold] ␛]0;pwned␇ 日本", "[bold]Agenda[/bold] [@click=app.quit]x[/] ␛]0;pwned␇",
-                "[link=https://evil.example]Side B[/link] ␛[2J", "[$accent]Minister[/] ␛[31m red <U+009B>31m",
-                "<U+202E>evil reversed<U+202C> [/ ␛[31m", "[@click=app.quit]Drones[/] <U+202E>seornD<U+202C>"],
+    (120, 40): [
+        "[bold]Title[/bold] ␛]0;pwned␇ 日本",
+        "[bold]Agenda[/bold] [@click=app.quit]x[/] ␛]0;pwned␇",
+        "[link=https://evil.example]Side B[/link] ␛[2J",
+        "[$accent]Minister[/] ␛[31m red <U+009B>31m",
+        "<U+202E>evil reversed<U+202C> [/ ␛[31m",
+        "[@click=app.quit]Drones[/] <U+202E>seornD<U+202C>",
+    ],
     (80, 24): ["[bold]Title[/", "[bold]Side A[/bold]", "[@click=app.quit]Drones[/]"],
 }
 
@@ -196,25 +202,62 @@ async def test_dashboard_shows_hostile_text_literally(size):
 
 # (keys to reach it from anywhere on the dashboard, its title, fragments of its body)
 DETAILS = [
-    (["1", "g", "enter"], "[bold]Side A[/bold] ␛]0;pwned␇ مرحبا",
-     ["[@click=app.quit]Notes A[/]", "line two ␛]52;c;SGVsbG8=␇", "<U+202E>evil<U+202C> שלום",
-     "[@click=app.quit]Event[/] ␛]52;c;SGVsbG8=␇ <U+202E>tneve<U+202C>"]),
-    (["1", "g", "j", "enter"], "[reverse]Lead[/ ␛]0;pwned␇ e\u0301",
-     ["[$accent]Minister[/] ␛[31m red <U+009B>31m", "[bold]Aka[/bold] ␛]52;c;SGVsbG8=␇, <U+202E>akA<U+202C>",
-     "Notes ␇␍␈␡ <U+0085> [@click=app.quit]x[/]"]),
-    (["1", "g", "j", "j", "enter"], "Member <U+200B>hidden<U+2060> [link=https://evil.example]x[/link]",
-     ["␛]0;pwned␇ Adviser"]),
-    (["2", "g", "enter"], "[bold]Agenda[/bold] [@click=app.quit]x[/] ␛]0;pwned␇",
-     ["[$accent]Agenda notes[/] ␛]52;c;SGVsbG8=␇", "<U+2066>iso<U+2069> 日本語"]),
-    (["3", "g", "enter"], "Quote: [reverse]Lead[/ ␛]0;pwned␇ e\u0301",
-     ["[bold]loud[/bold] [@click=app.quit]quit[/] ␛]52;c;SGVsbG8=␇ ␛]0;pwned␇ " + FAMILY + " 日本語 e\u0301",
-     "[link=https://evil.example]Telegram[/link] ␛[2J", "<U+202E>Tuesday<U+202C> ␇",
-     "second line <U+009B>2J <U+0085> ␍␈␡", "Headline ␛]0;pwned␇ [link=https://evil.example]x[/link]"]),
-    (["3", "g", "j", "enter"], "Quote: [link=https://evil.example]Side B[/link] ␛[2J",
-     ["<U+202E>evil reversed<U+202C> [/ ␛[31m red العربية עברית"]),
-    (["4", "g", "enter"], "Strikes: [bold]Missiles[/bold] ␛]0;pwned␇",
-     ["[bold]Overnight[/bold] ␛]0;pwned␇", "[@click=app.quit]Facebook[/] ␛]52;c;SGVsbG8=␇",
-     "<U+009B>31m <U+0085> <U+2066>iso<U+2069>"]),
+    (
+        ["1", "g", "enter"],
+        "[bold]Side A[/bold] ␛]0;pwned␇ مرحبا",
+        [
+            "[@click=app.quit]Notes A[/]",
+            "line two ␛]52;c;SGVsbG8=␇",
+            "<U+202E>evil<U+202C> שלום",
+            "[@click=app.quit]Event[/] ␛]52;c;SGVsbG8=␇ <U+202E>tneve<U+202C>",
+        ],
+    ),
+    (
+        ["1", "g", "j", "enter"],
+        "[reverse]Lead[/ ␛]0;pwned␇ e\u0301",
+        [
+            "[$accent]Minister[/] ␛[31m red <U+009B>31m",
+            "[bold]Aka[/bold] ␛]52;c;SGVsbG8=␇, <U+202E>akA<U+202C>",
+            "Notes ␇␍␈␡ <U+0085> [@click=app.quit]x[/]",
+        ],
+    ),
+    (
+        ["1", "g", "j", "j", "enter"],
+        "Member <U+200B>hidden<U+2060> [link=https://evil.example]x[/link]",
+        ["␛]0;pwned␇ Adviser"],
+    ),
+    (
+        ["2", "g", "enter"],
+        "[bold]Agenda[/bold] [@click=app.quit]x[/] ␛]0;pwned␇",
+        ["[$accent]Agenda notes[/] ␛]52;c;SGVsbG8=␇", "<U+2066>iso<U+2069> 日本語"],
+    ),
+    (
+        ["3", "g", "enter"],
+        "Quote: [reverse]Lead[/ ␛]0;pwned␇ e\u0301",
+        [
+            "[bold]loud[/bold] [@click=app.quit]quit[/] ␛]52;c;SGVsbG8=␇ ␛]0;pwned␇ "
+            + FAMILY
+            + " 日本語 e\u0301",
+            "[link=https://evil.example]Telegram[/link] ␛[2J",
+            "<U+202E>Tuesday<U+202C> ␇",
+            "second line <U+009B>2J <U+0085> ␍␈␡",
+            "Headline ␛]0;pwned␇ [link=https://evil.example]x[/link]",
+        ],
+    ),
+    (
+        ["3", "g", "j", "enter"],
+        "Quote: [link=https://evil.example]Side B[/link] ␛[2J",
+        ["<U+202E>evil reversed<U+202C> [/ ␛[31m red العربية עברית"],
+    ),
+    (
+        ["4", "g", "enter"],
+        "Strikes: [bold]Missiles[/bold] ␛]0;pwned␇",
+        [
+            "[bold]Overnight[/bold] ␛]0;pwned␇",
+            "[@click=app.quit]Facebook[/] ␛]52;c;SGVsbG8=␇",
+            "<U+009B>31m <U+0085> <U+2066>iso<U+2069>",
+        ],
+    ),
 ]
 
 
@@ -353,10 +396,22 @@ def test_real_terminal_receives_no_hostile_sequence():
     keys = [b"j", b"\r", b"\x1b", b"3", b"\r", b"\x1b", b"q"]
     output, status = run_in_pty(["-m", "briefing", str(HOSTILE.relative_to(ROOT))], keys)
     assert status == 0, output[-2000:]
-    for payload in [b"\x1b]52", b"\x1b]0;pwned", b"]0;pwned\x07", b"\x1b]8;;https://evil", b"\x1b[2J",
-                    b"\xc2\x9b", b"\xc2\x9d", b"\xc2\x85",  # C1 CSI, OSC, NEL in UTF-8
-                    b"\xe2\x80\xae", b"\xe2\x80\xac", b"\xe2\x81\xa6", b"\xe2\x81\xa9",  # RLO, PDF, LRI, PDI
-                    b"\xe2\x80\x8b", b"\xef\xbb\xbf"]:  # ZWSP, BOM
+    for payload in [
+        b"\x1b]52",
+        b"\x1b]0;pwned",
+        b"]0;pwned\x07",
+        b"\x1b]8;;https://evil",
+        b"\x1b[2J",
+        b"\xc2\x9b",
+        b"\xc2\x9d",
+        b"\xc2\x85",  # C1 CSI, OSC, NEL in UTF-8
+        b"\xe2\x80\xae",
+        b"\xe2\x80\xac",
+        b"\xe2\x81\xa6",
+        b"\xe2\x81\xa9",  # RLO, PDF, LRI, PDI
+        b"\xe2\x80\x8b",
+        b"\xef\xbb\xbf",
+    ]:  # ZWSP, BOM
         assert payload not in output, payload
     assert b"\x07" not in TEXTUAL_OSC.sub(b"", output)
     assert b"\x08" not in output and b"\x7f" not in output

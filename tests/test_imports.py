@@ -20,7 +20,9 @@ from tests.conftest import DEFAULT, ROOT
 UI_PACKAGES = ("textual", "rich")
 
 
-def imported(args: list[str], env: dict[str, str] | None = None) -> tuple[set[str], subprocess.CompletedProcess[str]]:
+def imported(
+    args: list[str], env: dict[str, str] | None = None
+) -> tuple[set[str], subprocess.CompletedProcess[str]]:
     """Modules that ``python -X importtime ARGS`` imported, and the run itself."""
     result = subprocess.run(
         [sys.executable, "-X", "importtime", *args],
@@ -106,7 +108,7 @@ def test_a_second_start_imports_no_yaml_parser(tmp_path: Path):
         "BRIEFING_NO_CACHE": "",
     }
     code = (
-        "from briefing.config import read_config; read_config()\n"
+        "from briefing.settings.config import read_config; read_config()\n"
         "from briefing.ui.themes import discover_themes; assert discover_themes().themes\n"
         f"from briefing.loading import load_path; load_path({str(DEFAULT)!r})\n"
     )

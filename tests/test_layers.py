@@ -10,7 +10,18 @@ import pytest
 
 @pytest.mark.parametrize(
     "module",
-    ["briefing.format", "briefing.loading", "briefing.search", "briefing.text", "briefing.cli", "briefing.plain", "briefing.schema", "briefing.watching", "briefing.editor", "briefing.citation"],
+    [
+        "briefing.model",
+        "briefing.loading",
+        "briefing.search",
+        "briefing.model.text",
+        "briefing.cli",
+        "briefing.output.plain",
+        "briefing.output.schema",
+        "briefing.loading.watching",
+        "briefing.settings.editor",
+        "briefing.output.citation",
+    ],
 )
 def test_no_ui_imports(module):
     code = (

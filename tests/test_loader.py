@@ -12,68 +12,136 @@ M = MINIMAL
 UA = "delegations:\n  - id: ua\n    side: Ukraine\n    role: party\n"
 
 BROKEN = [
-    ("syntax", "schema: 1\nmeta:\n  title: [unclosed\n",
-     "b.yaml:4:1: did not find expected ',' or ']' (while parsing a flow sequence on line 3)"),
-    ("tab", "schema: 1\nmeta:\n\ttitle: T\n",
-     "b.yaml:3:1: a tab character here; YAML indentation must use spaces"),
-    ("unknown top key", M + "quotse: []\n",
-     "b.yaml:4:1: top level: unknown key 'quotse'; did you mean 'quotes'?"),
-    ("unknown nested key", "schema: 1\nmeta:\n  titel: T\n",
-     "b.yaml:3:3: meta: unknown key 'titel'; did you mean 'title'?"),
-    ("missing title", "schema: 1\nmeta:\n  place: Geneva\n",
-     "b.yaml:3:3: meta: missing required key 'title'"),
-    ("missing schema", "meta:\n  title: T\n",
-     "b.yaml:1:1: missing 'schema: 1' at the top of the file"),
-    ("schema 2", "schema: 2\nmeta:\n  title: T\n",
-     "b.yaml:1:9: unsupported schema version 2; this version of briefing reads 'schema: 1'"),
-    ("wrong type", M + "quotes:\n  - id: q1\n    speaker: 12\n    text: hi\n",
-     "b.yaml:6:14: quotes[0].speaker: expected text, got a whole number"),
-    ("unknown speaker", M + UA + "quotes:\n  - id: q1\n    speaker: putin\n    text: hi\n",
-     "b.yaml:10:14: quotes[0].speaker: speaker 'putin' is not a person or delegation "
-     "in this briefing (known ids: ua)"),
-    ("duplicate key", "schema: 1\nmeta:\n  title: T\n  title: U\n",
-     "b.yaml:4:3: duplicate key 'title' (first defined on line 3)"),
-    ("duplicate id", M + UA + "  - id: ua\n    side: Russia\n    role: party\n",
-     "b.yaml:8:9: delegations[1].id: id 'ua' is already used by delegation at delegations[0]"),
-    ("intercepted > launched",
-     M + "strikes:\n  period: p\n  counts:\n    - id: m\n      weapon: Missiles\n"
-     "      launched: 10\n      intercepted: 12\n",
-     "b.yaml:10:20: strikes.counts[0].intercepted: intercepted (12) is more than launched (10)"),
-    ("approximate bound",
-     M + "strikes:\n  period: p\n  counts:\n    - id: d\n      weapon: Drones\n"
-     "      launched: nearly 400\n      intercepted: 450\n",
-     "b.yaml:10:20: strikes.counts[0].intercepted: intercepted (450) is more than launched (nearly 400)"),
-    ("unreadable figure",
-     M + "strikes:\n  period: p\n  counts:\n    - id: m\n      weapon: Missiles\n      launched: lots\n",
-     "b.yaml:9:17: strikes.counts[0].launched: cannot read 'lots' as a figure: write a number "
-     "(29), an approximate figure ('nearly 400', 'about 50', '100+') or 'not reported'"),
-    ("bad status", M + "agenda:\n  - id: a\n    title: x\n    status: done\n",
-     "b.yaml:7:13: agenda[0].status: 'done' is not one of: proposed, on-agenda, "
-     "in-progress, agreed, stalled, dropped, unknown"),
-    ("bad id", M + "agenda:\n  - id: a b\n    title: x\n",
-     "b.yaml:5:9: agenda[0].id: 'a b' is not a valid id; use letters, digits, '-', '_' or "
-     "'.' (at most 64 characters, no spaces)"),
-    ("empty file", "", "b.yaml:1:1: the file is empty; a briefing starts with 'schema: 1' and a 'meta:' section"),
-    ("comments only", "# nothing\n",
-     "b.yaml:1:1: the file is empty; a briefing starts with 'schema: 1' and a 'meta:' section"),
-    ("list at top", "- a\n- b\n",
-     "b.yaml:1:1: the top level must be a mapping with 'schema: 1', 'meta:', 'delegations:' "
-     "and so on, not a list"),
-    ("python tag", "schema: 1\nmeta: !!python/object/apply:os.system [ls]\n",
-     "b.yaml:2:7: tag !!python/object/apply:os.system is not allowed; briefings use plain YAML values only"),
-    ("two documents", M + "---\n" + M,
-     "b.yaml:4:1: a briefing file holds one YAML document; found a second '---'"),
+    (
+        "syntax",
+        "schema: 1\nmeta:\n  title: [unclosed\n",
+        "b.yaml:4:1: did not find expected ',' or ']' (while parsing a flow sequence on line 3)",
+    ),
+    (
+        "tab",
+        "schema: 1\nmeta:\n\ttitle: T\n",
+        "b.yaml:3:1: a tab character here; YAML indentation must use spaces",
+    ),
+    (
+        "unknown top key",
+        M + "quotse: []\n",
+        "b.yaml:4:1: top level: unknown key 'quotse'; did you mean 'quotes'?",
+    ),
+    (
+        "unknown nested key",
+        "schema: 1\nmeta:\n  titel: T\n",
+        "b.yaml:3:3: meta: unknown key 'titel'; did you mean 'title'?",
+    ),
+    (
+        "missing title",
+        "schema: 1\nmeta:\n  place: Geneva\n",
+        "b.yaml:3:3: meta: missing required key 'title'",
+    ),
+    ("missing schema", "meta:\n  title: T\n", "b.yaml:1:1: missing 'schema: 1' at the top of the file"),
+    (
+        "schema 2",
+        "schema: 2\nmeta:\n  title: T\n",
+        "b.yaml:1:9: unsupported schema version 2; this version of briefing reads 'schema: 1'",
+    ),
+    (
+        "wrong type",
+        M + "quotes:\n  - id: q1\n    speaker: 12\n    text: hi\n",
+        "b.yaml:6:14: quotes[0].speaker: expected text, got a whole number",
+    ),
+    (
+        "unknown speaker",
+        M + UA + "quotes:\n  - id: q1\n    speaker: putin\n    text: hi\n",
+        "b.yaml:10:14: quotes[0].speaker: speaker 'putin' is not a person or delegation "
+        "in this briefing (known ids: ua)",
+    ),
+    (
+        "duplicate key",
+        "schema: 1\nmeta:\n  title: T\n  title: U\n",
+        "b.yaml:4:3: duplicate key 'title' (first defined on line 3)",
+    ),
+    (
+        "duplicate id",
+        M + UA + "  - id: ua\n    side: Russia\n    role: party\n",
+        "b.yaml:8:9: delegations[1].id: id 'ua' is already used by delegation at delegations[0]",
+    ),
+    (
+        "intercepted > launched",
+        M + "strikes:\n  period: p\n  counts:\n    - id: m\n      weapon: Missiles\n"
+        "      launched: 10\n      intercepted: 12\n",
+        "b.yaml:10:20: strikes.counts[0].intercepted: intercepted (12) is more than launched (10)",
+    ),
+    (
+        "approximate bound",
+        M + "strikes:\n  period: p\n  counts:\n    - id: d\n      weapon: Drones\n"
+        "      launched: nearly 400\n      intercepted: 450\n",
+        "b.yaml:10:20: strikes.counts[0].intercepted: intercepted (450) is more than launched (nearly 400)",
+    ),
+    (
+        "unreadable figure",
+        M + "strikes:\n  period: p\n  counts:\n    - id: m\n      weapon: Missiles\n      launched: lots\n",
+        "b.yaml:9:17: strikes.counts[0].launched: cannot read 'lots' as a figure: write a number "
+        "(29), an approximate figure ('nearly 400', 'about 50', '100+') or 'not reported'",
+    ),
+    (
+        "bad status",
+        M + "agenda:\n  - id: a\n    title: x\n    status: done\n",
+        "b.yaml:7:13: agenda[0].status: 'done' is not one of: proposed, on-agenda, "
+        "in-progress, agreed, stalled, dropped, unknown",
+    ),
+    (
+        "bad id",
+        M + "agenda:\n  - id: a b\n    title: x\n",
+        "b.yaml:5:9: agenda[0].id: 'a b' is not a valid id; use letters, digits, '-', '_' or "
+        "'.' (at most 64 characters, no spaces)",
+    ),
+    (
+        "empty file",
+        "",
+        "b.yaml:1:1: the file is empty; a briefing starts with 'schema: 1' and a 'meta:' section",
+    ),
+    (
+        "comments only",
+        "# nothing\n",
+        "b.yaml:1:1: the file is empty; a briefing starts with 'schema: 1' and a 'meta:' section",
+    ),
+    (
+        "list at top",
+        "- a\n- b\n",
+        "b.yaml:1:1: the top level must be a mapping with 'schema: 1', 'meta:', 'delegations:' "
+        "and so on, not a list",
+    ),
+    (
+        "python tag",
+        "schema: 1\nmeta: !!python/object/apply:os.system [ls]\n",
+        "b.yaml:2:7: tag !!python/object/apply:os.system is not allowed; briefings use plain YAML values only",
+    ),
+    (
+        "two documents",
+        M + "---\n" + M,
+        "b.yaml:4:1: a briefing file holds one YAML document; found a second '---'",
+    ),
     ("empty title", "schema: 1\nmeta:\n  title: ''\n", "b.yaml:3:10: meta.title: must not be empty"),
-    ("lead not a member", M + UA + "    lead: bob\n",
-     "b.yaml:8:11: delegations[0].lead: lead 'bob' is not a member of this delegation"),
-    ("yes is not a boolean",
-     M + UA + "    members:\n      - id: p\n        name: P\n        attending: yes\n",
-     "b.yaml:11:20: delegations[0].members[0].attending: expected true or false, got text "
-     "('yes'); write true or false"),
-    ("invalid utf-8", b"schema: 1\nmeta:\n  title: \xff\xfe\n",
-     "b.yaml:3:10: byte 0xff is not valid UTF-8; save the file as UTF-8"),
-    ("self alias", "schema: 1\nmeta: &m\n  title: *m\n",
-     "b.yaml:3:10: alias *m refers to a node that contains it"),
+    (
+        "lead not a member",
+        M + UA + "    lead: bob\n",
+        "b.yaml:8:11: delegations[0].lead: lead 'bob' is not a member of this delegation",
+    ),
+    (
+        "yes is not a boolean",
+        M + UA + "    members:\n      - id: p\n        name: P\n        attending: yes\n",
+        "b.yaml:11:20: delegations[0].members[0].attending: expected true or false, got text "
+        "('yes'); write true or false",
+    ),
+    (
+        "invalid utf-8",
+        b"schema: 1\nmeta:\n  title: \xff\xfe\n",
+        "b.yaml:3:10: byte 0xff is not valid UTF-8; save the file as UTF-8",
+    ),
+    (
+        "self alias",
+        "schema: 1\nmeta: &m\n  title: *m\n",
+        "b.yaml:3:10: alias *m refers to a node that contains it",
+    ),
 ]
 
 
@@ -86,7 +154,9 @@ def test_broken_file_message(write, text, message):
 
 
 def test_all_cross_field_problems_are_reported_together(write):
-    text = M + UA + "quotes:\n  - id: q1\n    speaker: x\n    text: a\n  - id: q1\n    speaker: y\n    text: b\n"
+    text = (
+        M + UA + "quotes:\n  - id: q1\n    speaker: x\n    text: a\n  - id: q1\n    speaker: y\n    text: b\n"
+    )
     with pytest.raises(BriefingError) as info:
         load_path(write(text), display="b.yaml")
     lines = [str(p) for p in info.value.problems]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from briefing.citation import cite
-from briefing.format import Roster
 from briefing.loading import load_path
+from briefing.model import Roster
+from briefing.output.citation import cite
 from briefing.ui.panes.base import Pane
 from briefing.ui.screens.blank import BlankScreen
 from briefing.ui.screens.main import MainScreen

@@ -13,8 +13,8 @@ import pytest
 
 from briefing import cli
 from briefing.loading import load_path
-from briefing.plain import cell_width, render_plain, wrap
-from briefing.text import is_safe
+from briefing.model.text import is_safe
+from briefing.output.plain import cell_width, render_plain, wrap
 
 from .conftest import DEFAULT, MINIMAL, ROOT
 
@@ -44,9 +44,7 @@ def block(text: str, first_line: str) -> list[str]:
     return lines[start:end]
 
 
-def run(
-    *args: str, cwd: Path = ROOT, python: tuple[str, ...] = ()
-) -> subprocess.CompletedProcess[str]:
+def run(*args: str, cwd: Path = ROOT, python: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
     """``python -m briefing ARGS`` with stdout and stderr piped (not a terminal)."""
     return subprocess.run(
         [sys.executable, *python, "-m", "briefing", *args],
@@ -79,7 +77,10 @@ def test_quotes_name_speaker_channel_when_and_context(text):
         "           describing the negotiations.",
     ]
     facebook = squash("\n".join(block(text, '- "We are working on clarifying')))
-    assert "Speaker: Rustem Umerov (Secretary of the National Security and Defense Council; delegation: Ukraine)" in facebook
+    assert (
+        "Speaker: Rustem Umerov (Secretary of the National Security and Defense Council; delegation: Ukraine)"
+        in facebook
+    )
     assert "Channel: Facebook" in facebook and "When: Wednesday" in facebook
 
 
@@ -111,9 +112,7 @@ def test_tally_report_facts(text):
 
 def test_header_facts_and_source(default, text):
     assert text.startswith(
-        "==============================\n"
-        "Ukraine–Russia talks in Geneva\n"
-        "==============================\n"
+        "==============================\nUkraine–Russia talks in Geneva\n==============================\n"
     )
     assert "Place:  Geneva" in text
     assert "Status: Talks ended; no joint statement expected" in text
@@ -145,14 +144,14 @@ def test_agenda_status_in_words_and_raisers(text):
 
 
 def test_sections_in_order_and_timeline_in_order(default, text):
-    positions = [text.index(f"\n{name}\n{'=' * len(name)}\n") for name in
-                 ("Delegations", "Agenda", "Quotes", "Strike tally", "Timeline")]
+    positions = [
+        text.index(f"\n{name}\n{'=' * len(name)}\n")
+        for name in ("Delegations", "Agenda", "Quotes", "Strike tally", "Timeline")
+    ]
     assert positions == sorted(positions)
-    timeline = text[positions[-1]:]
+    timeline = text[positions[-1] :]
     found = [timeline.index(f"- {e.when}: {e.title.split()[0]}") for e in default.timeline]
     assert found == sorted(found) and len(default.timeline) == 10
-
-
 
 
 # --- layout -----------------------------------------------------------------
@@ -224,7 +223,8 @@ def _hostile_briefing() -> str:
     def h() -> str:
         return f'"F{next(fields)}:{HOSTILE}"'
 
-    return f"""\
+    return (
+        f"""\
 schema: 1
 meta:
   title: {h()}
@@ -263,7 +263,9 @@ strikes:
     - {{id: w, weapon: {h()}, launched: nearly 5}}
 timeline:
   - {{id: e, when: {h()}, title: {h()}, detail: {h()}}}
-""", next(fields)
+""",
+        next(fields),
+    )
 
 
 def test_hostile_strings_are_made_visible(write, capsys, monkeypatch):
@@ -299,7 +301,7 @@ def test_piped_output_is_plain_text_without_textual(default, text):
     assert result.returncode == 0
     assert result.stdout == text  # 80 columns when not a terminal
     imported = [line.split("|")[-1].strip() for line in result.stderr.splitlines()]
-    assert "briefing.plain" in imported
+    assert "briefing.output.plain" in imported
     assert not [m for m in imported if m.split(".")[0] in ("textual", "rich")]
     assert elapsed < 10  # about 0.1 s on the dev machine; generous for CI
 
@@ -357,7 +359,9 @@ def test_non_utf8_output_does_not_crash(write):
     path = write(MINIMAL.replace("Minimal", "Переговоры"))
     result = subprocess.run(
         [sys.executable, "-m", "briefing", str(path)],
-        capture_output=True, timeout=30, cwd=ROOT,
+        capture_output=True,
+        timeout=30,
+        cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "ascii"},
     )
     assert result.returncode == 0, result.stderr
@@ -366,17 +370,19 @@ def test_non_utf8_output_does_not_crash(write):
 
 def test_reader_closing_the_pipe_early_is_not_an_error(write):
     quotes = "".join(
-        f"  - {{id: q{i}, speaker: p, text: Quote number {i} with some words}}\n"
-        for i in range(3000)
+        f"  - {{id: q{i}, speaker: p, text: Quote number {i} with some words}}\n" for i in range(3000)
     )
     path = write(
         MINIMAL
         + "delegations:\n  - {id: d, side: S, role: party, members: [{id: p, name: P}]}\n"
-        + "quotes:\n" + quotes
+        + "quotes:\n"
+        + quotes
     )
     proc = subprocess.Popen(
         [sys.executable, "-m", "briefing", str(path)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert proc.stdout is not None and proc.stderr is not None

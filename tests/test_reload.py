@@ -7,8 +7,8 @@ import contextlib
 import shutil
 from pathlib import Path
 
-from briefing.editor import editor_command
 from briefing.loading import line_of
+from briefing.settings.editor import editor_command
 from briefing.ui.panes.base import Pane
 from briefing.ui.screens.error import ErrorScreen
 from briefing.ui.screens.main import MainScreen
@@ -168,13 +168,21 @@ async def test_edit_opens_editor_at_selected_item_and_reloads(tmp_path, monkeypa
 def test_editor_command_styles():
     p = Path("/x/b.yaml")
     assert editor_command(p, 7, {"EDITOR": "vim"}) == ["vim", "+7", "/x/b.yaml"]
-    assert editor_command(p, 7, {"VISUAL": "code --wait", "EDITOR": "vim"}) == ["code", "--wait", "-g", "/x/b.yaml:7"]
+    assert editor_command(p, 7, {"VISUAL": "code --wait", "EDITOR": "vim"}) == [
+        "code",
+        "--wait",
+        "-g",
+        "/x/b.yaml:7",
+    ]
     assert editor_command(p, 7, {"EDITOR": "hx"}) == ["hx", "/x/b.yaml:7"]
     assert editor_command(p, 7, {}) == ["vi", "+7", "/x/b.yaml"]
 
 
 def test_line_of_points_at_items():
-    assert line_of(DEFAULT, ("agenda", 0)) == DEFAULT.read_text(encoding="utf-8").splitlines().index("  - id: territories") + 1
+    assert (
+        line_of(DEFAULT, ("agenda", 0))
+        == DEFAULT.read_text(encoding="utf-8").splitlines().index("  - id: territories") + 1
+    )
     assert line_of(Path("/nonexistent.yaml"), ("agenda", 0)) == 1
 
 
@@ -182,7 +190,7 @@ async def test_the_diff_of_a_reload_is_made_off_the_ui_thread(tmp_path, monkeypa
     # With 100,000 items a diff takes ~0.4 s: the keyboard must not wait for it.
     import threading
 
-    from briefing.format import diff as diff_module
+    from briefing.diff import changes as diff_module
 
     threads: list[threading.Thread] = []
     real_diff = diff_module.diff

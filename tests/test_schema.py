@@ -12,9 +12,10 @@ import sys
 import msgspec
 import pytest
 
-from briefing.format import Figure, model
 from briefing.loading.yaml_reader import read
-from briefing.schema import build_schema, field_docs, figure_pattern, schema_text
+from briefing.model import Figure
+from briefing.model import structs as model
+from briefing.output.schema import build_schema, field_docs, figure_pattern, schema_text
 
 from .conftest import DEFAULT, MINIMAL, ROOT
 
@@ -44,7 +45,7 @@ def test_committed_schema_is_current():
 def test_schema_command_does_not_import_textual():
     result = run("-X", "importtime", "-m", "briefing", "schema")
     imported = [line.split("|")[-1].strip() for line in result.stderr.splitlines()]
-    assert "briefing.schema" in imported
+    assert "briefing.output.schema" in imported
     assert not [m for m in imported if m.split(".")[0] in ("textual", "rich")]
 
 
@@ -100,12 +101,50 @@ def test_figure_is_number_words_or_null():
 
 
 FIGURE_STRINGS = [
-    "29", " 29 ", "1,234", "12,34", "1234,567", "400+", "400 +", "+400", "-5",
-    "nearly 400", "Nearly 400", "NEARLY 400", "nearly400", "nearly  400", "nearly 400+",
-    "up to 5", "Up\tTo 5", "upto 5", "an estimated 10", "more than 1,000", "~50", "~ 50",
-    "at least 3", "some 7", "over 9", "roughly", "nearly four hundred", "about -5",
-    "not reported", "Not Reported", "not  reported", "unknown", "N/A", "n / a", "none",
-    "", " ", "0", "0+", "1" * 15, "1" * 16, "about 1,000,000", "about 1,0000", "29.5",
+    "29",
+    " 29 ",
+    "1,234",
+    "12,34",
+    "1234,567",
+    "400+",
+    "400 +",
+    "+400",
+    "-5",
+    "nearly 400",
+    "Nearly 400",
+    "NEARLY 400",
+    "nearly400",
+    "nearly  400",
+    "nearly 400+",
+    "up to 5",
+    "Up\tTo 5",
+    "upto 5",
+    "an estimated 10",
+    "more than 1,000",
+    "~50",
+    "~ 50",
+    "at least 3",
+    "some 7",
+    "over 9",
+    "roughly",
+    "nearly four hundred",
+    "about -5",
+    "not reported",
+    "Not Reported",
+    "not  reported",
+    "unknown",
+    "N/A",
+    "n / a",
+    "none",
+    "",
+    " ",
+    "0",
+    "0+",
+    "1" * 15,
+    "1" * 16,
+    "about 1,000,000",
+    "about 1,0000",
+    "29.5",
 ]
 
 

@@ -12,7 +12,8 @@ import sys
 import pytest
 
 import briefing.search.index as index_module
-from briefing.format import (
+from briefing.loading import load_path
+from briefing.model import (
     AgendaItem,
     Briefing,
     Delegation,
@@ -24,7 +25,6 @@ from briefing.format import (
     StrikeTally,
     WeaponCount,
 )
-from briefing.loading import load_path
 from briefing.search import (
     FIELDS,
     KINDS,
@@ -64,9 +64,7 @@ def make(
         agenda=list(agenda),
         quotes=list(quotes),
         timeline=list(timeline),
-        strikes=StrikeTally(period="The week", reported_by="p", counts=list(counts))
-        if counts
-        else None,
+        strikes=StrikeTally(period="The week", reported_by="p", counts=list(counts)) if counts else None,
     )
 
 
@@ -136,7 +134,7 @@ def test_query_parsing():
     assert parse_query("  Zelensky   Telegram ").needles == ("zelensky", "telegram")
     assert parse_query('"security  guarantees" kyiv').needles == ("security guarantees", "kyiv")
     assert parse_query('kyiv "security gua').needles == ("kyiv", "security gua")
-    assert parse_query('a a A').needles == ("a",)
+    assert parse_query("a a A").needles == ("a",)
     assert parse_query('""').empty and parse_query("   ").empty and parse_query('"').empty
 
 
@@ -188,7 +186,9 @@ def test_every_kind_and_field_is_searchable():
         [person],
         side="Freedonia",
         notes="Delegnote",
-        agenda=[AgendaItem(id="a", title="Agendatitle", status="stalled", notes="Agendanote", raised_by=["p"])],
+        agenda=[
+            AgendaItem(id="a", title="Agendatitle", status="stalled", notes="Agendanote", raised_by=["p"])
+        ],
         quotes=[Quote(id="q", speaker="p", text="Quotetext", channel="Chan", when="Whenever", context="Ctx")],
         timeline=[Event(id="e", when="Eventwhen", title="Eventtitle", detail="Eventdetail", involves=["d"])],
         counts=[WeaponCount(id="w", weapon="Trebuchets", launched=Figure.parse("nearly 40"))],
@@ -314,7 +314,7 @@ def test_any_query_is_safe(geneva, query):
 
 def test_random_1000_character_queries_are_safe(geneva):
     rng = random.Random(3)
-    alphabet = 'abcz ()[]\\*"\'.?+^$|{}\u0301ß\x00é\n'
+    alphabet = "abcz ()[]\\*\"'.?+^$|{}\u0301ß\x00é\n"
     for _ in range(50):
         query = "".join(rng.choice(alphabet) for _ in range(1000))
         result = geneva.search(query)
@@ -453,7 +453,10 @@ def synthetic(seed: int = 5) -> Briefing:
         delegations=delegations,
         agenda=[AgendaItem(id=f"a{i}", title=sentence(), raised_by=rng.sample(refs, 2)) for i in range(60)],
         quotes=[Quote(id=f"q{i}", speaker=rng.choice(refs), text=sentence()) for i in range(200)],
-        timeline=[Event(id=f"e{i}", when="Tuesday", title=sentence(), involves=rng.sample(refs, 1)) for i in range(100)],
+        timeline=[
+            Event(id=f"e{i}", when="Tuesday", title=sentence(), involves=rng.sample(refs, 1))
+            for i in range(100)
+        ],
     )
 
 
@@ -510,7 +513,7 @@ def test_refining_holds_for_random_edits():
         if query and rng.random() < 0.3:
             query = query[:-1]
         else:
-            query += rng.choice("securitygaranzlkyvfé \"")
+            query += rng.choice('securitygaranzlkyvfé "')
         assert index.search(query).ids == reference(index, query), query
 
 

@@ -18,7 +18,9 @@ async def settle(pilot, app) -> None:
         main = app.screen
         # Pending workers count too: a search queued as the index became
         # ready has not started running yet.
-        if main.index is not None and not any(not w.is_finished for w in app.workers if w.group in ("search", "index")):
+        if main.index is not None and not any(
+            not w.is_finished for w in app.workers if w.group in ("search", "index")
+        ):
             await pilot.pause(0.02)
             return
     raise AssertionError("search did not settle")
@@ -124,8 +126,12 @@ async def test_f_filters_every_pane_to_one_side():
         assert [r.id for r in pane(app, "delegations").list.rows] == ["ukraine", "umerov", "zelenskyy"]
         quotes = [q.speaker for q in pane(app, "quotes").list.rows]
         assert quotes and set(quotes) <= {"umerov", "zelenskyy"}
-        assert all(set(a.raised_by) & {"ukraine", "umerov", "zelenskyy"} for a in pane(app, "agenda").list.rows)
-        assert "filter: Ukraine" in " ".join(str(w.render()) for w in app.screen.query("BriefingHeader Static"))
+        assert all(
+            set(a.raised_by) & {"ukraine", "umerov", "zelenskyy"} for a in pane(app, "agenda").list.rows
+        )
+        assert "filter: Ukraine" in " ".join(
+            str(w.render()) for w in app.screen.query("BriefingHeader Static")
+        )
         # Filter and search combine.
         await type_query(pilot, app, "strike")
         assert app.screen.query_one("#quotes", Pane).lens.count == 3  # two texts, one context

@@ -24,9 +24,7 @@ def test_help_screen(snap_compare):
 
 
 def test_quote_detail(snap_compare):
-    assert snap_compare(
-        BriefingApp(DEFAULT), terminal_size=(120, 40), press=["3", "j", "j", "j", "enter"]
-    )
+    assert snap_compare(BriefingApp(DEFAULT), terminal_size=(120, 40), press=["3", "j", "j", "j", "enter"])
 
 
 def test_tally_detail(snap_compare):
@@ -50,7 +48,9 @@ def test_blank_screen(snap_compare):
 
 
 def test_presenter_quote(snap_compare):
-    assert snap_compare(BriefingApp(DEFAULT), terminal_size=(120, 40), press=["3", "j", "j", "j", "j", "j", "p"])
+    assert snap_compare(
+        BriefingApp(DEFAULT), terminal_size=(120, 40), press=["3", "j", "j", "j", "j", "j", "p"]
+    )
 
 
 def test_stale_banner_and_change_mark(snap_compare, tmp_path):
@@ -59,7 +59,9 @@ def test_stale_banner_and_change_mark(snap_compare, tmp_path):
     path.write_text(text, encoding="utf-8")
 
     async def run_before(pilot):
-        path.write_text(text.replace("title: Security issues", "title: Security guarantees"), encoding="utf-8")
+        path.write_text(
+            text.replace("title: Security issues", "title: Security guarantees"), encoding="utf-8"
+        )
         await pilot.press("r")
         await _until(pilot, lambda: pilot.app.briefing.agenda[2].title == "Security guarantees")
         path.write_text("schema: 1\nmeta:\n  title: [oops\n", encoding="utf-8")

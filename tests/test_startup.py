@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.screen import Screen
 
-from briefing import watching
+from briefing.loading import watching
 from briefing.ui.screens.error import ErrorScreen
 from briefing.ui.screens.main import MainScreen
 

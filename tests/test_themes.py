@@ -15,14 +15,14 @@ import pytest
 from textual.color import Color
 from textual.theme import BUILTIN_THEMES
 
-from briefing import config
-from briefing.config import ConfigError, parse_config, read_config, save_theme
-from briefing.format import Delegation
-from briefing.resources import data_dir
+from briefing.model import Delegation
+from briefing.settings import config
+from briefing.settings.config import ConfigError, parse_config, read_config, save_theme
+from briefing.settings.paths import data_dir
 from briefing.ui import themes
 from briefing.ui.app import BriefingApp
-from briefing.ui.content import side_style
 from briefing.ui.panes.tally import TallyPane
+from briefing.ui.text_content import side_style
 from briefing.ui.themes import (
     BRIEFING_VARIABLES,
     ThemeError,
@@ -109,8 +109,13 @@ def test_every_shipped_theme_loads_and_maps():
                 assert getattr(theme, field) == Color.parse(getattr(raw, field)).hex
         # The sides and tally colours every theme file must spell out.
         for variable in (
-            "side-mediator", "side-party-1", "side-party-2", "side-ally",
-            "side-observer", "tally-launched", "tally-intercepted",
+            "side-mediator",
+            "side-party-1",
+            "side-party-2",
+            "side-ally",
+            "side-observer",
+            "tally-launched",
+            "tally-intercepted",
         ):
             assert variable in theme.variables, (name, variable)
         assert theme.variables["side-party-1"] != theme.variables["side-party-2"]
@@ -181,13 +186,16 @@ def test_builtin_themes_get_every_briefing_variable(name):
 
 
 def test_parties_take_turns_with_the_party_colours():
-    from briefing.format import Briefing, Meta, Roster
+    from briefing.model import Briefing, Meta, Roster
 
     parties = [Delegation(id=f"p{n}", side=f"P{n}", role="party") for n in range(6)]
     ally = Delegation(id="b", side="B", role="ally")
     roster = Roster(Briefing(schema=1, meta=Meta(title="T"), delegations=[parties[0], ally, *parties[1:]]))
     assert [side_style(parties[n], roster) for n in (0, 1, 4, 5)] == [
-        "bold $side-party-1", "bold $side-party-2", "bold $side-party-1", "bold $side-party-2",
+        "bold $side-party-1",
+        "bold $side-party-2",
+        "bold $side-party-1",
+        "bold $side-party-2",
     ]
     assert side_style(parties[1]) == "bold $side-party-1"  # no roster: first colour
     assert side_style(ally, roster) == "bold $side-ally"
@@ -202,27 +210,111 @@ BASE = 'name: mine\ndark: true\nprimary: "#112233"\nforeground: "#eeeeee"\nbackg
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param(BASE + 'text: "#ffffff"\n', "mine.yaml:6:1: top level: unknown key 'text'; did you mean 'foreground'?", id="unknown-key"),
-        pytest.param(BASE + 'sides:\n  partie-1: "#ff0000"\n', "mine.yaml:7:3: sides: unknown key 'partie-1'; did you mean 'party-1'?", id="unknown-side"),
-        pytest.param(BASE.replace('"#112233"', '"#12345"'), "mine.yaml:3:10: primary: '#12345' is not a colour; use #rrggbb, rgb(r, g, b), hsl(h, s%, l%) or a colour name", id="bad-colour"),
-        pytest.param(BASE + "accent: gren\n", "mine.yaml:6:9: accent: 'gren' is not a colour; did you mean 'green'?", id="colour-typo"),
-        pytest.param(BASE + 'tally:\n  launched: "#00000080"\n', "mine.yaml:7:13: tally.launched: '#00000080' is see-through; this colour must be opaque", id="see-through"),
-        pytest.param(BASE + "accent: ansi_red\n", "mine.yaml:6:9: accent: 'ansi_red' is a terminal (ANSI) colour, which each terminal shows differently; use a fixed colour such as #rrggbb", id="ansi"),
-        pytest.param(BASE + "sides: [\n", "mine.yaml:7:1: did not find expected node content (while parsing a flow node on line 7)", id="yaml-syntax"),
-        pytest.param(BASE + "dark: false\n", "mine.yaml:6:1: duplicate key 'dark' (first defined on line 2)", id="duplicate-key"),
-        pytest.param(BASE.replace("dark: true", 'dark: "yes"'), "mine.yaml:2:7: dark: expected true or false, got text ('yes'); write true or false", id="wrong-type-bool"),
-        pytest.param(BASE + 'sides: "#ff0000"\n', "mine.yaml:6:8: sides: expected a mapping (key: value lines), got text", id="wrong-type-map"),
-        pytest.param(BASE + "accent: 12\n", "mine.yaml:6:9: accent: expected text, got a whole number", id="wrong-type-number"),
-        pytest.param(BASE.replace('background: "#000000"\n', ""), "mine.yaml:1:1: top level: missing required key 'background'", id="missing"),
-        pytest.param(BASE + 'sides:\n  party-1: "#ff0000"\n  party-2: red\n', "mine.yaml:8:12: sides.party-2: same colour as party-1; parties need colours that tell them apart", id="same-parties"),
-        pytest.param(BASE.replace("name: mine", "name: nord"), "mine.yaml:1:7: name: 'nord' is a Textual built-in theme; choose another name", id="builtin-name"),
-        pytest.param(BASE.replace("name: mine", "name: My Theme"), "mine.yaml:1:7: name: 'My Theme' is not a theme name; use lowercase letters, digits and '-', e.g. my-theme", id="bad-name"),
-        pytest.param(BASE + 'variables:\n  block-curser-background: "#ffffff"\n', "mine.yaml:7:3: variables.block-curser-background: unknown Textual variable 'block-curser-background'; did you mean 'block-cursor-background'?", id="variable-typo"),
-        pytest.param(BASE + 'variables:\n  block-cursor-text-style: "bold blinking"\n', "mine.yaml:7:28: variables.block-cursor-text-style: 'bold blinking' is not a text style; use words from: b, blink, bold, dim, i, italic, none, not, o, overline, reverse, strike, u, underline, uu", id="variable-style"),
-        pytest.param(BASE + 'variables:\n  side-ally: "#ffffff"\n', "mine.yaml:7:3: variables.side-ally: set 'side-ally' under 'sides:' instead", id="variable-ours"),
-        pytest.param(BASE + "variables:\n  footer-key-foreground: 3\n", "mine.yaml:7:26: variables.footer-key-foreground: expected text, got a whole number", id="variable-type"),
-        pytest.param("", "mine.yaml:1:1: the file is empty; a theme needs at least name, dark, primary, foreground and background", id="empty"),
-        pytest.param(BASE + "accent: !!python/object:os.system x\n", "mine.yaml:6:9: tag !!python/object:os.system is not allowed; briefings use plain YAML values only", id="unsafe-tag"),
+        pytest.param(
+            BASE + 'text: "#ffffff"\n',
+            "mine.yaml:6:1: top level: unknown key 'text'; did you mean 'foreground'?",
+            id="unknown-key",
+        ),
+        pytest.param(
+            BASE + 'sides:\n  partie-1: "#ff0000"\n',
+            "mine.yaml:7:3: sides: unknown key 'partie-1'; did you mean 'party-1'?",
+            id="unknown-side",
+        ),
+        pytest.param(
+            BASE.replace('"#112233"', '"#12345"'),
+            "mine.yaml:3:10: primary: '#12345' is not a colour; use #rrggbb, rgb(r, g, b), hsl(h, s%, l%) or a colour name",
+            id="bad-colour",
+        ),
+        pytest.param(
+            BASE + "accent: gren\n",
+            "mine.yaml:6:9: accent: 'gren' is not a colour; did you mean 'green'?",
+            id="colour-typo",
+        ),
+        pytest.param(
+            BASE + 'tally:\n  launched: "#00000080"\n',
+            "mine.yaml:7:13: tally.launched: '#00000080' is see-through; this colour must be opaque",
+            id="see-through",
+        ),
+        pytest.param(
+            BASE + "accent: ansi_red\n",
+            "mine.yaml:6:9: accent: 'ansi_red' is a terminal (ANSI) colour, which each terminal shows differently; use a fixed colour such as #rrggbb",
+            id="ansi",
+        ),
+        pytest.param(
+            BASE + "sides: [\n",
+            "mine.yaml:7:1: did not find expected node content (while parsing a flow node on line 7)",
+            id="yaml-syntax",
+        ),
+        pytest.param(
+            BASE + "dark: false\n",
+            "mine.yaml:6:1: duplicate key 'dark' (first defined on line 2)",
+            id="duplicate-key",
+        ),
+        pytest.param(
+            BASE.replace("dark: true", 'dark: "yes"'),
+            "mine.yaml:2:7: dark: expected true or false, got text ('yes'); write true or false",
+            id="wrong-type-bool",
+        ),
+        pytest.param(
+            BASE + 'sides: "#ff0000"\n',
+            "mine.yaml:6:8: sides: expected a mapping (key: value lines), got text",
+            id="wrong-type-map",
+        ),
+        pytest.param(
+            BASE + "accent: 12\n",
+            "mine.yaml:6:9: accent: expected text, got a whole number",
+            id="wrong-type-number",
+        ),
+        pytest.param(
+            BASE.replace('background: "#000000"\n', ""),
+            "mine.yaml:1:1: top level: missing required key 'background'",
+            id="missing",
+        ),
+        pytest.param(
+            BASE + 'sides:\n  party-1: "#ff0000"\n  party-2: red\n',
+            "mine.yaml:8:12: sides.party-2: same colour as party-1; parties need colours that tell them apart",
+            id="same-parties",
+        ),
+        pytest.param(
+            BASE.replace("name: mine", "name: nord"),
+            "mine.yaml:1:7: name: 'nord' is a Textual built-in theme; choose another name",
+            id="builtin-name",
+        ),
+        pytest.param(
+            BASE.replace("name: mine", "name: My Theme"),
+            "mine.yaml:1:7: name: 'My Theme' is not a theme name; use lowercase letters, digits and '-', e.g. my-theme",
+            id="bad-name",
+        ),
+        pytest.param(
+            BASE + 'variables:\n  block-curser-background: "#ffffff"\n',
+            "mine.yaml:7:3: variables.block-curser-background: unknown Textual variable 'block-curser-background'; did you mean 'block-cursor-background'?",
+            id="variable-typo",
+        ),
+        pytest.param(
+            BASE + 'variables:\n  block-cursor-text-style: "bold blinking"\n',
+            "mine.yaml:7:28: variables.block-cursor-text-style: 'bold blinking' is not a text style; use words from: b, blink, bold, dim, i, italic, none, not, o, overline, reverse, strike, u, underline, uu",
+            id="variable-style",
+        ),
+        pytest.param(
+            BASE + 'variables:\n  side-ally: "#ffffff"\n',
+            "mine.yaml:7:3: variables.side-ally: set 'side-ally' under 'sides:' instead",
+            id="variable-ours",
+        ),
+        pytest.param(
+            BASE + "variables:\n  footer-key-foreground: 3\n",
+            "mine.yaml:7:26: variables.footer-key-foreground: expected text, got a whole number",
+            id="variable-type",
+        ),
+        pytest.param(
+            "",
+            "mine.yaml:1:1: the file is empty; a theme needs at least name, dark, primary, foreground and background",
+            id="empty",
+        ),
+        pytest.param(
+            BASE + "accent: !!python/object:os.system x\n",
+            "mine.yaml:6:9: tag !!python/object:os.system is not allowed; briefings use plain YAML values only",
+            id="unsafe-tag",
+        ),
     ],
 )
 def test_broken_theme_file_messages(text, expected):
@@ -365,16 +457,44 @@ def test_missing_config_is_the_default(config_dir):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param('themee = "x"\n', "c.toml:1:1: top level: unknown key 'themee'; did you mean 'theme'?", id="unknown-key"),
-        pytest.param('# mine\n[keymapp]\nquit = "q"\n', "c.toml:2:1: top level: unknown key 'keymapp'; did you mean 'keymap'?", id="unknown-table"),
+        pytest.param(
+            'themee = "x"\n',
+            "c.toml:1:1: top level: unknown key 'themee'; did you mean 'theme'?",
+            id="unknown-key",
+        ),
+        pytest.param(
+            '# mine\n[keymapp]\nquit = "q"\n',
+            "c.toml:2:1: top level: unknown key 'keymapp'; did you mean 'keymap'?",
+            id="unknown-table",
+        ),
         pytest.param("theme = 3\n", "c.toml:1:1: theme: expected text, got a whole number", id="wrong-type"),
-        pytest.param('[keymap]\nquit = "q"\n  help = 3\n', "c.toml:3:3: keymap.help: expected text, got a whole number", id="keymap-type"),
-        pytest.param("keymap = 3\n", "c.toml:1:1: keymap: expected a table of key = value pairs, got a whole number", id="keymap-not-table"),
-        pytest.param('[keymap]\nquit = "ctrl q"\n', 'c.toml:2:1: keymap.quit: \'ctrl q\' is not a key list; write keys such as "ctrl+q" or "f1,question_mark" (commas, no spaces)', id="bad-keys"),
-        pytest.param('[keymap]\n"no such id!" = "q"\n', "c.toml:2:1: keymap: 'no such id!' is not a binding id (see the help screen, ?)", id="bad-id"),
+        pytest.param(
+            '[keymap]\nquit = "q"\n  help = 3\n',
+            "c.toml:3:3: keymap.help: expected text, got a whole number",
+            id="keymap-type",
+        ),
+        pytest.param(
+            "keymap = 3\n",
+            "c.toml:1:1: keymap: expected a table of key = value pairs, got a whole number",
+            id="keymap-not-table",
+        ),
+        pytest.param(
+            '[keymap]\nquit = "ctrl q"\n',
+            'c.toml:2:1: keymap.quit: \'ctrl q\' is not a key list; write keys such as "ctrl+q" or "f1,question_mark" (commas, no spaces)',
+            id="bad-keys",
+        ),
+        pytest.param(
+            '[keymap]\n"no such id!" = "q"\n',
+            "c.toml:2:1: keymap: 'no such id!' is not a binding id (see the help screen, ?)",
+            id="bad-id",
+        ),
         pytest.param('theme = ""\n', "c.toml:1:1: theme: must not be empty", id="empty-theme"),
         pytest.param("theme = \n", "c.toml:1:9: not valid TOML: invalid value", id="toml-syntax"),
-        pytest.param('[keymap]\nquit = "q"\nquit = "x"\n', "c.toml:3:11: not valid TOML: cannot overwrite a value", id="toml-duplicate"),
+        pytest.param(
+            '[keymap]\nquit = "q"\nquit = "x"\n',
+            "c.toml:3:11: not valid TOML: cannot overwrite a value",
+            id="toml-duplicate",
+        ),
     ],
 )
 def test_config_problems(text, expected):
@@ -461,7 +581,7 @@ def test_saving_writes_through_a_symlink(config_dir, tmp_path):
 
 def test_config_module_does_not_import_the_ui():
     code = (
-        "import sys, briefing.config\n"
+        "import sys, briefing.settings.config\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich') "
         "or m.startswith('briefing.ui')))\n"
     )
@@ -477,7 +597,10 @@ def test_choice_order():
     assert themes.choose_theme(available) == ("briefing-dark", None)
     assert themes.choose_theme(available, no_color=True) == ("briefing-mono", None)
     assert themes.choose_theme(available, remembered="nord") == ("nord", None)
-    assert themes.choose_theme(available, requested="briefing-mono", remembered="nord") == ("briefing-mono", None)
+    assert themes.choose_theme(available, requested="briefing-mono", remembered="nord") == (
+        "briefing-mono",
+        None,
+    )
     name, note = themes.choose_theme(available, requested="nope")
     assert (name, note) == ("briefing-dark", "--theme: there is no theme 'nope'; using briefing-dark")
     assert themes.choose_theme({"nord"}) == ("textual-dark", None)

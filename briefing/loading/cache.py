@@ -4,7 +4,7 @@ Reading YAML is the slow part of opening a large briefing (about 6 MB/s
 here, even with libyaml); decoding the same briefing from msgpack into the
 typed model is ~10x faster. Even for a small file the cache wins: a start
 served from it never imports PyYAML (~10 ms). So after a successful load the
-validated :class:`~briefing.format.Briefing` is written to the user's cache
+validated :class:`~briefing.model.Briefing` is written to the user's cache
 folder, and the next load of the same bytes decodes that instead.
 
 * Where: ``$BRIEFING_CACHE_DIR`` if set, else
@@ -41,7 +41,7 @@ from pathlib import Path
 import msgspec
 
 from briefing import __version__
-from briefing.format import SCHEMA_VERSION, Briefing, Figure
+from briefing.model import SCHEMA_VERSION, Briefing, Figure
 
 MIN_BYTES = 0
 """Files smaller than this are always parsed. Zero: even the bundled briefing
@@ -61,9 +61,9 @@ _TMP_STALE_SECONDS = 3600
 # The modules whose code decides what loads and how: their source is part of
 # the key. Listed by name so nothing here has to import them.
 _FINGERPRINTED = (
-    "briefing.format.model",
-    "briefing.format.figures",
-    "briefing.format.checks",
+    "briefing.model.structs",
+    "briefing.model.figures",
+    "briefing.model.checks",
     "briefing.loading.loader",
     "briefing.loading.yaml_reader",
     __name__,

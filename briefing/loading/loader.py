@@ -1,4 +1,4 @@
-"""Bytes on disk -> a validated :class:`~briefing.format.Briefing`.
+"""Bytes on disk -> a validated :class:`~briefing.model.Briefing`.
 
 Every failure becomes a :class:`BriefingError` whose problems read
 ``FILE:LINE:COL: message``; nothing here lets a traceback reach the user.
@@ -18,8 +18,6 @@ from typing import Any
 
 import msgspec
 
-from briefing.format import Briefing, Figure
-from briefing.format.checks import check, dotted
 from briefing.loading.cache import BriefingCache, disabled_by_env
 from briefing.loading.problems import (
     BriefingError,
@@ -28,6 +26,8 @@ from briefing.loading.problems import (
     YamlProblem,
     text_mark,
 )
+from briefing.model import Briefing, Figure
+from briefing.model.checks import check, dotted
 
 if typing.TYPE_CHECKING:
     from briefing.loading.yaml_reader import Found
@@ -181,15 +181,9 @@ def decode(data: bytes, name: str) -> str:
     except UnicodeDecodeError as exc:
         if nul == -1 or exc.start < nul:
             if exc.end == len(data) and exc.reason == "unexpected end of data":
-                message = (
-                    "the file ends partway through a character; "
-                    "was it saved completely?"
-                )
+                message = "the file ends partway through a character; was it saved completely?"
             else:
-                message = (
-                    f"byte 0x{data[exc.start]:02x} is not valid UTF-8; "
-                    "save the file as UTF-8"
-                )
+                message = f"byte 0x{data[exc.start]:02x} is not valid UTF-8; save the file as UTF-8"
             raise fail(_byte_mark(data, exc.start), message) from None
         text = ""
     if nul != -1:
@@ -273,8 +267,7 @@ def from_data(raw: Any, text: str, name: str) -> Briefing:
                 Problem(
                     name,
                     Mark(1, 1),
-                    "the file is empty; a briefing starts with 'schema: 1' "
-                    "and a 'meta:' section",
+                    "the file is empty; a briefing starts with 'schema: 1' and a 'meta:' section",
                 )
             ]
         )
@@ -293,9 +286,7 @@ def from_data(raw: Any, text: str, name: str) -> Briefing:
         briefing = msgspec.convert(raw, Briefing, dec_hook=_dec_hook)
     except msgspec.ValidationError as exc:
         path, message, on_key = _explain(str(exc), raw)
-        raise BriefingError(
-            [Problem(name, locate(text, path, on_key=on_key), message)]
-        ) from None
+        raise BriefingError([Problem(name, locate(text, path, on_key=on_key), message)]) from None
     problems = check(briefing, limit=MAX_PROBLEMS + 1)
     if problems:
         found = _marks(text, [path for path, _ in problems[:MAX_PROBLEMS]])
@@ -343,19 +334,14 @@ def _explain(error: str, raw: Any) -> tuple[tuple[str | int, ...], str, bool]:
     assert match is not None  # the pattern matches any string
     msg = match.group("msg")
     path: tuple[str | int, ...] = tuple(
-        int(index) if index else name
-        for name, index in _PART.findall(match.group("path") or "$")
+        int(index) if index else name for name, index in _PART.findall(match.group("path") or "$")
     )
     where = dotted(path) or "top level"
     if m := re.match(r"Object contains unknown field `(.*)`$", msg):
         key = m.group(1)
         fields = _field_names(path)
         close = difflib.get_close_matches(key, fields, n=1)
-        hint = (
-            f"; did you mean {close[0]!r}?"
-            if close
-            else f"; expected one of: {', '.join(fields)}"
-        )
+        hint = f"; did you mean {close[0]!r}?" if close else f"; expected one of: {', '.join(fields)}"
         return (*path, key), f"{where}: unknown key {key!r}{hint}", True
     if m := re.match(r"Object missing required field `(.*)`$", msg):
         key = m.group(1)
@@ -365,15 +351,13 @@ def _explain(error: str, raw: Any) -> tuple[tuple[str | int, ...], str, bool]:
     if path == ("schema",):
         value = _value_at(raw, path)
         if isinstance(value, int) and not isinstance(value, bool):
-            return path, (
-                f"unsupported schema version {value}; "
-                "this version of briefing reads 'schema: 1'"
-            ), False
+            return (
+                path,
+                (f"unsupported schema version {value}; this version of briefing reads 'schema: 1'"),
+                False,
+            )
         shown = f" ({value!r})" if isinstance(value, (str, float)) else ""
-        return path, (
-            f"schema: expected the number 1, got {_kind(value)}{shown}; "
-            "write 'schema: 1'"
-        ), False
+        return path, (f"schema: expected the number 1, got {_kind(value)}{shown}; write 'schema: 1'"), False
     if m := re.match(r"Expected `([\w |]+)`(?:.*?)?, got `(\w+)`$", msg):
         # Optional fields read "Expected `str | null`": null needs no mention.
         wants = [w for w in m.group(1).split(" | ") if w != "null"] or ["null"]
@@ -381,30 +365,25 @@ def _explain(error: str, raw: Any) -> tuple[tuple[str | int, ...], str, bool]:
         value = _value_at(raw, path)
         if choices := _choices(path):
             if isinstance(value, (list, dict)):  # may be deep: never repr() it
-                return path, (
-                    f"{where}: expected one of: {', '.join(choices)}; "
-                    f"got {_kind(value)}"
-                ), False
-            return path, (
-                f"{where}: {_yaml_repr(value)} is not one of: {', '.join(choices)}"
-            ), False
+                return path, (f"{where}: expected one of: {', '.join(choices)}; got {_kind(value)}"), False
+            return path, (f"{where}: {_yaml_repr(value)} is not one of: {', '.join(choices)}"), False
         hint = ""
         if wants == ["bool"] and isinstance(value, str):
             hint = f" ({value!r}); write true or false"
         want = " or ".join(_TYPE_WORDS.get(w, w) for w in wants)
-        return path, (
-            f"{where}: expected {want}, got {_TYPE_WORDS.get(got, got)}{hint}"
-        ), False
+        return path, (f"{where}: expected {want}, got {_TYPE_WORDS.get(got, got)}{hint}"), False
     if msg.startswith("Invalid enum value"):
         choices = _choices(path)
-        return path, (
-            f"{where}: {_value_at(raw, path)!r} is not one of: {', '.join(choices)}"
-        ), False
+        return path, (f"{where}: {_value_at(raw, path)!r} is not one of: {', '.join(choices)}"), False
     if "matching regex" in msg:
-        return path, (
-            f"{where}: {_value_at(raw, path)!r} is not a valid id; use letters, "
-            "digits, '-', '_' or '.' (at most 64 characters, no spaces)"
-        ), False
+        return (
+            path,
+            (
+                f"{where}: {_value_at(raw, path)!r} is not a valid id; use letters, "
+                "digits, '-', '_' or '.' (at most 64 characters, no spaces)"
+            ),
+            False,
+        )
     if "of length >= 1" in msg:
         return path, f"{where}: must not be empty", False
     if m := re.match(r"Expected `str` of length <= (\d+)", msg):
@@ -534,8 +513,7 @@ def check_one(load: typing.Callable[[], object], name: str) -> list[Problem]:
             Problem(
                 name,
                 None,
-                f"internal error while checking this file ({type(exc).__name__}: "
-                f"{exc}); please report it",
+                f"internal error while checking this file ({type(exc).__name__}: {exc}); please report it",
             )
         ]
     return []

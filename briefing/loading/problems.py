@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from briefing.text import visible
+from briefing.model.text import visible
 
 if TYPE_CHECKING:  # PyYAML is imported only when a file is actually parsed
     import yaml
@@ -59,15 +59,12 @@ class YamlProblem(Exception):
         if problem == "did not find expected <document start>":
             # libyaml's words for text after a '...' that ended the document.
             problem = (
-                "a briefing file holds one YAML document; "
-                "found more after the '...' that ends the first"
+                "a briefing file holds one YAML document; found more after the '...' that ends the first"
             )
         elif "\t" in problem or (mark and _char_at(text, mark.line, mark.column) == "\t"):
             problem = "a tab character here; YAML indentation must use spaces"
         elif exc.context and exc.context_mark and exc.context_mark != exc.problem_mark:
-            problem = (
-                f"{problem} ({exc.context} on line {exc.context_mark.line + 1})"
-            )
+            problem = f"{problem} ({exc.context} on line {exc.context_mark.line + 1})"
         at = Mark(mark.line + 1, mark.column + 1) if mark else None
         return cls(at, problem)
 

@@ -29,7 +29,7 @@ from briefing.loading.problems import Mark, YamlProblem, text_mark
 try:  # The C parser is ~10x faster; PyYAML without libyaml still works.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader
 
 MAX_DEPTH = 64
 """Deeper than any real briefing; far below what would hurt."""
@@ -54,8 +54,7 @@ _WORDS: dict[str, Any] = {
     **dict.fromkeys(["", "~", "null", "Null", "NULL"]),
     **dict.fromkeys(["true", "True", "TRUE"], True),
     **dict.fromkeys(["false", "False", "FALSE"], False),
-    **{sign + dot: float(sign + "inf") for sign in ("", "+", "-")
-       for dot in (".inf", ".Inf", ".INF")},
+    **{sign + dot: float(sign + "inf") for sign in ("", "+", "-") for dot in (".inf", ".Inf", ".INF")},
     **dict.fromkeys([".nan", ".NaN", ".NAN"], float("nan")),
 }
 """Plain scalars of the core schema that are words, not digits."""
@@ -92,13 +91,16 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
         return event.value
     if tag in (_CORE + "int", _CORE + "float", _CORE + "bool", _CORE + "null"):
         value = _resolve_plain(event.value, event)
-        wanted = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}
+        wanted: dict[str, type | tuple[type, ...]] = {
+            "int": int,
+            "float": (int, float),
+            "bool": bool,
+            "null": type(None),
+        }
         if not isinstance(value, wanted[tag[len(_CORE) :]]) or (
             tag.endswith("int") and isinstance(value, bool)
         ):
-            raise YamlProblem(
-                _mark(event), f"{event.value!r} is not a valid !!{tag[len(_CORE):]}"
-            )
+            raise YamlProblem(_mark(event), f"{event.value!r} is not a valid !!{tag[len(_CORE) :]}")
         return value
     raise YamlProblem(_mark(event), _tag_message(tag))
 
@@ -123,9 +125,7 @@ def _events(text: str) -> Iterator[Any]:
 
 # What YAML accepts in a stream (YAML 1.1 "printable"); libyaml reports
 # anything else with a byte offset only, so we find the character ourselves.
-_NOT_PRINTABLE = re.compile(
-    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
-)
+_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _bad_character(text: str, exc: yaml.YAMLError) -> YamlProblem:
@@ -208,9 +208,7 @@ def read(text: str, *, targets: list[Path] | None = None) -> tuple[Any, Found]:
             top = stack[-1]
             if top.is_map and top.key is _NO_KEY:
                 if is_collection:
-                    raise YamlProblem(
-                        _mark(event), f"mapping keys must be plain text, not {collection}"
-                    )
+                    raise YamlProblem(_mark(event), f"mapping keys must be plain text, not {collection}")
                 return True
             if track and not top.is_map:
                 path.append(len(top.value))
@@ -263,8 +261,7 @@ def read(text: str, *, targets: list[Path] | None = None) -> tuple[Any, Found]:
                 if value == "<<" and event.implicit[0]:
                     raise YamlProblem(
                         _mark(event),
-                        "merge keys ('<<: *name') are not supported; "
-                        "write the keys out in full",
+                        "merge keys ('<<: *name') are not supported; write the keys out in full",
                     )
             elif event.tag is None and event.implicit[0]:
                 value = _resolve_plain(event.value, event)
@@ -291,9 +288,7 @@ def read(text: str, *, targets: list[Path] | None = None) -> tuple[Any, Found]:
             finish(frame.value, frame.size, frame.event)
         elif kind is yaml.AliasEvent:
             if event.anchor in open_anchors:
-                raise YamlProblem(
-                    _mark(event), f"alias *{event.anchor} refers to a node that contains it"
-                )
+                raise YamlProblem(_mark(event), f"alias *{event.anchor} refers to a node that contains it")
             if event.anchor not in anchors:
                 raise YamlProblem(_mark(event), f"unknown alias *{event.anchor}")
             value, size = anchors[event.anchor]
@@ -304,9 +299,7 @@ def read(text: str, *, targets: list[Path] | None = None) -> tuple[Any, Found]:
             # file are already bounded by the file size limit.
             expanded += size
             if expanded > MAX_EXPANSION:
-                raise YamlProblem(
-                    _mark(event), "aliases expand to too much data; refusing to load the file"
-                )
+                raise YamlProblem(_mark(event), "aliases expand to too much data; refusing to load the file")
             finish(value, size, event)
         elif kind is yaml.DocumentStartEvent:
             documents += 1

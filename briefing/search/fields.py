@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import NamedTuple
 
-from briefing.format import (
+from briefing.model import (
     AgendaItem,
     Briefing,
     Delegation,
@@ -151,9 +151,7 @@ def _put(fields: Fields, name: str, text: str | None, aliases: tuple[str, ...] =
         fields[name] = [Segment(text, aliases)]
 
 
-def fields_of(
-    source: Source, names: Names, status_labels: Mapping[str, str] | None = None
-) -> Fields:
+def fields_of(source: Source, names: Names, status_labels: Mapping[str, str] | None = None) -> Fields:
     """The searchable fields of one item (absent fields are left out)."""
     obj = source.obj
     f: Fields = {}

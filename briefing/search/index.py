@@ -37,7 +37,7 @@ from itertools import chain, compress, repeat
 from operator import contains, or_
 from typing import Any
 
-from briefing.format import Briefing
+from briefing.model import Briefing
 from briefing.search import bits as B
 from briefing.search.fields import (
     KINDS,
@@ -152,9 +152,7 @@ class SearchIndex:
         self._all = (1 << size) - 1
         self._hays: list[str] = [self._haystack(s) for s in self._checked(self._sources)]
         kinds = [s.kind for s in self._sources]
-        self._kind_bits = {
-            kind: B.from_flags(map(kind.__eq__, kinds)) for kind in KINDS
-        }
+        self._kind_bits = {kind: B.from_flags(map(kind.__eq__, kinds)) for kind in KINDS}
         # Most items share a few side sets: keep one frozenset of each.
         shared: dict[frozenset[str], frozenset[str]] = {}
         self._sides: list[frozenset[str]] = [
@@ -209,9 +207,7 @@ class SearchIndex:
             key=lambda t: len(postings[t]),
             reverse=True,
         )[:room]
-        self._dense: dict[str, int] = {
-            t: B.from_positions(postings.pop(t), self._size) for t in frequent
-        }
+        self._dense: dict[str, int] = {t: B.from_positions(postings.pop(t), self._size) for t in frequent}
         self._sparse: dict[str, list[int]] = postings
 
     def _precompute_chars(self) -> None:
@@ -365,6 +361,7 @@ class SearchIndex:
         """Items among ``candidates`` whose haystack contains ``phrase``."""
         alone = candidates == self._all
         last = self._last_phrase
+        trail: _Trail | None
         if last is not None and phrase.startswith(last.phrase):
             # Typing on at the end of a phrase: every occurrence of the new
             # phrase is one of the old, so each matching item is re-checked

@@ -40,9 +40,7 @@ def _fold_char(ch: str) -> str:
     out = ch
     # Twice: casefolding can produce new decomposable characters and marks.
     for _ in range(2):
-        out = "".join(
-            c for c in unicodedata.normalize("NFKD", out) if not unicodedata.combining(c)
-        )
+        out = "".join(c for c in unicodedata.normalize("NFKD", out) if not unicodedata.combining(c))
         out = out.casefold()
     return "".join(_LETTERS.get(c, c) for c in out)
 

@@ -10,7 +10,7 @@ shown name is the span, so the user sees which name matched. A person's own
 ``aka`` field gets ordinary spans, and an agenda ``status`` label is
 highlighted whole when only the raw status (``on-agenda``) matched.
 
-``visible_spans`` moves spans onto the text that ``briefing.text.visible``
+``visible_spans`` moves spans onto the text that ``briefing.model.text.visible``
 makes of a string (control characters shown as ``<U+202E>`` are longer than
 the character they stand for), which is what the UI draws.
 """
@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from briefing.model.text import visible
 from briefing.search.fields import JOIN, Segment
 from briefing.search.normalize import fold, fold_map, to_original
-from briefing.text import visible
 
 Span = tuple[int, int]
 

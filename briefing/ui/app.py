@@ -20,20 +20,20 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from briefing.config import read_config
-from briefing.format import Briefing
 from briefing.loading import BriefingError, load_path
-from briefing.text import visible
+from briefing.loading.watching import signature
+from briefing.model import Briefing
+from briefing.model.text import visible
+from briefing.settings.config import read_config
 from briefing.ui.keymap import check_keymap, keys_of
 from briefing.ui.screens.main import MainScreen
 from briefing.ui.themes import ThemeSwitcher, briefing_variable_defaults
 from briefing.ui.widgets.row_list import RowList
-from briefing.watching import signature
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
-    from briefing.format.diff import Changes
+    from briefing.diff.changes import Changes
     from briefing.ui.screens.error import ErrorScreen
 
 
@@ -64,7 +64,14 @@ class BriefingApp(App[int]):
         Binding("q", "quit", "Quit", tooltip="Quit briefing", id="quit"),
         Binding("question_mark,f1", "help", "Help", key_display="?", tooltip="Show every key", id="help"),
         Binding("r", "reload", "Reload", show=False, tooltip="Reload the file now", id="reload"),
-        Binding("t", "cycle_theme", "Theme", show=False, tooltip="Next colour theme (remembered)", id="cycle-theme"),
+        Binding(
+            "t",
+            "cycle_theme",
+            "Theme",
+            show=False,
+            tooltip="Next colour theme (remembered)",
+            id="cycle-theme",
+        ),
     ]
 
     def __init__(
@@ -133,7 +140,12 @@ class BriefingApp(App[int]):
         from briefing.ui.screens.presenter import PresenterScreen
         from briefing.ui.widgets.search_bar import SearchBar
 
-        palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "Command palette", tooltip="Search commands and items")
+        palette = Binding(
+            self.COMMAND_PALETTE_BINDING,
+            "command_palette",
+            "Command palette",
+            tooltip="Search commands and items",
+        )
         app = [*self.BINDINGS, palette]
         return [
             ("dashboard", [*app, *MainScreen.BINDINGS, *RowList.BINDINGS]),
@@ -205,7 +217,7 @@ class BriefingApp(App[int]):
 
     @work(exclusive=True, group="watch")
     async def watch_for_changes(self) -> None:
-        from briefing.watching import changes  # not needed for the first paint
+        from briefing.loading.watching import changes  # not needed for the first paint
 
         # The watch starts after the first frame, so a save made before it
         # is in place would be missed: compare the file with what was loaded,
@@ -237,13 +249,15 @@ class BriefingApp(App[int]):
         changes = None
         if isinstance(result, Briefing) and shown is not None:
             # Here rather than on the UI thread: ~0.4 s with 100,000 items.
-            from briefing.format.diff import diff
+            from briefing.diff.changes import diff
 
             changes = diff(shown, result)
         if not get_current_worker().is_cancelled:
             self.call_from_thread(self._loaded, result, shown, changes)
 
-    def _loaded(self, result: Briefing | BriefingError, shown: Briefing | None, changes: Changes | None) -> None:
+    def _loaded(
+        self, result: Briefing | BriefingError, shown: Briefing | None, changes: Changes | None
+    ) -> None:
         """Take a reload's result; ``changes`` is its diff from ``shown``."""
         main = self.main_screen
         if isinstance(result, BriefingError):
@@ -264,8 +278,15 @@ class BriefingApp(App[int]):
         # The worker's diff holds only if it was made against what is shown.
         changes = main.update(result, changes if shown is main.briefing else None)
         if changes:
-            parts = [f"{len(items)} {word}" for items, word in (
-                (changes.added, "new"), (changes.changed, "changed"), (changes.removed, "removed")) if items]
+            parts = [
+                f"{len(items)} {word}"
+                for items, word in (
+                    (changes.added, "new"),
+                    (changes.changed, "changed"),
+                    (changes.removed, "removed"),
+                )
+                if items
+            ]
             self.notify(", ".join(parts) + " · d lists the changes", title="Briefing updated", timeout=4)
 
     @property
@@ -288,7 +309,12 @@ class BriefingApp(App[int]):
 
         if isinstance(self.screen, HelpScreen):
             return
-        palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "Command palette", tooltip="Search commands and items")
+        palette = Binding(
+            self.COMMAND_PALETTE_BINDING,
+            "command_palette",
+            "Command palette",
+            tooltip="Search commands and items",
+        )
         self.push_screen(
             HelpScreen(
                 [
@@ -304,8 +330,8 @@ class BriefingApp(App[int]):
 
     def action_edit(self) -> None:
         """Suspend, open the editor at the selected item (or the problem), reload."""
-        from briefing.editor import editor_command
         from briefing.loading import line_of
+        from briefing.settings.editor import editor_command
 
         line = 1
         main = self.main_screen

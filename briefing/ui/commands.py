@@ -8,7 +8,7 @@ markup, so we highlight the matched offsets ourselves.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from briefing.text import visible
+from briefing.model.text import visible
 
 if TYPE_CHECKING:
     from briefing.ui.screens.main import MainScreen
@@ -78,12 +78,16 @@ class BriefingCommands(Provider):
             )
         if b.strikes:
             for c in b.strikes.counts:
-                yield Candidate(f"Strikes: {_label(c.weapon)}", _short(b.strikes.period), partial(jump, "tally", c.id))
+                yield Candidate(
+                    f"Strikes: {_label(c.weapon)}", _short(b.strikes.period), partial(jump, "tally", c.id)
+                )
         for e in b.timeline:
             yield Candidate(f"Timeline: {_short(e.title)}", _short(e.when), partial(jump, "timeline", e.id))
 
     def _commands(self, main: MainScreen | None) -> Iterator[Candidate]:
-        bindings: list[tuple[Binding, object]] = [(b, self.app) for b in self.app.BINDINGS if isinstance(b, Binding)]
+        bindings: list[tuple[Binding, object]] = [
+            (b, self.app) for b in self.app.BINDINGS if isinstance(b, Binding)
+        ]
         if main is not None:
             bindings += [(b, main) for b in main.BINDINGS if isinstance(b, Binding)]
         seen: set[str] = set()
@@ -121,7 +125,7 @@ class BriefingCommands(Provider):
                 yield Hit(score, self._prompt(candidate, offsets), candidate.run, text=candidate.label)
 
     @staticmethod
-    def _prompt(candidate: Candidate, offsets: tuple[int, ...]) -> Content:
+    def _prompt(candidate: Candidate, offsets: Sequence[int]) -> Content:
         label = Content(candidate.label)
         for offset in offsets:
             if offset < len(candidate.label) and not candidate.label[offset].isspace():

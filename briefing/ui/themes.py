@@ -28,7 +28,7 @@ colours by :func:`briefing_variable_defaults`, which the app returns from
 ``App.get_theme_variable_defaults``.
 
 Shipped themes live in ``themes/``; files in the user's config folder
-(``briefing.config.themes_dir()``) load after them and win on equal names.
+(``briefing.settings.config.themes_dir()``) load after them and win on equal names.
 """
 
 from __future__ import annotations
@@ -48,12 +48,12 @@ from textual.css.constants import VALID_STYLE_FLAGS
 from textual.design import ColorSystem
 from textual.theme import BUILTIN_THEMES, Theme
 
-from briefing import config
-from briefing.config import dotted, explain
 from briefing.loading.loader import decode, locate
 from briefing.loading.problems import BriefingError, Mark, Problem, YamlProblem
-from briefing.resources import data_dir
-from briefing.text import visible
+from briefing.model.text import visible
+from briefing.settings import config
+from briefing.settings.config import dotted, explain
+from briefing.settings.paths import data_dir
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -98,7 +98,7 @@ class _Part(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, frozen=Tru
     pass
 
 
-class Sides(_Part):
+class Sides(_Part, frozen=True):
     """A colour per side role; party-1 and party-2 tell two parties apart."""
 
     mediator: str | None = None
@@ -111,14 +111,14 @@ class Sides(_Part):
     other: str | None = None
 
 
-class Tally(_Part):
+class Tally(_Part, frozen=True):
     """Bar colours in the strike tally."""
 
     launched: str | None = None
     intercepted: str | None = None
 
 
-class ThemeFile(_Part):
+class ThemeFile(_Part, frozen=True):
     """One theme file, as written."""
 
     name: str
@@ -217,9 +217,7 @@ def parse_theme(data: bytes | str, name: str) -> ThemeFile:
     try:
         spec = msgspec.convert(raw, ThemeFile)
     except msgspec.ValidationError as exc:
-        path, message, on_key = explain(
-            str(exc), ThemeFile, raw, hints=_HINTS, type_words=_TYPE_WORDS
-        )
+        path, message, on_key = explain(str(exc), ThemeFile, raw, hints=_HINTS, type_words=_TYPE_WORDS)
         raise ThemeError([Problem(name, locate(text, path, on_key=on_key), message)]) from None
     problems = [
         Problem(name, locate(text, path, on_key=on_key), f"{dotted(path)}: {message}")
@@ -235,13 +233,14 @@ def check_theme(spec: ThemeFile) -> list[tuple[tuple[str, ...], str, bool]]:
     found: list[tuple[tuple[str, ...], str, bool]] = []
     if not NAME.match(spec.name):
         found.append(
-            (("name",), f"{spec.name!r} is not a theme name; use lowercase letters, "
-             "digits and '-', e.g. my-theme", False)
+            (
+                ("name",),
+                f"{spec.name!r} is not a theme name; use lowercase letters, digits and '-', e.g. my-theme",
+                False,
+            )
         )
     elif spec.name in BUILTIN_THEMES:
-        found.append(
-            (("name",), f"{spec.name!r} is a Textual built-in theme; choose another name", False)
-        )
+        found.append((("name",), f"{spec.name!r} is a Textual built-in theme; choose another name", False))
     for key in BASE_COLOURS:
         value = getattr(spec, key)
         if value is not None and (message := colour_problem(value, opaque=key != "boost")):
@@ -260,8 +259,11 @@ def check_theme(spec: ThemeFile) -> list[tuple[tuple[str, ...], str, bool]]:
                 colour = Color.parse(value)
                 if colour in parties:
                     found.append(
-                        (path, f"same colour as {parties[colour]}; parties need "
-                         "colours that tell them apart", False)
+                        (
+                            path,
+                            f"same colour as {parties[colour]}; parties need colours that tell them apart",
+                            False,
+                        )
                     )
                 parties.setdefault(colour, info.encode_name)
     for key, value in spec.variables.items():
@@ -305,10 +307,7 @@ def _variable_problem(key: str, value: str) -> str | None:
     if key.endswith("style"):
         bad = [word for word in value.split() if word not in VALID_STYLE_FLAGS]
         if bad or not value.split():
-            return (
-                f"{value!r} is not a text style; use words from: "
-                f"{', '.join(sorted(VALID_STYLE_FLAGS))}"
-            )
+            return f"{value!r} is not a text style; use words from: {', '.join(sorted(VALID_STYLE_FLAGS))}"
         return None
     if _AUTO.match(value) or value in ("transparent", "initial"):
         return None
@@ -464,9 +463,7 @@ def theme_files(folder: Path) -> list[Path]:
         entries = list(folder.iterdir())
     except OSError:
         return []
-    return sorted(
-        p for p in entries if p.suffix in (".yaml", ".yml") and not p.name.startswith(".")
-    )
+    return sorted(p for p in entries if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
 
 
 def discover_themes(shipped: Path | None = None, user: Path | None = None) -> ThemeCatalog:
@@ -517,7 +514,7 @@ class _Outcome(msgspec.Struct, array_like=True, frozen=True):
 _CACHE_FILE = "themes.cache"
 _PARSING_MODULES = (
     __name__,
-    "briefing.config",
+    "briefing.settings.config",
     "briefing.loading.loader",
     "briefing.loading.yaml_reader",
 )
@@ -562,7 +559,10 @@ def _to_outcome(result: ThemeFile | ThemeError) -> _Outcome:
         return _Outcome(result, [])
     return _Outcome(
         None,
-        [(p.file, p.mark.line if p.mark else 0, p.mark.column if p.mark else 0, p.message) for p in result.problems],
+        [
+            (p.file, p.mark.line if p.mark else 0, p.mark.column if p.mark else 0, p.message)
+            for p in result.problems
+        ],
     )
 
 
@@ -570,7 +570,10 @@ def _from_outcome(outcome: _Outcome) -> ThemeFile | ThemeError:
     if outcome.spec is not None:
         return outcome.spec
     return ThemeError(
-        [Problem(file, Mark(line, column) if line else None, message) for file, line, column, message in outcome.problems]
+        [
+            Problem(file, Mark(line, column) if line else None, message)
+            for file, line, column, message in outcome.problems
+        ]
     )
 
 
@@ -631,7 +634,6 @@ def _set_first_theme(app: App[Any], name: str) -> None:
     app.update_classes(classes, update=False)
     refresh_filter(app.ansi_theme)
     app.stylesheet.set_variables(app.get_css_variables())
-
 
 
 class ThemeSwitcher:

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 
 from textual.content import Content
 
-from briefing.format import AgendaItem, Briefing, Roster
-from briefing.ui.content import MUTED, STATUS_LABEL, STATUS_STYLE, fit, lit
+from briefing.model import AgendaItem, Briefing, Roster
 from briefing.ui.panes.base import Pane
+from briefing.ui.text_content import MUTED, STATUS_LABEL, STATUS_STYLE, fit, lit
 
 
 class AgendaPane(Pane):
@@ -29,7 +29,11 @@ class AgendaPane(Pane):
         title = self.text(item.title, item, "title", "bold")
         if compact:
             room = max(0, width - status.cell_length - 1)
-            return [fit(title, room).pad_right(room - min(room, title.cell_length)) + Content(" ") + status if room > 8 else fit(title, width)]
+            return [
+                fit(title, room).pad_right(room - min(room, title.cell_length)) + Content(" ") + status
+                if room > 8
+                else fit(title, width)
+            ]
         raisers = ", ".join(self.roster.name_of(r) for r in item.raised_by) if self.roster else ""
         by = lit(f"raised by {raisers}" if raisers else "raiser not reported", MUTED)
         return [fit(title, width), fit(Content.assemble("  ", status, "  ", by), width)]

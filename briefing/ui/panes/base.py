@@ -10,9 +10,9 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 
-from briefing.format import Briefing, Roster
-from briefing.text import visible
-from briefing.ui.content import lit
+from briefing.model import Briefing, Roster
+from briefing.model.text import visible
+from briefing.ui.text_content import lit
 from briefing.ui.widgets.row_list import RowList
 
 Spans = Callable[[str, str], Sequence[tuple[int, int]]]
@@ -33,6 +33,7 @@ class Lens:
     """Hide rows that don't match instead of dimming them."""
     count: int = 0
     """How many of this pane's rows match (shown in the frame)."""
+
 
 COMPACT_BELOW = 14
 """Panes shorter than this many lines switch their rows to the short form."""
@@ -113,9 +114,7 @@ class Pane(Vertical):
             rows = [row for row in rows if self.row_key(row) in lens.matches]
         selected = self.list.selected
         old_key = self.row_key(selected) if selected is not None else None
-        self.list.set_rows(
-            rows, keep=(lambda row: self.row_key(row) == old_key) if old_key else None
-        )
+        self.list.set_rows(rows, keep=(lambda row: self.row_key(row) == old_key) if old_key else None)
         self.border_subtitle = self.subtitle(rows)
 
     def is_match(self, row: Any) -> bool:

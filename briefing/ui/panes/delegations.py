@@ -7,9 +7,9 @@ from typing import NamedTuple
 
 from textual.content import Content
 
-from briefing.format import Briefing, Delegation, Person, Roster
-from briefing.ui.content import MUTED, fit, join, lit, side_style
+from briefing.model import Briefing, Delegation, Person, Roster
 from briefing.ui.panes.base import Pane
+from briefing.ui.text_content import MUTED, fit, join, lit, side_style
 
 
 class SideRow(NamedTuple):
@@ -66,7 +66,10 @@ class DelegationsPane(Pane):
         if isinstance(row, SideRow):
             d = row.delegation
             head = Content.assemble(
-                ("▌", side_style(d, self.roster)), self.text(d.side, row, "side", "bold"), "  ", self.text(d.role, row, "role", MUTED)
+                ("▌", side_style(d, self.roster)),
+                self.text(d.side, row, "side", "bold"),
+                "  ",
+                self.text(d.role, row, "role", MUTED),
             )
             if compact:
                 return [fit(head, width)]
@@ -88,4 +91,12 @@ class DelegationsPane(Pane):
         if compact:
             title = self.text(p.title or "", row, "title", MUTED)
             return [fit(join([name, title]) if p.title else name, width)]
-        return [fit(name, width), fit((self.text(p.title, row, "title", MUTED) if p.title else lit("title not reported", MUTED)).pad_left(4), width)]
+        return [
+            fit(name, width),
+            fit(
+                (
+                    self.text(p.title, row, "title", MUTED) if p.title else lit("title not reported", MUTED)
+                ).pad_left(4),
+                width,
+            ),
+        ]

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 
 from textual.content import Content
 
-from briefing.format import Briefing, Quote, Roster
-from briefing.ui.content import MUTED, clamp, fit, join, lit, side_style
+from briefing.model import Briefing, Quote, Roster
 from briefing.ui.panes.base import Pane
+from briefing.ui.text_content import MUTED, clamp, fit, join, lit, side_style
 
 
 class QuotesPane(Pane):
@@ -30,7 +30,9 @@ class QuotesPane(Pane):
         side = roster.delegation_of(quote.speaker) if roster else None
         # The side is named, not only coloured: the mono theme and colour-blind
         # readers must still tell who is speaking for whom.
-        side_name = lit(f" ({side.side})", MUTED) if side is not None and side.side != speaker else Content("")
+        side_name = (
+            lit(f" ({side.side})", MUTED) if side is not None and side.side != speaker else Content("")
+        )
         head = join(
             [
                 Content.assemble(

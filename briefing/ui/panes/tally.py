@@ -15,10 +15,10 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
-from briefing.format import Briefing, Figure, Roster, WeaponCount
-from briefing.format.wording import interception_rate
-from briefing.ui.content import MUTED, NOT_REPORTED, fit, join, lit
+from briefing.model import Briefing, Figure, Roster, WeaponCount
+from briefing.model.wording import interception_rate
 from briefing.ui.panes.base import Pane
+from briefing.ui.text_content import MUTED, NOT_REPORTED, fit, join, lit
 
 LABEL_WIDTH = 15
 EXACT_BAR = "█"
@@ -114,7 +114,10 @@ class TallyPane(Pane):
         from textual.widgets import Digits
 
         if not figure.known or figure.value is None:
-            return [Static(Content(label), classes="big-label"), Static(Content(NOT_REPORTED), classes="big-missing")]
+            return [
+                Static(Content(label), classes="big-label"),
+                Static(Content(NOT_REPORTED), classes="big-missing"),
+            ]
         words = "" if figure.exact else f" ({figure.text})"
         digits = f"{figure.value}" + ("+" if figure.bound == "above" else "")
         return [
@@ -138,9 +141,7 @@ class TallyPane(Pane):
         )
 
     def summary(self, rows: Sequence[WeaponCount]) -> str:
-        approximate = any(
-            f.known and not f.exact for c in rows for f in (c.launched, c.intercepted)
-        )
+        approximate = any(f.known and not f.exact for c in rows for f in (c.launched, c.intercepted))
         return f"{EXACT_BAR} exact  {APPROX_BAR} approximate" if approximate else ""
 
     def build_rows(self, briefing: Briefing, roster: Roster) -> Sequence[WeaponCount]:

@@ -10,9 +10,9 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from briefing.format.diff import Changes
-from briefing.ui.content import MUTED, lit
+from briefing.diff.changes import Changes
 from briefing.ui.screens.card import CardScreen
+from briefing.ui.text_content import MUTED, lit
 
 
 class ChangesScreen(CardScreen):
@@ -21,7 +21,6 @@ class ChangesScreen(CardScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,d,q", "dismiss", "Close", id="close-changes"),
     ]
-
 
     def __init__(self, changes: Changes, when: str) -> None:
         super().__init__()
@@ -48,4 +47,3 @@ class ChangesScreen(CardScreen):
                 lines.append(Content.assemble("\n", (f"{title} ({len(items)})", "bold underline")))
                 lines += [Content.assemble(f"  {badge} ", lit(item.label)) for item in items]
         return Content("\n").join(lines)
-

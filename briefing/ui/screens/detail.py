@@ -10,10 +10,10 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Static
 
-from briefing.format import Briefing, Roster
-from briefing.ui.content import lit
-from briefing.ui.details import describe
+from briefing.model import Briefing, Roster
 from briefing.ui.screens.card import CardScreen
+from briefing.ui.screens.detail_body import describe
+from briefing.ui.text_content import lit
 
 
 class DetailScreen(CardScreen):
@@ -53,4 +53,3 @@ class DetailScreen(CardScreen):
 
     def action_scroll_up(self) -> None:
         self.query_one("#detail-card", VerticalScroll).scroll_up()
-

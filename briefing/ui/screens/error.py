@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from briefing.loading import BriefingError
-from briefing.ui.content import MUTED, lit
+from briefing.ui.text_content import MUTED, lit
 
 
 class ErrorScreen(Screen[None]):
@@ -61,7 +61,11 @@ class ErrorScreen(Screen[None]):
         lines.append(
             Content.styled(
                 "\nFix the file in your editor and save: "
-                + ("the briefing appears as soon as it is valid. " if watching else "then run briefing again. ")
+                + (
+                    "the briefing appears as soon as it is valid. "
+                    if watching
+                    else "then run briefing again. "
+                )
                 + "`briefing check FILE` lists every problem. q quits.",
                 MUTED,
             )

@@ -18,10 +18,10 @@ from textual import work
 from textual.content import Content
 from textual.worker import get_current_worker
 
-from briefing.format import Briefing
-from briefing.format.sides import keys_for_side, sides_of
-from briefing.ui.content import STATUS_LABEL
+from briefing.model import Briefing
+from briefing.model.sides import keys_for_side, sides_of
 from briefing.ui.panes.base import Lens, Pane
+from briefing.ui.text_content import STATUS_LABEL
 from briefing.ui.widgets.header import BriefingHeader
 from briefing.ui.widgets.row_list import RowList
 
@@ -89,7 +89,9 @@ class Finding:
         return sum(1 for key in keys if key in self.side_keys and key in self.matches)
 
 
-def step(panes: Sequence[tuple[str, Pane]], current: tuple[int, int] | None, direction: int) -> tuple[int, int] | None:
+def step(
+    panes: Sequence[tuple[str, Pane]], current: tuple[int, int] | None, direction: int
+) -> tuple[int, int] | None:
     """Position (pane index, row index) of the next match after ``current``.
 
     Walks every pane's displayed rows in order, wrapping around; ``None`` when
@@ -225,7 +227,9 @@ class FindingMixin(_Base):
         if finding.searching:
             total = sum(pane.lens.count for pane in self.panes)
             hint = "  n/N next/prev · ctrl+o " + ("dim" if finding.hide else "hide") + " others · Esc clear"
-            return Content.assemble((f"{total:,} match" + ("" if total == 1 else "es"), "bold"), (hint, "$text-muted"))
+            return Content.assemble(
+                (f"{total:,} match" + ("" if total == 1 else "es"), "bold"), (hint, "$text-muted")
+            )
         if finding.query and self.index is None:
             return Content.styled("indexing…", "$text-muted")
         return Content("")
@@ -275,7 +279,11 @@ class FindingMixin(_Base):
 
     def _selected_side(self) -> str | None:
         focused = self.focused
-        if not isinstance(focused, RowList) or focused.selected is None or not isinstance(focused.parent, Pane):
+        if (
+            not isinstance(focused, RowList)
+            or focused.selected is None
+            or not isinstance(focused.parent, Pane)
+        ):
             return None
         key = focused.parent.row_key(focused.selected)
         side = self.roster.side_of(key)
@@ -318,7 +326,9 @@ class FindingMixin(_Base):
 
     def _save_view(self) -> SavedView:
         focused = self.focused
-        focused_pane = focused.parent.id if isinstance(focused, RowList) and isinstance(focused.parent, Pane) else None
+        focused_pane = (
+            focused.parent.id if isinstance(focused, RowList) and isinstance(focused.parent, Pane) else None
+        )
         selected = {
             pane.id or "": (pane.row_key(pane.list.selected) if pane.list.selected is not None else None)
             for pane in self.panes

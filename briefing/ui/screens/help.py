@@ -12,8 +12,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from briefing.ui.content import MUTED
 from briefing.ui.screens.card import CardScreen
+from briefing.ui.text_content import MUTED
 
 DESCRIPTION_WIDTH = 50
 """Fits the help card (78 columns less border, padding, scrollbar and keys)."""
@@ -80,4 +80,3 @@ class HelpScreen(CardScreen):
         if keys_for is not None:
             return keys_for(binding)
         return binding.key_display or binding.key
-

@@ -16,9 +16,9 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
-from briefing.format import Briefing, Quote, Roster
 from briefing.loading import BriefingError
-from briefing.ui.content import lit
+from briefing.model import Briefing, Quote, Roster
+from briefing.model.text import visible
 from briefing.ui.panes.agenda import AgendaPane
 from briefing.ui.panes.base import Pane
 from briefing.ui.panes.delegations import DelegationsPane
@@ -26,11 +26,12 @@ from briefing.ui.panes.quotes import QuotesPane
 from briefing.ui.panes.tally import TallyPane
 from briefing.ui.panes.timeline import TimelinePane
 from briefing.ui.screens.finding import FindingMixin
+from briefing.ui.text_content import lit
 from briefing.ui.widgets.header import BriefingHeader
 from briefing.ui.widgets.row_list import RowList
 
 if TYPE_CHECKING:
-    from briefing.format.diff import Changes
+    from briefing.diff.changes import Changes
 
 WIDE_WIDTH = 150
 WIDE_HEIGHT = 30
@@ -41,25 +42,88 @@ class MainScreen(FindingMixin, Screen[None]):
     """All panes of one briefing at a glance."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "focus_pane('delegations')", "Delegations", show=False, tooltip="Go to delegations", id="pane-1"),
+        Binding(
+            "1",
+            "focus_pane('delegations')",
+            "Delegations",
+            show=False,
+            tooltip="Go to delegations",
+            id="pane-1",
+        ),
         Binding("2", "focus_pane('agenda')", "Agenda", show=False, tooltip="Go to agenda", id="pane-2"),
         Binding("3", "focus_pane('quotes')", "Quotes", show=False, tooltip="Go to quotes", id="pane-3"),
-        Binding("4", "focus_pane('tally')", "Tally", show=False, tooltip="Go to the strike tally", id="pane-4"),
-        Binding("5", "focus_pane('timeline')", "Timeline", show=False, tooltip="Go to the timeline", id="pane-5"),
+        Binding(
+            "4", "focus_pane('tally')", "Tally", show=False, tooltip="Go to the strike tally", id="pane-4"
+        ),
+        Binding(
+            "5", "focus_pane('timeline')", "Timeline", show=False, tooltip="Go to the timeline", id="pane-5"
+        ),
         Binding("tab", "app.focus_next", "Next pane", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False),
         Binding("z", "maximize_pane", "Zoom", tooltip="Maximise the focused pane (Esc restores)", id="zoom"),
-        Binding("d", "show_changes", "Changes", show=False, tooltip="List what the last reload changed", id="changes"),
+        Binding(
+            "d",
+            "show_changes",
+            "Changes",
+            show=False,
+            tooltip="List what the last reload changed",
+            id="changes",
+        ),
         Binding("e", "app.edit", "Edit", show=False, tooltip="Open $EDITOR at the selected item", id="edit"),
-        Binding("c", "copy_citation", "Cite", show=False, tooltip="Copy the selected quote as a citation", id="cite"),
-        Binding("p", "present", "Present", tooltip="Presenter view: one quote or agenda item at a time", id="present"),
+        Binding(
+            "c",
+            "copy_citation",
+            "Cite",
+            show=False,
+            tooltip="Copy the selected quote as a citation",
+            id="cite",
+        ),
+        Binding(
+            "p",
+            "present",
+            "Present",
+            tooltip="Presenter view: one quote or agenda item at a time",
+            id="present",
+        ),
         Binding("b", "blank", "Blank", show=False, tooltip="Blank the screen (any key returns)", id="blank"),
-        Binding("slash,ctrl+f", "search", "Search", key_display="/", tooltip="Search every pane as you type", id="search"),
-        Binding("n", "step_match(1)", "Next match", show=False, tooltip="Jump to the next match", id="next-match"),
-        Binding("N", "step_match(-1)", "Previous match", show=False, tooltip="Jump to the previous match", id="previous-match"),
-        Binding("ctrl+o", "toggle_hide", "Only matches", show=False, tooltip="Hide non-matching items instead of dimming them", id="toggle-hide"),
-        Binding("f", "focus_side", "Focus side", show=False, tooltip="Show only the selected item's side (Esc clears)", id="focus-side"),
-        Binding("escape", "clear", "Clear", show=False, tooltip="Clear the search or side filter", id="clear"),
+        Binding(
+            "slash,ctrl+f",
+            "search",
+            "Search",
+            key_display="/",
+            tooltip="Search every pane as you type",
+            id="search",
+        ),
+        Binding(
+            "n", "step_match(1)", "Next match", show=False, tooltip="Jump to the next match", id="next-match"
+        ),
+        Binding(
+            "N",
+            "step_match(-1)",
+            "Previous match",
+            show=False,
+            tooltip="Jump to the previous match",
+            id="previous-match",
+        ),
+        Binding(
+            "ctrl+o",
+            "toggle_hide",
+            "Only matches",
+            show=False,
+            tooltip="Hide non-matching items instead of dimming them",
+            id="toggle-hide",
+        ),
+        Binding(
+            "f",
+            "focus_side",
+            "Focus side",
+            show=False,
+            tooltip="Show only the selected item's side (Esc clears)",
+            id="focus-side",
+        ),
+        Binding(
+            "escape", "clear", "Clear", show=False, tooltip="Clear the search or side filter", id="clear"
+        ),
     ]
 
     ALLOW_IN_MAXIMIZED_VIEW = "BriefingHeader, #banner, Footer"
@@ -153,7 +217,7 @@ class MainScreen(FindingMixin, Screen[None]):
         makes it in the loading thread).
         """
         if changes is None:
-            from briefing.format.diff import diff
+            from briefing.diff.changes import diff
 
             changes = diff(self.briefing, briefing)
         self.set_stale(None)
@@ -261,11 +325,11 @@ class MainScreen(FindingMixin, Screen[None]):
         if self.focused is not quotes or not isinstance(quotes.selected, Quote):
             self.notify("Select a quote in the Quotes pane (3) to copy its citation.", severity="warning")
             return
-        from briefing.citation import cite
+        from briefing.output.citation import cite
 
         citation = cite(quotes.selected, self.briefing, self.roster)
         self.app.copy_to_clipboard(citation)
-        self.notify(lit(citation), title="Citation copied", timeout=4)
+        self.notify(visible(citation), title="Citation copied", timeout=4, markup=False)
 
     def action_present(self) -> None:
         """Present agenda items when the agenda is focused, quotes otherwise."""
@@ -285,7 +349,7 @@ class MainScreen(FindingMixin, Screen[None]):
         self.app.push_screen(PresenterScreen(rows.rows, rows.cursor or 0, self.briefing, self.roster), back)
 
     def action_show_changes(self) -> None:
-        from briefing.format.diff import Changes
+        from briefing.diff.changes import Changes
         from briefing.ui.screens.changes import ChangesScreen
 
         self.app.push_screen(ChangesScreen(self.changes or Changes(), self.changes_when))

@@ -12,8 +12,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from briefing.format import AgendaItem, Briefing, Quote, Roster
-from briefing.ui.content import MUTED, STATUS_LABEL, STATUS_STYLE, join, lit, para
+from briefing.model import AgendaItem, Briefing, Quote, Roster
+from briefing.ui.text_content import MUTED, STATUS_LABEL, STATUS_STYLE, join, lit, para
 
 
 class PresenterScreen(Screen[int]):
@@ -43,7 +43,9 @@ class PresenterScreen(Screen[int]):
     }
     """
 
-    def __init__(self, items: Sequence[Quote | AgendaItem], index: int, briefing: Briefing, roster: Roster) -> None:
+    def __init__(
+        self, items: Sequence[Quote | AgendaItem], index: int, briefing: Briefing, roster: Roster
+    ) -> None:
         super().__init__()
         self.items = items
         self.index = max(0, min(index, len(items) - 1))
@@ -70,7 +72,12 @@ class PresenterScreen(Screen[int]):
     def card(self, item: Quote | AgendaItem) -> Content:
         if isinstance(item, Quote):
             who = self.roster.name_of(item.speaker)
-            facts = join([lit(item.channel, MUTED) if item.channel else Content(""), lit(item.when, MUTED) if item.when else Content("")])
+            facts = join(
+                [
+                    lit(item.channel, MUTED) if item.channel else Content(""),
+                    lit(item.when, MUTED) if item.when else Content(""),
+                ]
+            )
             return Content.assemble(
                 ("“", "bold $text-accent"),
                 para(item.text, "bold"),

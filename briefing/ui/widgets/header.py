@@ -9,8 +9,8 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static
 
-from briefing.format import Briefing
-from briefing.ui.content import MUTED, join, lit
+from briefing.model import Briefing
+from briefing.ui.text_content import MUTED, join, lit
 
 
 def ago(then: datetime, now: datetime) -> str:

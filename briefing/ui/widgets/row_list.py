@@ -208,9 +208,9 @@ class RowList(ScrollView, Generic[T], can_focus=True):
         if not self._rows:
             if y != 0:
                 return Strip.blank(width)
-            style = self.get_visual_style("row-list--placeholder")
+            placeholder_style = self.get_visual_style("row-list--placeholder")
             content = Content(self._placeholder).truncate(width, ellipsis=True)
-            return self._strip(content, width, style)
+            return self._strip(content, width, placeholder_style)
         line = y + int(self.scroll_offset.y)
         h = self.row_height
         index, offset = divmod(line, h)
@@ -303,5 +303,3 @@ class RowList(ScrollView, Generic[T], can_focus=True):
         else:
             self.cursor = index
         self.focus()
-
-

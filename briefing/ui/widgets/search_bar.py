@@ -68,7 +68,11 @@ class SearchBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static(Content("/"), id="search-label")
-        yield Input(placeholder="search names, quotes, agenda… (\"phrase\" for exact words)", id="search-input", select_on_focus=False)
+        yield Input(
+            placeholder='search names, quotes, agenda… ("phrase" for exact words)',
+            id="search-input",
+            select_on_focus=False,
+        )
         yield Static(id="search-count", markup=False)
 
     @property

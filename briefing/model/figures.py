@@ -32,9 +32,7 @@ _QUALIFIERS: dict[str, str] = {
     "over": "above",
     "at least": "above",
 }
-_QUALIFIER_RE = "|".join(
-    re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True)
-)
+_QUALIFIER_RE = "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
 _APPROX = re.compile(
     rf"^\s*(?P<q>{_QUALIFIER_RE})\s*(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d{{1,15}})\s*\+?\s*$",
     re.IGNORECASE,
@@ -133,9 +131,7 @@ class Figure:
             elif raw in (float("inf"), float("-inf")):
                 shown = "infinity (.inf)" if raw > 0 else "minus infinity (-.inf)"
             elif raw.is_integer() and abs(raw) < 10**15:
-                raise ValueError(
-                    f"a count must be a whole number; write {int(raw)}, not {raw!r}"
-                )
+                raise ValueError(f"a count must be a whole number; write {int(raw)}, not {raw!r}")
             else:
                 shown = repr(raw)
             raise ValueError(f"a count must be a whole number such as 29, not {shown}")
@@ -160,9 +156,8 @@ class Figure:
                 bound = _QUALIFIERS[m.group("q").lower()]
                 return cls(FigureKind.APPROXIMATE, value, text, bound)
         else:
-            kind = {list: "a list", dict: "a mapping (key: value lines)"}.get(
-                type(raw), type(raw).__name__
-            )
+            words: dict[type, str] = {list: "a list", dict: "a mapping (key: value lines)"}
+            kind = words.get(type(raw), type(raw).__name__)
             raise ValueError(f"expected a number, got {kind}")
         raise ValueError(
             f"cannot read {raw!r} as a figure: write a number (29), an "

@@ -2,7 +2,7 @@
 
 Every struct forbids unknown fields, so a misspelt key is an error instead of
 silently dropped data. Class and field docstrings double as the format's
-documentation: ``briefing.schema`` reads them into the JSON Schema that
+documentation: ``briefing.output.schema`` reads them into the JSON Schema that
 editors show on hover, so keep them short, for the person writing the YAML.
 """
 
@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from briefing.format.figures import Figure
+from briefing.model.figures import Figure
 
 SCHEMA_VERSION = 1
 
@@ -31,16 +31,14 @@ Id = Annotated[
 ]
 Text = Annotated[str, msgspec.Meta(min_length=1, max_length=20_000)]
 Role = Literal["mediator", "party", "ally", "observer", "other"]
-Status = Literal[
-    "proposed", "on-agenda", "in-progress", "agreed", "stalled", "dropped", "unknown"
-]
+Status = Literal["proposed", "on-agenda", "in-progress", "agreed", "stalled", "dropped", "unknown"]
 
 
 class _Struct(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, frozen=True):
     pass
 
 
-class Source(_Struct):
+class Source(_Struct, frozen=True):
     """The report this briefing is built on."""
 
     outlet: Text
@@ -53,7 +51,7 @@ class Source(_Struct):
     """Publication date as the source gives it."""
 
 
-class Day(_Struct):
+class Day(_Struct, frozen=True):
     """One day of the meeting."""
 
     label: Text
@@ -62,7 +60,7 @@ class Day(_Struct):
     """What happened that day, in a line or two."""
 
 
-class Meta(_Struct):
+class Meta(_Struct, frozen=True):
     """What the meeting is, where it stands and where the facts come from."""
 
     title: Text
@@ -83,7 +81,7 @@ class Meta(_Struct):
     """The report the briefing is built on."""
 
 
-class Person(_Struct):
+class Person(_Struct, frozen=True):
     """A member of a delegation."""
 
     id: Id
@@ -100,7 +98,7 @@ class Person(_Struct):
     """Free text."""
 
 
-class Delegation(_Struct):
+class Delegation(_Struct, frozen=True):
     """One side at the meeting and the people who speak for it."""
 
     id: Id
@@ -117,7 +115,7 @@ class Delegation(_Struct):
     """Free text."""
 
 
-class AgendaItem(_Struct):
+class AgendaItem(_Struct, frozen=True):
     """A topic on (or proposed for) the table."""
 
     id: Id
@@ -132,7 +130,7 @@ class AgendaItem(_Struct):
     """Free text."""
 
 
-class Quote(_Struct):
+class Quote(_Struct, frozen=True):
     """Words someone said, verbatim, with where and when."""
 
     id: Id
@@ -149,7 +147,7 @@ class Quote(_Struct):
     """What the words were about, in our words."""
 
 
-class WeaponCount(_Struct):
+class WeaponCount(_Struct, frozen=True):
     """Launched and intercepted figures for one kind of weapon."""
 
     id: Id
@@ -162,7 +160,7 @@ class WeaponCount(_Struct):
     """Like launched; omit it (or write "not reported") when not given, never 0."""
 
 
-class StrikeTally(_Struct):
+class StrikeTally(_Struct, frozen=True):
     """Reported strike figures for one period, as the source gives them."""
 
     period: Text
@@ -181,7 +179,7 @@ class StrikeTally(_Struct):
     """Free text, e.g. which figures the source leaves out."""
 
 
-class Event(_Struct):
+class Event(_Struct, frozen=True):
     """Something that happened, for the timeline."""
 
     id: Id
@@ -196,7 +194,7 @@ class Event(_Struct):
     """Ids of the people or delegations involved."""
 
 
-class Briefing(_Struct):
+class Briefing(_Struct, frozen=True):
     """A meeting briefing: who is at the table, the agenda, what was said."""
 
     schema: Literal[1]

@@ -33,8 +33,8 @@ from typing import Annotated, Any
 
 import msgspec
 
-from briefing.format import model
-from briefing.format.figures import _QUALIFIERS, NOT_REPORTED_WORDS, Figure
+from briefing.model import structs as model
+from briefing.model.figures import _QUALIFIERS, NOT_REPORTED_WORDS, Figure
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # An identifier, not a download location: the project has no published home
@@ -54,11 +54,7 @@ def _any_case(word: str) -> str:
         if part.isspace():
             out.append(r"\s+")
             continue
-        out.append(
-            "".join(
-                f"[{c.upper()}{c.lower()}]" if c.isalpha() else _escape(c) for c in part
-            )
-        )
+        out.append("".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else _escape(c) for c in part))
     return "".join(out)
 
 
@@ -74,13 +70,9 @@ _SYNTAX = set("^$\\.*+?()[]{}|/")
 def figure_pattern() -> str:
     """The strings :meth:`Figure.parse` accepts, as one anchored regex."""
     number = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,15})"
-    qualifiers = "|".join(
-        _any_case(q) for q in sorted(_QUALIFIERS, key=len, reverse=True)
-    )
+    qualifiers = "|".join(_any_case(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
     missing = "|".join(_any_case(w) for w in NOT_REPORTED_WORDS)
-    return (
-        rf"^\s*(?:{number}\s*\+?|(?:{qualifiers})\s*{number}\s*\+?|{missing})\s*$"
-    )
+    return rf"^\s*(?:{number}\s*\+?|(?:{qualifiers})\s*{number}\s*\+?|{missing})\s*$"
 
 
 def figure_schema() -> dict[str, Any]:
@@ -119,18 +111,19 @@ def _stand_in_type(kind: Any, made: dict[type, type]) -> Any:
     if isinstance(kind, type) and issubclass(kind, msgspec.Struct):
         return _stand_in(kind, made)
     if origin is Annotated:
+        # Types built at run time: mypy cannot follow them, Python can.
         return Annotated[(_stand_in_type(kind.__origin__, made), *kind.__metadata__)]
     if origin in (typing.Union, types.UnionType):
         return typing.Union[tuple(_stand_in_type(a, made) for a in typing.get_args(kind))]  # noqa: UP007 - built at run time
     if origin is list:
-        return list[_stand_in_type(typing.get_args(kind)[0], made)]
+        return list[_stand_in_type(typing.get_args(kind)[0], made)]  # type: ignore[misc]
     return kind
 
 
 def _stand_in(cls: type[msgspec.Struct], made: dict[type, type]) -> type:
     if cls in made:
         return made[cls]
-    fields = []
+    fields: list[tuple[str, Any] | tuple[str, Any, Any]] = []
     for f in msgspec.structs.fields(cls):
         kind = _stand_in_type(f.type, made)
         if f.default is not msgspec.NODEFAULT:

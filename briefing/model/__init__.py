@@ -1,7 +1,8 @@
 """The typed model of a briefing. Plain data: no YAML, no UI."""
 
-from briefing.format.figures import Figure, FigureKind
-from briefing.format.model import (
+from briefing.model.figures import Figure, FigureKind
+from briefing.model.roster import Roster
+from briefing.model.structs import (
     SCHEMA_VERSION,
     AgendaItem,
     Briefing,
@@ -15,7 +16,6 @@ from briefing.format.model import (
     StrikeTally,
     WeaponCount,
 )
-from briefing.format.roster import Roster
 
 __all__ = [
     "SCHEMA_VERSION",

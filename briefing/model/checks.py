@@ -10,7 +10,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from briefing.format.model import ID_PATTERN, Briefing
+from briefing.model.structs import ID_PATTERN, Briefing
 
 Path = tuple[str | int, ...]
 
@@ -62,11 +62,10 @@ def _problems(b: Briefing) -> Iterator[tuple[Path, str]]:
         )
 
     for d_i, delegation in enumerate(b.delegations):
-        if delegation.lead is not None and delegation.lead not in {
-            p.id for p in delegation.members
-        }:
-            yield ("delegations", d_i, "lead"), (
-                f"lead {delegation.lead!r} is not a member of this delegation"
+        if delegation.lead is not None and delegation.lead not in {p.id for p in delegation.members}:
+            yield (
+                ("delegations", d_i, "lead"),
+                (f"lead {delegation.lead!r} is not a member of this delegation"),
             )
     for i, item in enumerate(b.agenda):
         if problem := unique("agenda item", item.id, ("agenda", i, "id")):
@@ -87,9 +86,9 @@ def _problems(b: Briefing) -> Iterator[tuple[Path, str]]:
             if problem := unique("strike count", count.id, ("strikes", "counts", i, "id")):
                 yield problem
             if count.intercepted.lower > count.launched.upper:
-                yield ("strikes", "counts", i, "intercepted"), (
-                    f"intercepted ({count.intercepted.text}) is more than "
-                    f"launched ({count.launched.text})"
+                yield (
+                    ("strikes", "counts", i, "intercepted"),
+                    (f"intercepted ({count.intercepted.text}) is more than launched ({count.launched.text})"),
                 )
     for i, event in enumerate(b.timeline):
         if problem := unique("event", event.id, ("timeline", i, "id")):

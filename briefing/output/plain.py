@@ -7,7 +7,7 @@ the UI: no Textual, no Rich, so it starts fast and works anywhere.
 The structure is plain ASCII (headings underlined with ``=`` / ``-``, items
 as ``- `` lines, ``Label: value`` fields) so it reads well aloud and pastes
 cleanly. Every string from the YAML passes through
-:func:`briefing.text.visible` first: control characters, ESC and bidi
+:func:`briefing.model.text.visible` first: control characters, ESC and bidi
 overrides are shown, never sent. Figures keep the words they were reported
 in, and a figure the source does not give reads "not reported", never 0.
 """
@@ -21,7 +21,8 @@ import unicodedata
 from collections.abc import Iterable
 from typing import TextIO
 
-from briefing.format import (
+from briefing.loading import BriefingError, load_path
+from briefing.model import (
     AgendaItem,
     Briefing,
     Delegation,
@@ -33,9 +34,8 @@ from briefing.format import (
     StrikeTally,
     WeaponCount,
 )
-from briefing.format.wording import STATUS_LABEL, interception_rate
-from briefing.loading import BriefingError, load_path
-from briefing.text import visible
+from briefing.model.text import visible
+from briefing.model.wording import STATUS_LABEL, interception_rate
 
 DEFAULT_WIDTH = 80
 MIN_WIDTH = 20

@@ -55,16 +55,12 @@ def _override(variable: str) -> Path | None:
 
 def config_dir() -> Path:
     """The user's briefing settings folder (need not exist yet)."""
-    return _override(CONFIG_DIR_ENV) or Path(
-        platformdirs.user_config_dir(APP_NAME, appauthor=False)
-    )
+    return _override(CONFIG_DIR_ENV) or Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
 def cache_dir() -> Path:
     """Where briefing may keep files it can rebuild (need not exist yet)."""
-    return _override(CACHE_DIR_ENV) or Path(
-        platformdirs.user_cache_dir(APP_NAME, appauthor=False)
-    )
+    return _override(CACHE_DIR_ENV) or Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
 def themes_dir() -> Path:
@@ -124,10 +120,7 @@ def parse_config(text: str, name: str) -> Config:
     except msgspec.ValidationError as exc:
         path, message, _ = explain(str(exc), Config, raw)
         raise ConfigError([Problem(name, toml_locate(text, path), message)]) from None
-    problems = [
-        Problem(name, toml_locate(text, path), message)
-        for path, message in _check(config)
-    ]
+    problems = [Problem(name, toml_locate(text, path), message) for path, message in _check(config)]
     if problems:
         raise ConfigError(problems)
     return config
@@ -140,9 +133,7 @@ def _check(config: Config) -> list[tuple[tuple[str, ...], str]]:
     for binding, keys in config.keymap.items():
         where = ("keymap", binding)
         if not BINDING_ID.match(binding):
-            found.append(
-                (where, f"keymap: {binding!r} is not a binding id (see the help screen, ?)")
-            )
+            found.append((where, f"keymap: {binding!r} is not a binding id (see the help screen, ?)"))
         elif not KEYS.match(keys):
             found.append(
                 (

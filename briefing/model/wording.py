@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.format.model import WeaponCount
+from briefing.model.structs import WeaponCount
 
 STATUS_LABEL = {
     "proposed": "proposed",

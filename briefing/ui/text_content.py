@@ -1,7 +1,7 @@
 """Turning briefing strings into Textual Content, always as literal text.
 
 Content built here is never parsed as markup, and every string passes
-through :func:`briefing.text.visible` first, so a quote that contains
+through :func:`briefing.model.text.visible` first, so a quote that contains
 ``[@click=app.quit]`` or an ESC byte is shown, not obeyed.
 """
 
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from briefing.format import Delegation, Roster
-from briefing.format.wording import STATUS_LABEL  # noqa: F401 - re-exported for the panes
-from briefing.text import visible
+from briefing.model import Delegation, Roster
+from briefing.model.text import visible
+from briefing.model.wording import STATUS_LABEL  # noqa: F401 - re-exported for the panes
 from briefing.ui.themes import PARTY_COLOURS
 
 ROLE_STYLE = {

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from briefing.format import (
+from briefing.model import (
     AgendaItem,
     Briefing,
     Delegation,
@@ -19,9 +19,9 @@ from briefing.format import (
     Roster,
     WeaponCount,
 )
-from briefing.format.wording import interception_rate
-from briefing.ui.content import MUTED, NOT_REPORTED, STATUS_LABEL, STATUS_STYLE, lit, para
+from briefing.model.wording import interception_rate
 from briefing.ui.panes.delegations import PersonRow, SideRow
+from briefing.ui.text_content import MUTED, NOT_REPORTED, STATUS_LABEL, STATUS_STYLE, lit, para
 
 
 def _field(label: str, value: str | None, style: str = "") -> Content:
@@ -40,9 +40,7 @@ def _bullet(text: Content) -> Content:
 def _quote_lines(quotes: list[Quote], roster: Roster) -> list[Content]:
     return [
         _bullet(
-            Content.assemble(
-                "“", lit(q.text, "italic"), "” ", lit(f"— {roster.name_of(q.speaker)}", MUTED)
-            )
+            Content.assemble("“", lit(q.text, "italic"), "” ", lit(f"— {roster.name_of(q.speaker)}", MUTED))
         )
         for q in quotes
     ]
@@ -118,12 +116,12 @@ def describe_delegation(
     return delegation.side, lines
 
 
-def describe_agenda(
-    item: AgendaItem, briefing: Briefing, roster: Roster
-) -> tuple[str, list[Content]]:
+def describe_agenda(item: AgendaItem, briefing: Briefing, roster: Roster) -> tuple[str, list[Content]]:
     raisers = ", ".join(roster.name_of(r) for r in item.raised_by)
     lines = [
-        Content.assemble(("Status        ", "bold " + MUTED), lit(STATUS_LABEL[item.status], STATUS_STYLE[item.status])),
+        Content.assemble(
+            ("Status        ", "bold " + MUTED), lit(STATUS_LABEL[item.status], STATUS_STYLE[item.status])
+        ),
         _field("Raised by", raisers or None),
     ]
     if item.notes:
@@ -148,7 +146,10 @@ def describe_quote(quote: Quote, briefing: Briefing, roster: Roster) -> tuple[st
         lines += [_section("Context"), para(quote.context)]
     source = briefing.meta.source
     if source:
-        lines += [_section("Source"), lit(source.outlet + (f" — {source.headline}" if source.headline else ""))]
+        lines += [
+            _section("Source"),
+            lit(source.outlet + (f" — {source.headline}" if source.headline else "")),
+        ]
     return f"Quote: {roster.name_of(quote.speaker)}", lines
 
 
@@ -166,7 +167,9 @@ def describe_count(count: WeaponCount, briefing: Briefing, roster: Roster) -> tu
         _field("Intercepted", _figure(count.intercepted)),
         _field(
             "Rate",
-            f"{rate:.0%} intercepted" if rate is not None else "not computed (a figure is approximate or missing)",
+            f"{rate:.0%} intercepted"
+            if rate is not None
+            else "not computed (a figure is approximate or missing)",
         ),
     ]
     if tally:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.format.model import Briefing, Delegation, Person
+from briefing.model.structs import Briefing, Delegation, Person
 
 
 class Roster:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from briefing.format import Briefing, Quote, Roster
-from briefing.text import visible
+from briefing.model import Briefing, Quote, Roster
+from briefing.model.text import visible
 
 
 def cite(quote: Quote, briefing: Briefing, roster: Roster) -> str:

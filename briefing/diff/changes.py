@@ -12,8 +12,8 @@ from typing import Any
 
 import msgspec
 
-from briefing.format.model import Briefing
-from briefing.format.roster import Roster
+from briefing.model.roster import Roster
+from briefing.model.structs import Briefing
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ a tally count to the side of whoever reported it.
 
 from __future__ import annotations
 
-from briefing.format.model import Briefing
-from briefing.format.roster import Roster
+from briefing.model.roster import Roster
+from briefing.model.structs import Briefing
 
 
 def item_sides(briefing: Briefing) -> dict[str, frozenset[str]]:

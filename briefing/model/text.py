@@ -54,9 +54,7 @@ def visible(text: str, *, multiline: bool = False) -> str:
     # Private-use and unassigned characters are harmless; surrogates that
     # slipped through a bad decode are not printable at all.
     if any(0xD800 <= ord(c) <= 0xDFFF for c in text):
-        text = "".join(
-            f"<U+{ord(c):04X}>" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text
-        )
+        text = "".join(f"<U+{ord(c):04X}>" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
     return text
 
 

@@ -1,0 +1,1 @@
+"""Output without the UI: plain text, citations, the JSON Schema."""
