@@ -30,7 +30,7 @@ from typing import Any
 import msgspec
 import platformdirs
 
-from briefing.loading.problems import Mark, Problem
+from briefing.loading.problems import Mark, Problem, ProblemsError
 
 APP_NAME = "briefing"
 CONFIG_DIR_ENV = "BRIEFING_CONFIG_DIR"
@@ -84,12 +84,8 @@ class Config(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, frozen=Tr
     """Binding id -> key(s), e.g. ``quit = "ctrl+q"``, ``help = "f1"``."""
 
 
-class ConfigError(Exception):
+class ConfigError(ProblemsError):
     """The config file could not be read, understood or saved."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("\n".join(str(p) for p in problems))
-        self.problems = problems
 
 
 def read_config(path: Path | None = None) -> tuple[Config, list[Problem]]:

@@ -49,7 +49,7 @@ from textual.design import ColorSystem
 from textual.theme import BUILTIN_THEMES, Theme
 
 from briefing.loading.loader import decode, locate
-from briefing.loading.problems import BriefingError, Mark, Problem, YamlProblem
+from briefing.loading.problems import BriefingError, Mark, Problem, ProblemsError, YamlProblem
 from briefing.model.text import visible
 from briefing.settings import config
 from briefing.settings.config import dotted, explain
@@ -154,12 +154,8 @@ BASE_COLOURS = (
 )
 
 
-class ThemeError(Exception):
+class ThemeError(ProblemsError):
     """A theme file could not be used; holds every problem found."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("\n".join(str(p) for p in problems))
-        self.problems = problems
 
 
 # -- one file ------------------------------------------------------------
