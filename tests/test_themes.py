@@ -513,6 +513,20 @@ def test_unreadable_config_is_reported_not_raised(config_dir):
     ]
 
 
+def test_config_and_theme_files_share_the_reader(config_dir, monkeypatch):
+    # The same safe reader as briefings: one place to deny, each file's error.
+    from briefing.loading import reading
+
+    def deny(path):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    mine = user_theme(config_dir, BASE)
+    (config_dir / "config.toml").write_text('theme = "nord"\n', encoding="utf-8")
+    monkeypatch.setattr(reading, "open_file", deny)
+    assert [str(p) for p in read_config()[1]] == [f"{config_dir / 'config.toml'}: permission denied"]
+    assert f"{mine}: permission denied" in [str(p) for p in discover_themes(SHIPPED).problems]
+
+
 def test_saving_the_theme_keeps_everything_else(config_dir):
     config_dir.mkdir(parents=True)
     path = config_dir / "config.toml"

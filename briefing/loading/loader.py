@@ -7,17 +7,16 @@ Every failure becomes a :class:`BriefingError` whose problems read
 from __future__ import annotations
 
 import difflib
-import errno
 import gc
 import os
 import re
-import stat
 import types
 import typing
 from typing import Any
 
 import msgspec
 
+from briefing.loading import reading
 from briefing.loading.cache import BriefingCache, disabled_by_env
 from briefing.loading.problems import (
     BriefingError,
@@ -36,8 +35,13 @@ MAX_BYTES = 64 * 1024 * 1024
 """Largest file we try to load: ~20x a 100,000-item briefing."""
 MAX_PROBLEMS = 100
 """Problems reported per file; past this a person fixes and checks again."""
+WORDS = reading.FileWords(
+    folder="is a folder, not a briefing file",
+    not_regular="is not a regular file (a pipe, socket or device?)",
+    too_big="file is {size:,} bytes; briefings are limited to {limit:,} bytes",
+    grew="file is larger than the limit; briefings are limited to {limit:,} bytes",
+)
 
-_BOM = b"\xef\xbb\xbf"
 _TYPE_WORDS = {
     "str": "text",
     "int": "a whole number",
@@ -85,126 +89,18 @@ def _cache_for(cache: bool | BriefingCache | None) -> BriefingCache | None:
 
 
 def read_file(path: str | os.PathLike[str], name: str) -> bytes:
-    """Read a briefing file without ever blocking on a FIFO or device.
-
-    The kind and size are checked with ``stat`` before opening (opening some
-    devices has side effects) and again with ``fstat`` on the open file, in
-    case the path was swapped for a pipe in between.
-    """
-
-    def fail(message: str) -> BriefingError:
-        return BriefingError([Problem(name, None, message)])
-
-    def check_kind(info: os.stat_result) -> None:
-        if stat.S_ISDIR(info.st_mode):
-            raise fail("is a folder, not a briefing file")
-        if not stat.S_ISREG(info.st_mode):
-            raise fail("is not a regular file (a pipe, socket or device?)")
-        if info.st_size > MAX_BYTES:
-            raise fail(_too_big(info.st_size))
-
-    try:
-        check_kind(os.stat(path))
-        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-        fd = os.open(path, flags)
-        with os.fdopen(fd, "rb") as handle:
-            check_kind(os.fstat(handle.fileno()))
-            data = handle.read(MAX_BYTES + 1)
-    except ValueError:  # os.stat refuses a path with a NUL character in it
-        raise fail("the file name contains a NUL character") from None
-    except OSError as exc:
-        raise fail(_os_message(exc)) from None
-    if len(data) > MAX_BYTES:  # grew while we read it, or stat said 0 (/proc)
-        raise fail(_too_big(None))
-    return data
+    """A briefing file's bytes, size-limited, never blocking on a FIFO or device."""
+    return reading.read_file(path, name, limit=MAX_BYTES, error=BriefingError, words=WORDS)
 
 
-def _os_message(exc: OSError) -> str:
-    """An OSError as a short lower-case message in the house style."""
-    if isinstance(exc, FileNotFoundError):
-        return "no such file"
-    if isinstance(exc, PermissionError):
-        return "permission denied"
-    if isinstance(exc, IsADirectoryError):
-        return "is a folder, not a briefing file"
-    if isinstance(exc, NotADirectoryError):
-        return "no such file (part of the path is a file, not a folder)"
-    if exc.errno == errno.ELOOP:
-        return "too many levels of symbolic links (a link that points to itself?)"
-    if exc.errno == errno.ENAMETOOLONG:
-        return "the file name is too long"
-    text = exc.strerror or str(exc) or type(exc).__name__
-    return text[:1].lower() + text[1:]
-
-
-def _too_big(size: int | None) -> str:
-    """``size`` is None when the file grew past the limit while being read."""
-    limit = f"briefings are limited to {MAX_BYTES:,} bytes"
-    if size is None:
-        return f"file is larger than the limit; {limit}"
-    return f"file is {size:,} bytes; {limit}"
-
-
-# Byte order marks of encodings that are not UTF-8, longest first (the
-# UTF-32 LE mark begins with the UTF-16 LE one).
-_OTHER_BOMS = (
-    (b"\xff\xfe\x00\x00", "UTF-32"),
-    (b"\x00\x00\xfe\xff", "UTF-32"),
-    (b"\xff\xfe", "UTF-16"),
-    (b"\xfe\xff", "UTF-16"),
-)
+def read_stream(stream: typing.BinaryIO, name: str) -> bytes:
+    """Read a briefing from an open stream (``briefing check -``), size-limited."""
+    return reading.read_stream(stream, name, limit=MAX_BYTES, error=BriefingError, words=WORDS)
 
 
 def decode(data: bytes, name: str) -> str:
-    """UTF-8 bytes -> text; a BOM is accepted, NUL and invalid bytes are not."""
-
-    def fail(mark: Mark, message: str) -> BriefingError:
-        return BriefingError([Problem(name, mark, message)])
-
-    if data.startswith(_BOM):
-        data = data[len(_BOM) :]
-    else:
-        for bom, encoding in _OTHER_BOMS:
-            if data.startswith(bom):
-                raise fail(
-                    Mark(1, 1),
-                    f"the file is saved as {encoding}; save it as UTF-8",
-                )
-    nul = data.find(b"\0")
-    if nul != -1 and _looks_like_utf16(data):
-        raise fail(
-            Mark(1, 1),
-            "the file looks like UTF-16 (every other byte is NUL); save it as UTF-8",
-        )
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if nul == -1 or exc.start < nul:
-            if exc.end == len(data) and exc.reason == "unexpected end of data":
-                message = "the file ends partway through a character; was it saved completely?"
-            else:
-                message = f"byte 0x{data[exc.start]:02x} is not valid UTF-8; save the file as UTF-8"
-            raise fail(_byte_mark(data, exc.start), message) from None
-        text = ""
-    if nul != -1:
-        raise fail(_byte_mark(data, nul), "NUL byte in file; is it binary?")
-    return text
-
-
-def _looks_like_utf16(data: bytes) -> bool:
-    """True when the first bytes alternate text and NUL, as UTF-16 does."""
-    head = data[:64]
-    if len(head) < 4:
-        return False
-    even, odd = head[0::2], head[1::2]
-    return (odd.count(0) == len(odd) and even.count(0) == 0) or (
-        even.count(0) == len(even) and odd.count(0) == 0
-    )
-
-
-def _byte_mark(data: bytes, offset: int) -> Mark:
-    before = data[:offset].decode("utf-8", errors="replace")
-    return text_mark(before, len(before))
+    """A briefing's bytes as text; problems are BriefingErrors."""
+    return reading.decode(data, name, error=BriefingError, words=WORDS)
 
 
 # YAML reads these as line breaks (YAML 1.1, as libyaml implements it);
@@ -485,17 +381,6 @@ def check_paths(paths: list[str]) -> list[Problem]:
     for path in paths:
         problems.extend(check_one(lambda path=path: load_path(path), path))
     return problems
-
-
-def read_stream(stream: typing.BinaryIO, name: str) -> bytes:
-    """Read a briefing from an open stream (``briefing check -``), size-limited."""
-    try:
-        data = stream.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise BriefingError([Problem(name, None, _os_message(exc))]) from None
-    if len(data) > MAX_BYTES:
-        raise BriefingError([Problem(name, None, _too_big(None))])
-    return data
 
 
 def check_one(load: typing.Callable[[], object], name: str) -> list[Problem]:

@@ -30,6 +30,7 @@ from typing import Any
 import msgspec
 import platformdirs
 
+from briefing.loading import reading
 from briefing.loading.problems import Mark, Problem, ProblemsError
 
 APP_NAME = "briefing"
@@ -39,6 +40,13 @@ CONFIG_FILE = "config.toml"
 THEMES_FOLDER = "themes"
 MAX_CONFIG_BYTES = 256 * 1024
 """A config file is a few lines; anything this big is a mistake."""
+WORDS = reading.FileWords(
+    folder="is a folder, not a config file",
+    not_regular="is not a regular file",
+    too_big="is {size:,} bytes; a config file is limited to {limit:,}",
+    grew="is larger than the limit; a config file is limited to {limit:,}",
+    not_utf8="not valid UTF-8; save the file as UTF-8",
+)
 
 BINDING_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 KEYS = re.compile(r"^[^\s,]+(?:,[^\s,]+)*$")
@@ -144,31 +152,10 @@ def _check(config: Config) -> list[tuple[tuple[str, ...], str]]:
 def _read_text(path: Path) -> str | None:
     """The file's text, or None when there is no file."""
     name = str(path)
-
-    def fail(message: str) -> ConfigError:
-        return ConfigError([Problem(name, None, message)])
-
-    try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise fail("is a folder, not a config file")
-        if not stat.S_ISREG(info.st_mode):
-            raise fail("is not a regular file")
-        if info.st_size > MAX_CONFIG_BYTES:
-            raise fail(f"is {info.st_size:,} bytes; a config file is limited to {MAX_CONFIG_BYTES:,}")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except PermissionError:
-        raise fail("permission denied") from None
-    except OSError as exc:
-        raise fail(exc.strerror or str(exc)) from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        mark = Mark(before.count(b"\n") + 1, len(before) - (before.rfind(b"\n") + 1) + 1)
-        raise ConfigError([Problem(name, mark, "not valid UTF-8; save the file as UTF-8")]) from None
+    data = reading.read_file(
+        path, name, limit=MAX_CONFIG_BYTES, error=ConfigError, words=WORDS, missing_ok=True
+    )
+    return None if data is None else reading.decode(data, name, error=ConfigError, words=WORDS)
 
 
 _TOML_AT = re.compile(r"^(?P<msg>.*?)\s*\(at (?:line (?P<line>\d+), column (?P<col>\d+)|end of document)\)$")

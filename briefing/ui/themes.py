@@ -36,7 +36,6 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
-import stat
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,8 +47,9 @@ from textual.css.constants import VALID_STYLE_FLAGS
 from textual.design import ColorSystem
 from textual.theme import BUILTIN_THEMES, Theme
 
-from briefing.loading.loader import decode, locate
-from briefing.loading.problems import BriefingError, Mark, Problem, ProblemsError, YamlProblem
+from briefing.loading import reading
+from briefing.loading.loader import locate
+from briefing.loading.problems import Mark, Problem, ProblemsError, YamlProblem
 from briefing.model.text import visible
 from briefing.settings import config
 from briefing.settings.config import dotted, explain
@@ -66,6 +66,12 @@ FALLBACK_THEME = "textual-dark"
 PARTY_COLOURS = 4
 """Parties get ``side-party-1`` .. ``side-party-4``, reused in turn beyond four."""
 MAX_THEME_BYTES = 256 * 1024
+WORDS = reading.FileWords(
+    folder="is not a regular file",
+    not_regular="is not a regular file",
+    too_big="is {size:,} bytes; a theme file is limited to {limit:,}",
+    grew="is larger than the limit; a theme file is limited to {limit:,}",
+)
 NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 MIN_SIDE_CONTRAST = 3.0
 """WCAG's minimum for graphics; derived side colours are nudged up to it."""
@@ -168,30 +174,12 @@ def load_theme_file(path: Path, *, display: str | None = None) -> Theme:
 
 
 def _read_bytes(path: Path, name: str) -> bytes:
-    def fail(message: str) -> ThemeError:
-        return ThemeError([Problem(name, None, message)])
-
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise fail("is not a regular file")
-        if info.st_size > MAX_THEME_BYTES:
-            raise fail(f"is {info.st_size:,} bytes; a theme file is limited to {MAX_THEME_BYTES:,}")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise fail("no such file") from None
-    except PermissionError:
-        raise fail("permission denied") from None
-    except OSError as exc:
-        raise fail(exc.strerror or str(exc)) from None
+    return reading.read_file(path, name, limit=MAX_THEME_BYTES, error=ThemeError, words=WORDS)
 
 
 def parse_theme(data: bytes | str, name: str) -> ThemeFile:
     """Theme YAML -> a checked :class:`ThemeFile`; ``name`` labels problems."""
-    try:
-        text = decode(data, name) if isinstance(data, bytes) else data
-    except BriefingError as error:
-        raise ThemeError(error.problems) from None
+    text = reading.decode(data, name, error=ThemeError, words=WORDS) if isinstance(data, bytes) else data
     from briefing.loading.yaml_reader import read  # not needed when cached
 
     try:
