@@ -92,7 +92,8 @@ def _enc_hook(obj: object) -> object:
     raise NotImplementedError(f"cannot cache {type(obj).__name__}")
 
 
-def _dec_hook(kind: type, obj: object) -> object:
+def dec_hook(kind: type, obj: object) -> object:
+    """Figures from plain data, for msgspec (the loader's convert and the cache's decoder)."""
     if kind is Figure:
         return Figure.parse(obj)
     raise NotImplementedError(kind)
@@ -171,7 +172,7 @@ class BriefingCache:
         self._folder = Path(folder) if folder is not None else None
         self.min_bytes = min_bytes
         self._encoder = msgspec.msgpack.Encoder(enc_hook=_enc_hook)
-        self._decoder = msgspec.msgpack.Decoder(Briefing, dec_hook=_dec_hook)
+        self._decoder = msgspec.msgpack.Decoder(Briefing, dec_hook=dec_hook)
 
     @property
     def folder(self) -> Path:

@@ -6,18 +6,15 @@ Every failure becomes a :class:`BriefingError` whose problems read
 
 from __future__ import annotations
 
-import difflib
 import gc
 import os
-import re
-import types
 import typing
 from typing import Any
 
 import msgspec
 
 from briefing.loading import reading
-from briefing.loading.cache import BriefingCache, disabled_by_env
+from briefing.loading.cache import BriefingCache, dec_hook, disabled_by_env
 from briefing.loading.problems import (
     BriefingError,
     Mark,
@@ -25,7 +22,7 @@ from briefing.loading.problems import (
     YamlProblem,
     text_mark,
 )
-from briefing.model import Briefing, Figure
+from briefing.model import Briefing
 from briefing.model.checks import check, dotted
 
 if typing.TYPE_CHECKING:
@@ -41,18 +38,6 @@ WORDS = reading.FileWords(
     too_big="file is {size:,} bytes; briefings are limited to {limit:,} bytes",
     grew="file is larger than the limit; briefings are limited to {limit:,} bytes",
 )
-
-_TYPE_WORDS = {
-    "str": "text",
-    "int": "a whole number",
-    "float": "a number",
-    "bool": "true or false",
-    "null": "nothing (null)",
-    "array": "a list",
-    "object": "a mapping (key: value lines)",
-}
-_AT = re.compile(r"^(?P<msg>.*?)(?: - at `(?P<path>\$[^`]*)`)?$", re.DOTALL)
-_PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
 
 
 def load_path(
@@ -168,18 +153,20 @@ def from_data(raw: Any, text: str, name: str) -> Briefing:
             ]
         )
     if not isinstance(raw, dict):
+        from briefing.loading.explain import kind_of
+
         raise BriefingError(
             [
                 Problem(
                     name,
                     locate(text, ()),
                     "the top level must be a mapping with 'schema: 1', 'meta:', "
-                    f"'delegations:' and so on, not {_kind(raw)}",
+                    f"'delegations:' and so on, not {kind_of(raw)}",
                 )
             ]
         )
     try:
-        briefing = msgspec.convert(raw, Briefing, dec_hook=_dec_hook)
+        briefing = msgspec.convert(raw, Briefing, dec_hook=dec_hook)
     except msgspec.ValidationError as exc:
         path, message, on_key = _explain(str(exc), raw)
         raise BriefingError([Problem(name, locate(text, path, on_key=on_key), message)]) from None
@@ -202,10 +189,29 @@ def from_data(raw: Any, text: str, name: str) -> Briefing:
     return briefing
 
 
-def _dec_hook(kind: type, obj: Any) -> Any:
-    if kind is Figure:
-        return Figure.parse(obj)
-    raise NotImplementedError(kind)
+def _explain(error: str, raw: Any) -> tuple[tuple[str | int, ...], str, bool]:
+    """A msgspec validation message -> (path, message for people, on key?).
+
+    The ``schema`` key gets its own words (a version, not just a number);
+    the rest is the same for every file format.
+    """
+    # Only a briefing that fails to validate needs the explainer.
+    from briefing.loading.explain import explain, kind_of, split_error, value_at
+
+    path, msg = split_error(error, raw)
+    if path == () and msg == "Object missing required field `schema`":
+        return path, "missing 'schema: 1' at the top of the file", False
+    if path == ("schema",):
+        value = value_at(raw, path)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return (
+                path,
+                f"unsupported schema version {value}; this version of briefing reads 'schema: 1'",
+                False,
+            )
+        shown = f" ({value!r})" if isinstance(value, (str, float)) else ""
+        return path, f"schema: expected the number 1, got {kind_of(value)}{shown}; write 'schema: 1'", False
+    return explain(error, Briefing, raw)
 
 
 def locate(text: str, path: tuple[str | int, ...], *, on_key: bool = False) -> Mark:
@@ -222,144 +228,6 @@ def _marks(text: str, paths: list[tuple[str | int, ...]]) -> Found:
 
         return Found([])
     return found
-
-
-def _explain(error: str, raw: Any) -> tuple[tuple[str | int, ...], str, bool]:
-    """A msgspec validation message -> (path, message for people, on key?)."""
-    match = _AT.match(error)
-    assert match is not None  # the pattern matches any string
-    msg = match.group("msg")
-    path: tuple[str | int, ...] = tuple(
-        int(index) if index else name for name, index in _PART.findall(match.group("path") or "$")
-    )
-    where = dotted(path) or "top level"
-    if m := re.match(r"Object contains unknown field `(.*)`$", msg):
-        key = m.group(1)
-        fields = _field_names(path)
-        close = difflib.get_close_matches(key, fields, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else f"; expected one of: {', '.join(fields)}"
-        return (*path, key), f"{where}: unknown key {key!r}{hint}", True
-    if m := re.match(r"Object missing required field `(.*)`$", msg):
-        key = m.group(1)
-        if path == () and key == "schema":
-            return path, "missing 'schema: 1' at the top of the file", False
-        return path, f"{where}: missing required key {key!r}", False
-    if path == ("schema",):
-        value = _value_at(raw, path)
-        if isinstance(value, int) and not isinstance(value, bool):
-            return (
-                path,
-                (f"unsupported schema version {value}; this version of briefing reads 'schema: 1'"),
-                False,
-            )
-        shown = f" ({value!r})" if isinstance(value, (str, float)) else ""
-        return path, (f"schema: expected the number 1, got {_kind(value)}{shown}; write 'schema: 1'"), False
-    if m := re.match(r"Expected `([\w |]+)`(?:.*?)?, got `(\w+)`$", msg):
-        # Optional fields read "Expected `str | null`": null needs no mention.
-        wants = [w for w in m.group(1).split(" | ") if w != "null"] or ["null"]
-        got = m.group(2)
-        value = _value_at(raw, path)
-        if choices := _choices(path):
-            if isinstance(value, (list, dict)):  # may be deep: never repr() it
-                return path, (f"{where}: expected one of: {', '.join(choices)}; got {_kind(value)}"), False
-            return path, (f"{where}: {_yaml_repr(value)} is not one of: {', '.join(choices)}"), False
-        hint = ""
-        if wants == ["bool"] and isinstance(value, str):
-            hint = f" ({value!r}); write true or false"
-        want = " or ".join(_TYPE_WORDS.get(w, w) for w in wants)
-        return path, (f"{where}: expected {want}, got {_TYPE_WORDS.get(got, got)}{hint}"), False
-    if msg.startswith("Invalid enum value"):
-        choices = _choices(path)
-        return path, (f"{where}: {_value_at(raw, path)!r} is not one of: {', '.join(choices)}"), False
-    if "matching regex" in msg:
-        return (
-            path,
-            (
-                f"{where}: {_value_at(raw, path)!r} is not a valid id; use letters, "
-                "digits, '-', '_' or '.' (at most 64 characters, no spaces)"
-            ),
-            False,
-        )
-    if "of length >= 1" in msg:
-        return path, f"{where}: must not be empty", False
-    if m := re.match(r"Expected `str` of length <= (\d+)", msg):
-        return path, f"{where}: is longer than {int(m.group(1)):,} characters", False
-    return path, f"{where}: {msg}", False
-
-
-def _kind(value: Any) -> str:
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping (key: value lines)"
-    if isinstance(value, str):
-        return "text"
-    if value is None:
-        return _TYPE_WORDS["null"]
-    return _TYPE_WORDS.get(type(value).__name__, type(value).__name__)
-
-
-def _yaml_repr(value: Any) -> str:
-    """A value as it would be written in YAML, for messages."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return repr(value) if isinstance(value, str) else str(value)
-
-
-def _value_at(raw: Any, path: tuple[str | int, ...]) -> Any:
-    for part in path:
-        try:
-            raw = raw[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return raw
-
-
-def _type_at(path: tuple[str | int, ...]) -> Any:
-    """The declared type of the value at ``path`` in the Briefing model."""
-    kind: Any = Briefing
-    for part in path:
-        kind = _unwrap(kind)
-        if isinstance(part, int):
-            args = typing.get_args(kind)
-            kind = args[0] if args else None
-        elif isinstance(kind, type) and issubclass(kind, msgspec.Struct):
-            info = {f.name: f.type for f in msgspec.structs.fields(kind)}
-            kind = info.get(part)
-        else:
-            return None
-    return _unwrap(kind)
-
-
-def _unwrap(kind: Any) -> Any:
-    """Strip Annotated[...] and Optional[...] down to the interesting type."""
-    while True:
-        origin = typing.get_origin(kind)
-        if origin is typing.Annotated:
-            kind = typing.get_args(kind)[0]
-        elif origin in (typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(kind) if a is not type(None)]
-            kind = args[0] if len(args) == 1 else kind
-            if len(args) != 1:
-                return kind
-        else:
-            return kind
-
-
-def _field_names(path: tuple[str | int, ...]) -> list[str]:
-    kind = _type_at(path)
-    if isinstance(kind, type) and issubclass(kind, msgspec.Struct):
-        return [f.name for f in msgspec.structs.fields(kind)]
-    return []
-
-
-def _choices(path: tuple[str | int, ...]) -> list[str]:
-    kind = _type_at(path)
-    if typing.get_origin(kind) is typing.Literal:
-        return [str(a) for a in typing.get_args(kind)]
-    return []
 
 
 def line_of(path: str | os.PathLike[str], node: tuple[str | int, ...]) -> int:

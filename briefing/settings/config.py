@@ -18,12 +18,10 @@ No UI imports here: the command line reads this before Textual is loaded.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import stat
 import tempfile
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +49,8 @@ WORDS = reading.FileWords(
 BINDING_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 KEYS = re.compile(r"^[^\s,]+(?:,[^\s,]+)*$")
 """One key ("ctrl+q") or several separated by commas ("f1,question_mark")."""
+_TYPE_WORDS = {"object": "a table of key = value pairs"}
+"""TOML words for a mapping, in validation messages."""
 
 
 # -- paths ---------------------------------------------------------------
@@ -122,7 +122,9 @@ def parse_config(text: str, name: str) -> Config:
     try:
         config = msgspec.convert(raw, Config)
     except msgspec.ValidationError as exc:
-        path, message, _ = explain(str(exc), Config, raw)
+        from briefing.loading.explain import explain  # only for a broken file
+
+        path, message, _ = explain(str(exc), Config, raw, type_words=_TYPE_WORDS)
         raise ConfigError([Problem(name, toml_locate(text, path), message)]) from None
     problems = [Problem(name, toml_locate(text, path), message) for path, message in _check(config)]
     if problems:
@@ -331,133 +333,6 @@ def _atomic_write(path: Path, text: str) -> None:
             raise
     except OSError as exc:
         raise ConfigError([Problem(name, None, f"could not save: {exc.strerror or exc}")]) from None
-
-
-# -- msgspec errors -> words (shared with the theme file reader) ----------
-
-_AT = re.compile(r"^(?P<msg>.*?)(?: - at `(?P<path>\$[^`]*)`)?$", re.DOTALL)
-_PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]|\[(\.\.\.)\]")
-_ANY_KEY = "[...]"
-"""msgspec's stand-in for "some key of this dict"; :func:`_name_key` finds which."""
-_PYTHON_TYPES: dict[str, type | tuple[type, ...]] = {
-    "str": str,
-    "int": int,
-    "float": (int, float),
-    "bool": bool,
-    "object": dict,
-    "array": list,
-}
-_TYPE_WORDS = {
-    "str": "text",
-    "int": "a whole number",
-    "float": "a number",
-    "bool": "true or false",
-    "null": "nothing (null)",
-    "array": "a list",
-    "object": "a table of key = value pairs",
-}
-
-
-def explain(
-    error: str,
-    root: type[msgspec.Struct],
-    raw: Any,
-    *,
-    hints: Mapping[str, str] | None = None,
-    type_words: Mapping[str, str] | None = None,
-) -> tuple[tuple[str | int, ...], str, bool]:
-    """A msgspec validation message -> (path, message for people, on key?).
-
-    ``hints`` maps common wrong keys to the right one (``text`` ->
-    ``foreground``) where spelling alone would not find it.
-    """
-    words = {**_TYPE_WORDS, **(type_words or {})}
-    match = _AT.match(error)
-    assert match is not None  # the pattern matches any string
-    msg = match.group("msg")
-    path: tuple[str | int, ...] = tuple(
-        int(index) if index else (name or _ANY_KEY)
-        for name, index, _ in _PART.findall(match.group("path") or "$")
-    )
-    path = _name_key(path, raw, msg)
-    where = dotted(path) or "top level"
-    if m := re.match(r"Object contains unknown field `(.*)`$", msg):
-        key = m.group(1)
-        fields = field_names(root, path)
-        close = difflib.get_close_matches(key, fields, n=1)
-        hint = (hints or {}).get(key)
-        if hint in fields:
-            close = [hint]
-        tail = f"; did you mean {close[0]!r}?" if close else f"; expected one of: {', '.join(fields)}"
-        return (*path, key), f"{where}: unknown key {key!r}{tail}", True
-    if m := re.match(r"Object missing required field `(.*)`$", msg):
-        return path, f"{where}: missing required key {m.group(1)!r}", False
-    if m := re.match(r"Expected `([\w |]+)`(?:.*?)?, got `(\w+)`$", msg):
-        wanted = [w for w in m.group(1).split(" | ") if w != "null"] or ["null"]
-        want = " or ".join(words.get(w, w) for w in wanted)
-        got = m.group(2)
-        hint = ""
-        value = _value_at(raw, path)
-        if wanted == ["bool"] and isinstance(value, str):
-            hint = f" ({value!r}); write true or false"
-        return path, f"{where}: expected {want}, got {words.get(got, got)}{hint}", False
-    return path, f"{where}: {msg}", False
-
-
-def _name_key(path: tuple[str | int, ...], raw: Any, msg: str) -> tuple[str | int, ...]:
-    """Replace msgspec's ``[...]`` (a dict value) with the key that is wrong.
-
-    msgspec checks a dict in order and stops at the first bad value, so the
-    first value of the wrong type is the one it means.
-    """
-    if _ANY_KEY not in path:
-        return path
-    at = path.index(_ANY_KEY)
-    table = _value_at(raw, path[:at])
-    wanted = re.match(r"Expected `(\w+)`", msg)
-    kind = _PYTHON_TYPES.get(wanted.group(1)) if wanted else None
-    if isinstance(table, dict) and kind is not None:
-        for key, value in table.items():
-            if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-                return (*path[:at], key, *path[at + 1 :])
-    return path[:at]
-
-
-def dotted(path: tuple[str | int, ...]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def field_names(root: type[msgspec.Struct], path: tuple[str | int, ...]) -> list[str]:
-    """The keys allowed at ``path`` (names as written in files)."""
-    kind: Any = root
-    for part in path:
-        if not (isinstance(kind, type) and issubclass(kind, msgspec.Struct)):
-            return []
-        info = {f.encode_name: f.type for f in msgspec.structs.fields(kind)}
-        kind = _struct_in(info.get(str(part)))
-    if isinstance(kind, type) and issubclass(kind, msgspec.Struct):
-        return [f.encode_name for f in msgspec.structs.fields(kind)]
-    return []
-
-
-def _struct_in(kind: Any) -> Any:
-    """The Struct inside ``X | None``, or ``kind`` itself."""
-    for arg in getattr(kind, "__args__", ()) or ():
-        if isinstance(arg, type) and issubclass(arg, msgspec.Struct):
-            return arg
-    return kind
-
-
-def _value_at(raw: Any, path: tuple[str | int, ...]) -> Any:
-    for part in path:
-        try:
-            raw = raw[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return raw
 
 
 __all__ = [

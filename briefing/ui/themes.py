@@ -50,9 +50,9 @@ from textual.theme import BUILTIN_THEMES, Theme
 from briefing.loading import reading
 from briefing.loading.loader import locate
 from briefing.loading.problems import Mark, Problem, ProblemsError, YamlProblem
+from briefing.model.checks import dotted
 from briefing.model.text import visible
 from briefing.settings import config
-from briefing.settings.config import dotted, explain
 from briefing.settings.paths import data_dir
 
 if TYPE_CHECKING:
@@ -97,7 +97,6 @@ _HINTS = {
     "colours": "variables",
 }
 """Wrong keys people are likely to write, and what they mean."""
-_TYPE_WORDS = {"object": "a mapping (key: value lines)"}
 
 
 class _Part(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, frozen=True, rename="kebab"):
@@ -201,7 +200,9 @@ def parse_theme(data: bytes | str, name: str) -> ThemeFile:
     try:
         spec = msgspec.convert(raw, ThemeFile)
     except msgspec.ValidationError as exc:
-        path, message, on_key = explain(str(exc), ThemeFile, raw, hints=_HINTS, type_words=_TYPE_WORDS)
+        from briefing.loading.explain import explain  # only for a broken file
+
+        path, message, on_key = explain(str(exc), ThemeFile, raw, hints=_HINTS)
         raise ThemeError([Problem(name, locate(text, path, on_key=on_key), message)]) from None
     problems = [
         Problem(name, locate(text, path, on_key=on_key), f"{dotted(path)}: {message}")
