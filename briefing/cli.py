@@ -20,9 +20,9 @@ briefing [--theme NAME] [PATH]  open a briefing (default: the bundled Geneva tal
 
 class _Parser(argparse.ArgumentParser):
     def format_help(self) -> str:
-        # Paths come from briefing.settings.config, imported only when help is shown
+        # Paths come from briefing.settings.paths, imported only when help is shown
         # so --version stays instant.
-        from briefing.settings.config import config_path, themes_dir
+        from briefing.settings.paths import config_path, themes_dir
 
         self.epilog = (
             "Inside the app, press ? for every key and t to change theme. "

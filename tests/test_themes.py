@@ -16,7 +16,7 @@ from textual.color import Color
 from textual.theme import BUILTIN_THEMES
 
 from briefing.model import Delegation
-from briefing.settings import config
+from briefing.settings import config, paths
 from briefing.settings.config import ConfigError, parse_config, read_config, save_theme
 from briefing.settings.paths import data_dir
 from briefing.ui import themes
@@ -435,13 +435,13 @@ def test_theme_cache_off_with_the_briefing_cache(config_dir, tmp_path, monkeypat
 
 
 def test_paths_follow_the_override(config_dir, monkeypatch, tmp_path):
-    assert config.config_dir() == config_dir
-    assert config.config_path() == config_dir / "config.toml"
-    assert config.themes_dir() == config_dir / "themes"
+    assert paths.config_dir() == config_dir
+    assert paths.config_path() == config_dir / "config.toml"
+    assert paths.themes_dir() == config_dir / "themes"
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
-    assert config.cache_dir() == tmp_path / "cache"
+    assert paths.cache_dir() == tmp_path / "cache"
     monkeypatch.delenv("BRIEFING_CONFIG_DIR")
-    assert config.config_dir().name == "briefing"
+    assert paths.config_dir().name == "briefing"
 
 
 def test_config_is_parsed():

@@ -26,16 +26,11 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
-import platformdirs
 
 from briefing.loading import reading
 from briefing.loading.problems import Mark, Problem, ProblemsError
+from briefing.settings.paths import config_path
 
-APP_NAME = "briefing"
-CONFIG_DIR_ENV = "BRIEFING_CONFIG_DIR"
-CACHE_DIR_ENV = "BRIEFING_CACHE_DIR"
-CONFIG_FILE = "config.toml"
-THEMES_FOLDER = "themes"
 MAX_CONFIG_BYTES = 256 * 1024
 """A config file is a few lines; anything this big is a mistake."""
 WORDS = reading.FileWords(
@@ -51,33 +46,6 @@ KEYS = re.compile(r"^[^\s,]+(?:,[^\s,]+)*$")
 """One key ("ctrl+q") or several separated by commas ("f1,question_mark")."""
 _TYPE_WORDS = {"object": "a table of key = value pairs"}
 """TOML words for a mapping, in validation messages."""
-
-
-# -- paths ---------------------------------------------------------------
-
-
-def _override(variable: str) -> Path | None:
-    value = os.environ.get(variable, "").strip()
-    return Path(value).expanduser() if value else None
-
-
-def config_dir() -> Path:
-    """The user's briefing settings folder (need not exist yet)."""
-    return _override(CONFIG_DIR_ENV) or Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
-
-
-def cache_dir() -> Path:
-    """Where briefing may keep files it can rebuild (need not exist yet)."""
-    return _override(CACHE_DIR_ENV) or Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
-
-
-def themes_dir() -> Path:
-    """The user's own theme files; they override shipped themes of the same name."""
-    return config_dir() / THEMES_FOLDER
-
-
-def config_path() -> Path:
-    return config_dir() / CONFIG_FILE
 
 
 # -- the config file -----------------------------------------------------
@@ -336,15 +304,10 @@ def _atomic_write(path: Path, text: str) -> None:
 
 
 __all__ = [
-    "CONFIG_DIR_ENV",
     "Config",
     "ConfigError",
-    "cache_dir",
-    "config_dir",
-    "config_path",
     "load_config",
     "parse_config",
     "read_config",
     "save_theme",
-    "themes_dir",
 ]

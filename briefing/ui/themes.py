@@ -28,7 +28,7 @@ colours by :func:`briefing_variable_defaults`, which the app returns from
 ``App.get_theme_variable_defaults``.
 
 Shipped themes live in ``themes/``; files in the user's config folder
-(``briefing.settings.config.themes_dir()``) load after them and win on equal names.
+(``briefing.settings.paths.themes_dir()``) load after them and win on equal names.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ from briefing.loading.loader import locate
 from briefing.loading.problems import Mark, Problem, ProblemsError, YamlProblem
 from briefing.model.checks import dotted
 from briefing.model.text import visible
-from briefing.settings import config
+from briefing.settings import config, paths
 from briefing.settings.paths import data_dir
 
 if TYPE_CHECKING:
@@ -454,7 +454,7 @@ def theme_files(folder: Path) -> list[Path]:
 def discover_themes(shipped: Path | None = None, user: Path | None = None) -> ThemeCatalog:
     """Load every theme file; the user's folder overrides shipped names."""
     catalog = ThemeCatalog()
-    folders = (shipped or data_dir("themes"), user or config.themes_dir())
+    folders = (shipped or data_dir("themes"), user or paths.themes_dir())
     files: list[tuple[int, Path, bytes | ThemeError]] = []
     for number, folder in enumerate(folders):
         for path in theme_files(folder):
@@ -520,7 +520,7 @@ def _parse_all(files: list[tuple[Path, bytes]]) -> list[ThemeFile | ThemeError]:
         digest.update(str(path).encode("utf-8", "surrogateescape") + data)
     key = digest.digest()
     use_cache = not cache.disabled_by_env()
-    entry = cache.default_dir() / _CACHE_FILE if use_cache else None
+    entry = paths.cache_dir() / _CACHE_FILE if use_cache else None
     if entry is not None and (payload := cache.read_entry(entry, key)) is not None:
         try:
             stored = msgspec.msgpack.decode(payload, type=list[_Outcome])
@@ -588,7 +588,7 @@ def choose_theme(
     """
     preferred = [NO_COLOR_THEME, DEFAULT_THEME] if no_color else [DEFAULT_THEME]
     default = next((n for n in preferred if n in available), FALLBACK_THEME)
-    for asked, source in ((requested, "--theme"), (remembered, str(config.config_path()))):
+    for asked, source in ((requested, "--theme"), (remembered, str(paths.config_path()))):
         if asked is None:
             continue
         if asked in available:
