@@ -17,7 +17,8 @@ from textual.theme import BUILTIN_THEMES
 
 from briefing.model import Delegation
 from briefing.settings import config, paths
-from briefing.settings.config import ConfigError, parse_config, read_config, save_theme
+from briefing.settings.config import ConfigError, parse_config, read_config
+from briefing.settings.config_edit import save_theme
 from briefing.settings.paths import data_dir
 from briefing.ui import themes
 from briefing.ui.app import BriefingApp

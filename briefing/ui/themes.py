@@ -52,7 +52,8 @@ from briefing.loading.loader import locate
 from briefing.loading.problems import Mark, Problem, ProblemsError, YamlProblem
 from briefing.model.checks import dotted
 from briefing.model.text import visible
-from briefing.settings import config, paths
+from briefing.settings import paths
+from briefing.settings.config import ConfigError
 from briefing.settings.paths import data_dir
 
 if TYPE_CHECKING:
@@ -686,9 +687,11 @@ class ThemeSwitcher:
         if theme.name == self._remembered:
             return
         self._remembered = theme.name
+        from briefing.settings.config_edit import save_theme  # first change of theme only
+
         try:
-            config.save_theme(theme.name)
-        except config.ConfigError as error:
+            save_theme(theme.name)
+        except ConfigError as error:
             self.app.notify(
                 f"{error.problems[0]}\nTheme {theme.name} is in use but not saved.",
                 title="Theme not saved",
