@@ -243,44 +243,14 @@ def line_of(path: str | os.PathLike[str], node: tuple[str | int, ...]) -> int:
         return 1
 
 
-def check_paths(paths: list[str]) -> list[Problem]:
-    """Validate several files; return every problem found (for ``check``)."""
-    problems: list[Problem] = []
-    for path in paths:
-        problems.extend(check_one(lambda path=path: load_path(path), path))
-    return problems
-
-
-def check_one(load: typing.Callable[[], object], name: str) -> list[Problem]:
-    """The problems ``load()`` reports, for ``check``.
-
-    A failure that is not a BriefingError is a bug in briefing, not in the
-    file; ``check`` still owes its caller one line per file, not a traceback.
-    """
-    try:
-        load()
-    except BriefingError as exc:
-        return list(exc.problems)
-    except Exception as exc:  # noqa: BLE001 - the last line of defence
-        return [
-            Problem(
-                name,
-                None,
-                f"internal error while checking this file ({type(exc).__name__}: {exc}); please report it",
-            )
-        ]
-    return []
-
-
 __all__ = [
     "MAX_BYTES",
     "BriefingError",
     "Problem",
-    "check_one",
-    "check_paths",
     "load_bytes",
     "load_path",
     "line_of",
     "locate",
+    "read_file",
     "read_stream",
 ]
