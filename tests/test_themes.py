@@ -402,7 +402,7 @@ def test_unchanged_theme_files_are_not_parsed_again(config_dir, monkeypatch):
     def no_parsing(data, name):
         raise AssertionError(f"{name} was parsed again")
 
-    monkeypatch.setattr(themes, "parse_theme", no_parsing)
+    monkeypatch.setattr(themes.catalog, "parse_theme", no_parsing)
     again = discover_themes(SHIPPED)
     assert _catalog_facts(again) == _catalog_facts(first)  # problems and positions included
 

@@ -64,8 +64,10 @@ _FINGERPRINTED = (
     "briefing.model.structs",
     "briefing.model.figures",
     "briefing.model.checks",
-    "briefing.loading.loader",
+    "briefing.loading.reading",
     "briefing.loading.yaml_reader",
+    "briefing.loading.explain",
+    "briefing.loading.loader",
     __name__,
 )
 
