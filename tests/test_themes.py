@@ -16,8 +16,9 @@ from textual.color import Color
 from textual.theme import BUILTIN_THEMES
 
 from briefing.model import Delegation
-from briefing.settings import config
-from briefing.settings.config import ConfigError, parse_config, read_config, save_theme
+from briefing.settings import config, paths
+from briefing.settings.config import ConfigError, parse_config, read_config
+from briefing.settings.config_edit import save_theme
 from briefing.settings.paths import data_dir
 from briefing.ui import themes
 from briefing.ui.app import BriefingApp
@@ -401,7 +402,7 @@ def test_unchanged_theme_files_are_not_parsed_again(config_dir, monkeypatch):
     def no_parsing(data, name):
         raise AssertionError(f"{name} was parsed again")
 
-    monkeypatch.setattr(themes, "parse_theme", no_parsing)
+    monkeypatch.setattr(themes.catalog, "parse_theme", no_parsing)
     again = discover_themes(SHIPPED)
     assert _catalog_facts(again) == _catalog_facts(first)  # problems and positions included
 
@@ -435,13 +436,13 @@ def test_theme_cache_off_with_the_briefing_cache(config_dir, tmp_path, monkeypat
 
 
 def test_paths_follow_the_override(config_dir, monkeypatch, tmp_path):
-    assert config.config_dir() == config_dir
-    assert config.config_path() == config_dir / "config.toml"
-    assert config.themes_dir() == config_dir / "themes"
+    assert paths.config_dir() == config_dir
+    assert paths.config_path() == config_dir / "config.toml"
+    assert paths.themes_dir() == config_dir / "themes"
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
-    assert config.cache_dir() == tmp_path / "cache"
+    assert paths.cache_dir() == tmp_path / "cache"
     monkeypatch.delenv("BRIEFING_CONFIG_DIR")
-    assert config.config_dir().name == "briefing"
+    assert paths.config_dir().name == "briefing"
 
 
 def test_config_is_parsed():
@@ -511,6 +512,20 @@ def test_unreadable_config_is_reported_not_raised(config_dir):
     assert [str(p) for p in problems] == [
         f"{config_dir / 'config.toml'}:1:10: not valid UTF-8; save the file as UTF-8"
     ]
+
+
+def test_config_and_theme_files_share_the_reader(config_dir, monkeypatch):
+    # The same safe reader as briefings: one place to deny, each file's error.
+    from briefing.loading import reading
+
+    def deny(path):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    mine = user_theme(config_dir, BASE)
+    (config_dir / "config.toml").write_text('theme = "nord"\n', encoding="utf-8")
+    monkeypatch.setattr(reading, "open_file", deny)
+    assert [str(p) for p in read_config()[1]] == [f"{config_dir / 'config.toml'}: permission denied"]
+    assert f"{mine}: permission denied" in [str(p) for p in discover_themes(SHIPPED).problems]
 
 
 def test_saving_the_theme_keeps_everything_else(config_dir):

@@ -1,16 +1,21 @@
-"""Reading briefing files: bytes -> YAML -> model, with positions for errors."""
+"""Reading user files: bytes -> YAML -> model, with positions for errors.
+
+The public names: load a briefing (``load_path``, ``load_bytes``), read one
+from a stream (``read_stream``, for ``briefing check -``), find an item's
+line (``line_of``, ``locate``), and the problems and errors every user file
+(briefing, config, theme) reports.
+"""
 
 from briefing.loading.loader import (
     MAX_BYTES,
     MAX_PROBLEMS,
-    check_one,
-    check_paths,
     line_of,
     load_bytes,
     load_path,
+    locate,
     read_stream,
 )
-from briefing.loading.problems import BriefingError, Mark, Problem
+from briefing.loading.problems import BriefingError, Mark, Problem, ProblemsError
 
 __all__ = [
     "MAX_BYTES",
@@ -18,10 +23,10 @@ __all__ = [
     "BriefingError",
     "Mark",
     "Problem",
-    "check_one",
-    "check_paths",
+    "ProblemsError",
     "line_of",
     "load_bytes",
     "load_path",
+    "locate",
     "read_stream",
 ]

@@ -42,13 +42,13 @@ import msgspec
 
 from briefing import __version__
 from briefing.model import SCHEMA_VERSION, Briefing, Figure
+from briefing.settings.paths import cache_dir
 
 MIN_BYTES = 0
 """Files smaller than this are always parsed. Zero: even the bundled briefing
 (~10 KB) opens ~15 ms sooner from the cache, PyYAML's import included."""
 MAX_ENTRIES = 16
 """Entries kept (one per briefing path); the least recently used go first."""
-ENV_DIR = "BRIEFING_CACHE_DIR"
 ENV_OFF = "BRIEFING_NO_CACHE"
 
 _MAGIC = b"BRFCACHE"
@@ -64,8 +64,10 @@ _FINGERPRINTED = (
     "briefing.model.structs",
     "briefing.model.figures",
     "briefing.model.checks",
-    "briefing.loading.loader",
+    "briefing.loading.reading",
     "briefing.loading.yaml_reader",
+    "briefing.loading.explain",
+    "briefing.loading.loader",
     __name__,
 )
 
@@ -73,15 +75,6 @@ _FINGERPRINTED = (
 def disabled_by_env() -> bool:
     """True when ``BRIEFING_NO_CACHE`` is set to anything but empty or 0."""
     return os.environ.get(ENV_OFF, "") not in ("", "0")
-
-
-def default_dir() -> Path:
-    """``$BRIEFING_CACHE_DIR``, else the platform's user cache folder."""
-    if folder := os.environ.get(ENV_DIR):
-        return Path(folder)
-    import platformdirs  # only needed once a file is big enough to cache
-
-    return Path(platformdirs.user_cache_dir("briefing", appauthor=False))
 
 
 def _enc_hook(obj: object) -> object:
@@ -92,7 +85,8 @@ def _enc_hook(obj: object) -> object:
     raise NotImplementedError(f"cannot cache {type(obj).__name__}")
 
 
-def _dec_hook(kind: type, obj: object) -> object:
+def dec_hook(kind: type, obj: object) -> object:
+    """Figures from plain data, for msgspec (the loader's convert and the cache's decoder)."""
     if kind is Figure:
         return Figure.parse(obj)
     raise NotImplementedError(kind)
@@ -171,12 +165,12 @@ class BriefingCache:
         self._folder = Path(folder) if folder is not None else None
         self.min_bytes = min_bytes
         self._encoder = msgspec.msgpack.Encoder(enc_hook=_enc_hook)
-        self._decoder = msgspec.msgpack.Decoder(Briefing, dec_hook=_dec_hook)
+        self._decoder = msgspec.msgpack.Decoder(Briefing, dec_hook=dec_hook)
 
     @property
     def folder(self) -> Path:
         if self._folder is None:
-            self._folder = default_dir()
+            self._folder = cache_dir()
         return self._folder
 
     def wants(self, data: bytes) -> bool:

@@ -6,19 +6,15 @@ Every failure becomes a :class:`BriefingError` whose problems read
 
 from __future__ import annotations
 
-import difflib
-import errno
 import gc
 import os
-import re
-import stat
-import types
 import typing
 from typing import Any
 
 import msgspec
 
-from briefing.loading.cache import BriefingCache, disabled_by_env
+from briefing.loading import reading
+from briefing.loading.cache import BriefingCache, dec_hook, disabled_by_env
 from briefing.loading.problems import (
     BriefingError,
     Mark,
@@ -26,7 +22,7 @@ from briefing.loading.problems import (
     YamlProblem,
     text_mark,
 )
-from briefing.model import Briefing, Figure
+from briefing.model import Briefing
 from briefing.model.checks import check, dotted
 
 if typing.TYPE_CHECKING:
@@ -36,19 +32,12 @@ MAX_BYTES = 64 * 1024 * 1024
 """Largest file we try to load: ~20x a 100,000-item briefing."""
 MAX_PROBLEMS = 100
 """Problems reported per file; past this a person fixes and checks again."""
-
-_BOM = b"\xef\xbb\xbf"
-_TYPE_WORDS = {
-    "str": "text",
-    "int": "a whole number",
-    "float": "a number",
-    "bool": "true or false",
-    "null": "nothing (null)",
-    "array": "a list",
-    "object": "a mapping (key: value lines)",
-}
-_AT = re.compile(r"^(?P<msg>.*?)(?: - at `(?P<path>\$[^`]*)`)?$", re.DOTALL)
-_PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
+WORDS = reading.FileWords(
+    folder="is a folder, not a briefing file",
+    not_regular="is not a regular file (a pipe, socket or device?)",
+    too_big="file is {size:,} bytes; briefings are limited to {limit:,} bytes",
+    grew="file is larger than the limit; briefings are limited to {limit:,} bytes",
+)
 
 
 def load_path(
@@ -85,126 +74,18 @@ def _cache_for(cache: bool | BriefingCache | None) -> BriefingCache | None:
 
 
 def read_file(path: str | os.PathLike[str], name: str) -> bytes:
-    """Read a briefing file without ever blocking on a FIFO or device.
-
-    The kind and size are checked with ``stat`` before opening (opening some
-    devices has side effects) and again with ``fstat`` on the open file, in
-    case the path was swapped for a pipe in between.
-    """
-
-    def fail(message: str) -> BriefingError:
-        return BriefingError([Problem(name, None, message)])
-
-    def check_kind(info: os.stat_result) -> None:
-        if stat.S_ISDIR(info.st_mode):
-            raise fail("is a folder, not a briefing file")
-        if not stat.S_ISREG(info.st_mode):
-            raise fail("is not a regular file (a pipe, socket or device?)")
-        if info.st_size > MAX_BYTES:
-            raise fail(_too_big(info.st_size))
-
-    try:
-        check_kind(os.stat(path))
-        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-        fd = os.open(path, flags)
-        with os.fdopen(fd, "rb") as handle:
-            check_kind(os.fstat(handle.fileno()))
-            data = handle.read(MAX_BYTES + 1)
-    except ValueError:  # os.stat refuses a path with a NUL character in it
-        raise fail("the file name contains a NUL character") from None
-    except OSError as exc:
-        raise fail(_os_message(exc)) from None
-    if len(data) > MAX_BYTES:  # grew while we read it, or stat said 0 (/proc)
-        raise fail(_too_big(None))
-    return data
+    """A briefing file's bytes, size-limited, never blocking on a FIFO or device."""
+    return reading.read_file(path, name, limit=MAX_BYTES, error=BriefingError, words=WORDS)
 
 
-def _os_message(exc: OSError) -> str:
-    """An OSError as a short lower-case message in the house style."""
-    if isinstance(exc, FileNotFoundError):
-        return "no such file"
-    if isinstance(exc, PermissionError):
-        return "permission denied"
-    if isinstance(exc, IsADirectoryError):
-        return "is a folder, not a briefing file"
-    if isinstance(exc, NotADirectoryError):
-        return "no such file (part of the path is a file, not a folder)"
-    if exc.errno == errno.ELOOP:
-        return "too many levels of symbolic links (a link that points to itself?)"
-    if exc.errno == errno.ENAMETOOLONG:
-        return "the file name is too long"
-    text = exc.strerror or str(exc) or type(exc).__name__
-    return text[:1].lower() + text[1:]
-
-
-def _too_big(size: int | None) -> str:
-    """``size`` is None when the file grew past the limit while being read."""
-    limit = f"briefings are limited to {MAX_BYTES:,} bytes"
-    if size is None:
-        return f"file is larger than the limit; {limit}"
-    return f"file is {size:,} bytes; {limit}"
-
-
-# Byte order marks of encodings that are not UTF-8, longest first (the
-# UTF-32 LE mark begins with the UTF-16 LE one).
-_OTHER_BOMS = (
-    (b"\xff\xfe\x00\x00", "UTF-32"),
-    (b"\x00\x00\xfe\xff", "UTF-32"),
-    (b"\xff\xfe", "UTF-16"),
-    (b"\xfe\xff", "UTF-16"),
-)
+def read_stream(stream: typing.BinaryIO, name: str) -> bytes:
+    """Read a briefing from an open stream (``briefing check -``), size-limited."""
+    return reading.read_stream(stream, name, limit=MAX_BYTES, error=BriefingError, words=WORDS)
 
 
 def decode(data: bytes, name: str) -> str:
-    """UTF-8 bytes -> text; a BOM is accepted, NUL and invalid bytes are not."""
-
-    def fail(mark: Mark, message: str) -> BriefingError:
-        return BriefingError([Problem(name, mark, message)])
-
-    if data.startswith(_BOM):
-        data = data[len(_BOM) :]
-    else:
-        for bom, encoding in _OTHER_BOMS:
-            if data.startswith(bom):
-                raise fail(
-                    Mark(1, 1),
-                    f"the file is saved as {encoding}; save it as UTF-8",
-                )
-    nul = data.find(b"\0")
-    if nul != -1 and _looks_like_utf16(data):
-        raise fail(
-            Mark(1, 1),
-            "the file looks like UTF-16 (every other byte is NUL); save it as UTF-8",
-        )
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if nul == -1 or exc.start < nul:
-            if exc.end == len(data) and exc.reason == "unexpected end of data":
-                message = "the file ends partway through a character; was it saved completely?"
-            else:
-                message = f"byte 0x{data[exc.start]:02x} is not valid UTF-8; save the file as UTF-8"
-            raise fail(_byte_mark(data, exc.start), message) from None
-        text = ""
-    if nul != -1:
-        raise fail(_byte_mark(data, nul), "NUL byte in file; is it binary?")
-    return text
-
-
-def _looks_like_utf16(data: bytes) -> bool:
-    """True when the first bytes alternate text and NUL, as UTF-16 does."""
-    head = data[:64]
-    if len(head) < 4:
-        return False
-    even, odd = head[0::2], head[1::2]
-    return (odd.count(0) == len(odd) and even.count(0) == 0) or (
-        even.count(0) == len(even) and odd.count(0) == 0
-    )
-
-
-def _byte_mark(data: bytes, offset: int) -> Mark:
-    before = data[:offset].decode("utf-8", errors="replace")
-    return text_mark(before, len(before))
+    """A briefing's bytes as text; problems are BriefingErrors."""
+    return reading.decode(data, name, error=BriefingError, words=WORDS)
 
 
 # YAML reads these as line breaks (YAML 1.1, as libyaml implements it);
@@ -272,18 +153,20 @@ def from_data(raw: Any, text: str, name: str) -> Briefing:
             ]
         )
     if not isinstance(raw, dict):
+        from briefing.loading.explain import kind_of
+
         raise BriefingError(
             [
                 Problem(
                     name,
                     locate(text, ()),
                     "the top level must be a mapping with 'schema: 1', 'meta:', "
-                    f"'delegations:' and so on, not {_kind(raw)}",
+                    f"'delegations:' and so on, not {kind_of(raw)}",
                 )
             ]
         )
     try:
-        briefing = msgspec.convert(raw, Briefing, dec_hook=_dec_hook)
+        briefing = msgspec.convert(raw, Briefing, dec_hook=dec_hook)
     except msgspec.ValidationError as exc:
         path, message, on_key = _explain(str(exc), raw)
         raise BriefingError([Problem(name, locate(text, path, on_key=on_key), message)]) from None
@@ -306,10 +189,29 @@ def from_data(raw: Any, text: str, name: str) -> Briefing:
     return briefing
 
 
-def _dec_hook(kind: type, obj: Any) -> Any:
-    if kind is Figure:
-        return Figure.parse(obj)
-    raise NotImplementedError(kind)
+def _explain(error: str, raw: Any) -> tuple[tuple[str | int, ...], str, bool]:
+    """A msgspec validation message -> (path, message for people, on key?).
+
+    The ``schema`` key gets its own words (a version, not just a number);
+    the rest is the same for every file format.
+    """
+    # Only a briefing that fails to validate needs the explainer.
+    from briefing.loading.explain import explain, kind_of, split_error, value_at
+
+    path, msg = split_error(error, raw)
+    if path == () and msg == "Object missing required field `schema`":
+        return path, "missing 'schema: 1' at the top of the file", False
+    if path == ("schema",):
+        value = value_at(raw, path)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return (
+                path,
+                f"unsupported schema version {value}; this version of briefing reads 'schema: 1'",
+                False,
+            )
+        shown = f" ({value!r})" if isinstance(value, (str, float)) else ""
+        return path, f"schema: expected the number 1, got {kind_of(value)}{shown}; write 'schema: 1'", False
+    return explain(error, Briefing, raw)
 
 
 def locate(text: str, path: tuple[str | int, ...], *, on_key: bool = False) -> Mark:
@@ -328,144 +230,6 @@ def _marks(text: str, paths: list[tuple[str | int, ...]]) -> Found:
     return found
 
 
-def _explain(error: str, raw: Any) -> tuple[tuple[str | int, ...], str, bool]:
-    """A msgspec validation message -> (path, message for people, on key?)."""
-    match = _AT.match(error)
-    assert match is not None  # the pattern matches any string
-    msg = match.group("msg")
-    path: tuple[str | int, ...] = tuple(
-        int(index) if index else name for name, index in _PART.findall(match.group("path") or "$")
-    )
-    where = dotted(path) or "top level"
-    if m := re.match(r"Object contains unknown field `(.*)`$", msg):
-        key = m.group(1)
-        fields = _field_names(path)
-        close = difflib.get_close_matches(key, fields, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else f"; expected one of: {', '.join(fields)}"
-        return (*path, key), f"{where}: unknown key {key!r}{hint}", True
-    if m := re.match(r"Object missing required field `(.*)`$", msg):
-        key = m.group(1)
-        if path == () and key == "schema":
-            return path, "missing 'schema: 1' at the top of the file", False
-        return path, f"{where}: missing required key {key!r}", False
-    if path == ("schema",):
-        value = _value_at(raw, path)
-        if isinstance(value, int) and not isinstance(value, bool):
-            return (
-                path,
-                (f"unsupported schema version {value}; this version of briefing reads 'schema: 1'"),
-                False,
-            )
-        shown = f" ({value!r})" if isinstance(value, (str, float)) else ""
-        return path, (f"schema: expected the number 1, got {_kind(value)}{shown}; write 'schema: 1'"), False
-    if m := re.match(r"Expected `([\w |]+)`(?:.*?)?, got `(\w+)`$", msg):
-        # Optional fields read "Expected `str | null`": null needs no mention.
-        wants = [w for w in m.group(1).split(" | ") if w != "null"] or ["null"]
-        got = m.group(2)
-        value = _value_at(raw, path)
-        if choices := _choices(path):
-            if isinstance(value, (list, dict)):  # may be deep: never repr() it
-                return path, (f"{where}: expected one of: {', '.join(choices)}; got {_kind(value)}"), False
-            return path, (f"{where}: {_yaml_repr(value)} is not one of: {', '.join(choices)}"), False
-        hint = ""
-        if wants == ["bool"] and isinstance(value, str):
-            hint = f" ({value!r}); write true or false"
-        want = " or ".join(_TYPE_WORDS.get(w, w) for w in wants)
-        return path, (f"{where}: expected {want}, got {_TYPE_WORDS.get(got, got)}{hint}"), False
-    if msg.startswith("Invalid enum value"):
-        choices = _choices(path)
-        return path, (f"{where}: {_value_at(raw, path)!r} is not one of: {', '.join(choices)}"), False
-    if "matching regex" in msg:
-        return (
-            path,
-            (
-                f"{where}: {_value_at(raw, path)!r} is not a valid id; use letters, "
-                "digits, '-', '_' or '.' (at most 64 characters, no spaces)"
-            ),
-            False,
-        )
-    if "of length >= 1" in msg:
-        return path, f"{where}: must not be empty", False
-    if m := re.match(r"Expected `str` of length <= (\d+)", msg):
-        return path, f"{where}: is longer than {int(m.group(1)):,} characters", False
-    return path, f"{where}: {msg}", False
-
-
-def _kind(value: Any) -> str:
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping (key: value lines)"
-    if isinstance(value, str):
-        return "text"
-    if value is None:
-        return _TYPE_WORDS["null"]
-    return _TYPE_WORDS.get(type(value).__name__, type(value).__name__)
-
-
-def _yaml_repr(value: Any) -> str:
-    """A value as it would be written in YAML, for messages."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return repr(value) if isinstance(value, str) else str(value)
-
-
-def _value_at(raw: Any, path: tuple[str | int, ...]) -> Any:
-    for part in path:
-        try:
-            raw = raw[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return raw
-
-
-def _type_at(path: tuple[str | int, ...]) -> Any:
-    """The declared type of the value at ``path`` in the Briefing model."""
-    kind: Any = Briefing
-    for part in path:
-        kind = _unwrap(kind)
-        if isinstance(part, int):
-            args = typing.get_args(kind)
-            kind = args[0] if args else None
-        elif isinstance(kind, type) and issubclass(kind, msgspec.Struct):
-            info = {f.name: f.type for f in msgspec.structs.fields(kind)}
-            kind = info.get(part)
-        else:
-            return None
-    return _unwrap(kind)
-
-
-def _unwrap(kind: Any) -> Any:
-    """Strip Annotated[...] and Optional[...] down to the interesting type."""
-    while True:
-        origin = typing.get_origin(kind)
-        if origin is typing.Annotated:
-            kind = typing.get_args(kind)[0]
-        elif origin in (typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(kind) if a is not type(None)]
-            kind = args[0] if len(args) == 1 else kind
-            if len(args) != 1:
-                return kind
-        else:
-            return kind
-
-
-def _field_names(path: tuple[str | int, ...]) -> list[str]:
-    kind = _type_at(path)
-    if isinstance(kind, type) and issubclass(kind, msgspec.Struct):
-        return [f.name for f in msgspec.structs.fields(kind)]
-    return []
-
-
-def _choices(path: tuple[str | int, ...]) -> list[str]:
-    kind = _type_at(path)
-    if typing.get_origin(kind) is typing.Literal:
-        return [str(a) for a in typing.get_args(kind)]
-    return []
-
-
 def line_of(path: str | os.PathLike[str], node: tuple[str | int, ...]) -> int:
     """The line where ``node`` starts in the file at ``path`` (1 if unknown).
 
@@ -479,55 +243,14 @@ def line_of(path: str | os.PathLike[str], node: tuple[str | int, ...]) -> int:
         return 1
 
 
-def check_paths(paths: list[str]) -> list[Problem]:
-    """Validate several files; return every problem found (for ``check``)."""
-    problems: list[Problem] = []
-    for path in paths:
-        problems.extend(check_one(lambda path=path: load_path(path), path))
-    return problems
-
-
-def read_stream(stream: typing.BinaryIO, name: str) -> bytes:
-    """Read a briefing from an open stream (``briefing check -``), size-limited."""
-    try:
-        data = stream.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise BriefingError([Problem(name, None, _os_message(exc))]) from None
-    if len(data) > MAX_BYTES:
-        raise BriefingError([Problem(name, None, _too_big(None))])
-    return data
-
-
-def check_one(load: typing.Callable[[], object], name: str) -> list[Problem]:
-    """The problems ``load()`` reports, for ``check``.
-
-    A failure that is not a BriefingError is a bug in briefing, not in the
-    file; ``check`` still owes its caller one line per file, not a traceback.
-    """
-    try:
-        load()
-    except BriefingError as exc:
-        return list(exc.problems)
-    except Exception as exc:  # noqa: BLE001 - the last line of defence
-        return [
-            Problem(
-                name,
-                None,
-                f"internal error while checking this file ({type(exc).__name__}: {exc}); please report it",
-            )
-        ]
-    return []
-
-
 __all__ = [
     "MAX_BYTES",
     "BriefingError",
     "Problem",
-    "check_one",
-    "check_paths",
     "load_bytes",
     "load_path",
     "line_of",
     "locate",
+    "read_file",
     "read_stream",
 ]

@@ -7,7 +7,7 @@ when there is no position), the form editors and CI logs understand.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Self
 
 from briefing.model.text import visible
 
@@ -78,13 +78,26 @@ def _char_at(text: str, line: int, column: int) -> str:
     return row[column] if column < len(row) else ""
 
 
-class BriefingError(Exception):
-    """A briefing could not be loaded; holds every problem found."""
+class ProblemsError(Exception):
+    """Something the user wrote could not be used; holds every problem found.
+
+    The one shape of failure for user files (briefings, config, themes):
+    callers show ``problems`` one line each, so nothing else is needed.
+    """
 
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
 
+    @classmethod
+    def one(cls, file: str, message: str, mark: Mark | None = None) -> Self:
+        """The error for a single problem (most failures have one)."""
+        return cls([Problem(file, mark, message)])
+
     @property
     def first(self) -> Problem:
         return self.problems[0]
+
+
+class BriefingError(ProblemsError):
+    """A briefing could not be loaded; holds every problem found."""

@@ -36,6 +36,7 @@ from briefing.model import (
 )
 from briefing.model.text import visible
 from briefing.model.wording import STATUS_LABEL, interception_rate
+from briefing.output.broken_pipe import stdout_reader_left
 
 DEFAULT_WIDTH = 80
 MIN_WIDTH = 20
@@ -397,11 +398,7 @@ def run(path: str | os.PathLike[str], display: str) -> int:
         sys.stdout.writelines(text.splitlines(keepends=True))
         sys.stdout.flush()
     except BrokenPipeError:
-        # The reader stopped early (`| head`, quitting `less`): that is its
-        # choice, not an error. Point stdout at devnull so the interpreter's
-        # final flush does not raise again.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        stdout_reader_left()
     return 0
 
 

@@ -1,78 +1,41 @@
-"""Where briefing keeps its own files, and the user's ``config.toml``.
+"""The user's ``config.toml``: read, parse and check it into a typed :class:`Config`.
 
-One place for paths (platformdirs; ``BRIEFING_CONFIG_DIR`` and
-``BRIEFING_CACHE_DIR`` override them, which is how tests stay out of the real
-home folder), for reading the config file into a typed :class:`Config`, and
-for remembering the chosen theme in it.
-
-The config file is the user's: we change only the ``theme = ...`` line, keep
-every other key and comment as written, verify the edited text still means
-the same apart from the theme, and replace the file atomically.
-
-Problems read ``FILE:LINE:COL: message`` like briefing files do. The helper
-:func:`explain` (msgspec error -> path and words) is shared with
-``briefing/ui/themes.py``, which validates theme files the same way.
+Problems read ``FILE:LINE:COL: message`` like briefing files do (positions
+from :mod:`briefing.settings.toml_positions`). Where the file is:
+:mod:`briefing.settings.paths`; saving the theme into it:
+:mod:`briefing.settings.config_edit`.
 
 No UI imports here: the command line reads this before Textual is loaded.
 """
 
 from __future__ import annotations
 
-import difflib
-import os
 import re
-import stat
-import tempfile
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import msgspec
-import platformdirs
 
-from briefing.loading.problems import Mark, Problem
+from briefing.loading import reading
+from briefing.loading.problems import Mark, Problem, ProblemsError
+from briefing.settings.paths import config_path
+from briefing.settings.toml_positions import toml_locate
 
-APP_NAME = "briefing"
-CONFIG_DIR_ENV = "BRIEFING_CONFIG_DIR"
-CACHE_DIR_ENV = "BRIEFING_CACHE_DIR"
-CONFIG_FILE = "config.toml"
-THEMES_FOLDER = "themes"
 MAX_CONFIG_BYTES = 256 * 1024
 """A config file is a few lines; anything this big is a mistake."""
+WORDS = reading.FileWords(
+    folder="is a folder, not a config file",
+    not_regular="is not a regular file",
+    too_big="is {size:,} bytes; a config file is limited to {limit:,}",
+    grew="is larger than the limit; a config file is limited to {limit:,}",
+    not_utf8="not valid UTF-8; save the file as UTF-8",
+)
 
 BINDING_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 KEYS = re.compile(r"^[^\s,]+(?:,[^\s,]+)*$")
 """One key ("ctrl+q") or several separated by commas ("f1,question_mark")."""
-
-
-# -- paths ---------------------------------------------------------------
-
-
-def _override(variable: str) -> Path | None:
-    value = os.environ.get(variable, "").strip()
-    return Path(value).expanduser() if value else None
-
-
-def config_dir() -> Path:
-    """The user's briefing settings folder (need not exist yet)."""
-    return _override(CONFIG_DIR_ENV) or Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
-
-
-def cache_dir() -> Path:
-    """Where briefing may keep files it can rebuild (need not exist yet)."""
-    return _override(CACHE_DIR_ENV) or Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
-
-
-def themes_dir() -> Path:
-    """The user's own theme files; they override shipped themes of the same name."""
-    return config_dir() / THEMES_FOLDER
-
-
-def config_path() -> Path:
-    return config_dir() / CONFIG_FILE
-
-
-# -- the config file -----------------------------------------------------
+_TYPE_WORDS = {"object": "a table of key = value pairs"}
+"""TOML words for a mapping, in validation messages."""
 
 
 class Config(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, frozen=True):
@@ -84,12 +47,8 @@ class Config(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, frozen=Tr
     """Binding id -> key(s), e.g. ``quit = "ctrl+q"``, ``help = "f1"``."""
 
 
-class ConfigError(Exception):
+class ConfigError(ProblemsError):
     """The config file could not be read, understood or saved."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("\n".join(str(p) for p in problems))
-        self.problems = problems
 
 
 def read_config(path: Path | None = None) -> tuple[Config, list[Problem]]:
@@ -106,7 +65,7 @@ def read_config(path: Path | None = None) -> tuple[Config, list[Problem]]:
 def load_config(path: Path | None = None) -> Config:
     """Read and validate ``config.toml``; raises :class:`ConfigError`."""
     path = path or config_path()
-    text = _read_text(path)
+    text = read_text(path)
     if text is None:
         return Config()
     return parse_config(text, str(path))
@@ -114,11 +73,13 @@ def load_config(path: Path | None = None) -> Config:
 
 def parse_config(text: str, name: str) -> Config:
     """Validate config text; ``name`` is used in problem messages."""
-    raw = _parse_toml(text, name)
+    raw = parse_toml(text, name)
     try:
         config = msgspec.convert(raw, Config)
     except msgspec.ValidationError as exc:
-        path, message, _ = explain(str(exc), Config, raw)
+        from briefing.loading.explain import explain  # only for a broken file
+
+        path, message, _ = explain(str(exc), Config, raw, type_words=_TYPE_WORDS)
         raise ConfigError([Problem(name, toml_locate(text, path), message)]) from None
     problems = [Problem(name, toml_locate(text, path), message) for path, message in _check(config)]
     if problems:
@@ -145,40 +106,20 @@ def _check(config: Config) -> list[tuple[tuple[str, ...], str]]:
     return found
 
 
-def _read_text(path: Path) -> str | None:
-    """The file's text, or None when there is no file."""
+def read_text(path: Path) -> str | None:
+    """The config file's text, or None when there is no file."""
     name = str(path)
-
-    def fail(message: str) -> ConfigError:
-        return ConfigError([Problem(name, None, message)])
-
-    try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise fail("is a folder, not a config file")
-        if not stat.S_ISREG(info.st_mode):
-            raise fail("is not a regular file")
-        if info.st_size > MAX_CONFIG_BYTES:
-            raise fail(f"is {info.st_size:,} bytes; a config file is limited to {MAX_CONFIG_BYTES:,}")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except PermissionError:
-        raise fail("permission denied") from None
-    except OSError as exc:
-        raise fail(exc.strerror or str(exc)) from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        mark = Mark(before.count(b"\n") + 1, len(before) - (before.rfind(b"\n") + 1) + 1)
-        raise ConfigError([Problem(name, mark, "not valid UTF-8; save the file as UTF-8")]) from None
+    data = reading.read_file(
+        path, name, limit=MAX_CONFIG_BYTES, error=ConfigError, words=WORDS, missing_ok=True
+    )
+    return None if data is None else reading.decode(data, name, error=ConfigError, words=WORDS)
 
 
 _TOML_AT = re.compile(r"^(?P<msg>.*?)\s*\(at (?:line (?P<line>\d+), column (?P<col>\d+)|end of document)\)$")
 
 
-def _parse_toml(text: str, name: str) -> dict[str, Any]:
+def parse_toml(text: str, name: str) -> dict[str, Any]:
+    """TOML text -> plain data; a syntax error is a ConfigError with its position."""
     import tomllib  # only when there is a config file (most starts have none)
 
     try:
@@ -198,295 +139,12 @@ def _parse_toml(text: str, name: str) -> dict[str, Any]:
         ) from None
 
 
-# -- positions in TOML ---------------------------------------------------
-
-_HEADER = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")
-_KEY = re.compile(
-    r"""^(?P<indent>\s*)(?P<key>(?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+)"""
-    r"""(?:\s*\.\s*(?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+))*)\s*="""
-)
-
-
-def _key_parts(key: str) -> tuple[str, ...]:
-    parts = re.findall(r""""([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+)""", key)
-    return tuple(a or b or c for a, b, c in parts)
-
-
-def toml_locate(text: str, path: tuple[str | int, ...]) -> Mark | None:
-    """Line and column of the key at ``path`` (or its table), if we can tell.
-
-    A line scanner, not a parser: enough for the flat files briefing reads
-    (top-level keys and one level of tables). None when not found.
-    """
-    want = tuple(str(p) for p in path)
-    best: Mark | None = None
-    table: tuple[str, ...] = ()
-    for number, line in enumerate(text.split("\n"), start=1):
-        if header := _HEADER.match(line):
-            table = _key_parts(header.group(1))
-            if table == want[: len(table)] and best is None:
-                best = Mark(number, line.index("[") + 1)
-            continue
-        if key := _KEY.match(line):
-            full = table + _key_parts(key.group("key"))
-            column = len(key.group("indent")) + 1
-            if full == want:
-                return Mark(number, column)
-            if full == want[: len(full)] and best is None:
-                best = Mark(number, column)  # e.g. an inline table holding it
-    return best
-
-
-# -- remembering the theme -----------------------------------------------
-
-
-def save_theme(name: str, path: Path | None = None) -> Path:
-    """Set ``theme = name`` in the config file, keeping everything else.
-
-    Creates the file (and folder) when missing. Refuses, with
-    :class:`ConfigError`, to touch a file that has problems or that it could
-    not edit without changing other settings. Returns the path written.
-    """
-    path = path or config_path()
-    old_text = _read_text(path) or ""
-    old = _parse_toml(old_text, str(path))
-    parse_config(old_text, str(path))  # never rewrite a file we do not understand
-    new_text = with_theme(old_text, name)
-    import tomllib
-
-    try:
-        new: dict[str, Any] | None = tomllib.loads(new_text)
-    except tomllib.TOMLDecodeError:
-        new = None
-    if new != {**old, "theme": name}:  # e.g. theme = """ ... """ over several lines
-        raise ConfigError(
-            [
-                Problem(
-                    str(path),
-                    toml_locate(old_text, ("theme",)),
-                    "could not set 'theme' without changing other settings; edit it by hand",
-                )
-            ]
-        )
-    _atomic_write(path, new_text)
-    return path
-
-
-def with_theme(text: str, name: str) -> str:
-    """``text`` with its top-level ``theme`` set to ``name``; nothing else changes."""
-    lines = text.splitlines(keepends=True)
-    value = toml_string(name)
-    for index, line in enumerate(lines):
-        if _HEADER.match(line):
-            # Top-level keys must come before the first table: insert above
-            # it, and above the comments that introduce it.
-            at = index
-            while at > 0 and lines[at - 1].lstrip().startswith("#"):
-                at -= 1
-            insert = [f"theme = {value}\n", "\n"]
-            if at > 0 and lines[at - 1].strip():
-                insert.insert(0, "\n")
-            lines[at:at] = insert
-            return "".join(lines)
-        key = _KEY.match(line)
-        if key and _key_parts(key.group("key")) == ("theme",):
-            end = "\n" if line.endswith("\n") else ""
-            body = line[: len(line) - len(end)]
-            literal = re.match(r"""\s*("(?:[^"\\]|\\.)*"|'[^']*')""", body[key.end() :])
-            if literal:  # keep a trailing comment
-                start = key.end() + literal.start(1)
-                stop = key.end() + literal.end(1)
-                lines[index] = body[:start] + value + body[stop:] + end
-            else:
-                lines[index] = f"{key.group('indent')}theme = {value}{end}"
-            return "".join(lines)
-    if lines and not lines[-1].endswith("\n"):
-        lines[-1] += "\n"
-    return "".join(lines) + f"theme = {value}\n"
-
-
-def toml_string(value: str) -> str:
-    """A TOML basic string for ``value``."""
-    out = ['"']
-    for char in value:
-        if char in '"\\':
-            out.append("\\" + char)
-        elif char == "\n":
-            out.append("\\n")
-        elif char == "\t":
-            out.append("\\t")
-        elif ord(char) < 0x20 or ord(char) == 0x7F:
-            out.append(f"\\u{ord(char):04X}")
-        else:
-            out.append(char)
-    out.append('"')
-    return "".join(out)
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` so a crash leaves the old or the new file."""
-    name = str(path)
-    # Dotfile managers symlink config files; write through to the real file.
-    target = path.resolve() if path.is_symlink() else path
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            mode = stat.S_IMODE(target.stat().st_mode)
-        except FileNotFoundError:
-            mode = None
-        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            if mode is not None:
-                os.chmod(temp, mode)
-            os.replace(temp, target)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise ConfigError([Problem(name, None, f"could not save: {exc.strerror or exc}")]) from None
-
-
-# -- msgspec errors -> words (shared with the theme file reader) ----------
-
-_AT = re.compile(r"^(?P<msg>.*?)(?: - at `(?P<path>\$[^`]*)`)?$", re.DOTALL)
-_PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]|\[(\.\.\.)\]")
-_ANY_KEY = "[...]"
-"""msgspec's stand-in for "some key of this dict"; :func:`_name_key` finds which."""
-_PYTHON_TYPES: dict[str, type | tuple[type, ...]] = {
-    "str": str,
-    "int": int,
-    "float": (int, float),
-    "bool": bool,
-    "object": dict,
-    "array": list,
-}
-_TYPE_WORDS = {
-    "str": "text",
-    "int": "a whole number",
-    "float": "a number",
-    "bool": "true or false",
-    "null": "nothing (null)",
-    "array": "a list",
-    "object": "a table of key = value pairs",
-}
-
-
-def explain(
-    error: str,
-    root: type[msgspec.Struct],
-    raw: Any,
-    *,
-    hints: Mapping[str, str] | None = None,
-    type_words: Mapping[str, str] | None = None,
-) -> tuple[tuple[str | int, ...], str, bool]:
-    """A msgspec validation message -> (path, message for people, on key?).
-
-    ``hints`` maps common wrong keys to the right one (``text`` ->
-    ``foreground``) where spelling alone would not find it.
-    """
-    words = {**_TYPE_WORDS, **(type_words or {})}
-    match = _AT.match(error)
-    assert match is not None  # the pattern matches any string
-    msg = match.group("msg")
-    path: tuple[str | int, ...] = tuple(
-        int(index) if index else (name or _ANY_KEY)
-        for name, index, _ in _PART.findall(match.group("path") or "$")
-    )
-    path = _name_key(path, raw, msg)
-    where = dotted(path) or "top level"
-    if m := re.match(r"Object contains unknown field `(.*)`$", msg):
-        key = m.group(1)
-        fields = field_names(root, path)
-        close = difflib.get_close_matches(key, fields, n=1)
-        hint = (hints or {}).get(key)
-        if hint in fields:
-            close = [hint]
-        tail = f"; did you mean {close[0]!r}?" if close else f"; expected one of: {', '.join(fields)}"
-        return (*path, key), f"{where}: unknown key {key!r}{tail}", True
-    if m := re.match(r"Object missing required field `(.*)`$", msg):
-        return path, f"{where}: missing required key {m.group(1)!r}", False
-    if m := re.match(r"Expected `([\w |]+)`(?:.*?)?, got `(\w+)`$", msg):
-        wanted = [w for w in m.group(1).split(" | ") if w != "null"] or ["null"]
-        want = " or ".join(words.get(w, w) for w in wanted)
-        got = m.group(2)
-        hint = ""
-        value = _value_at(raw, path)
-        if wanted == ["bool"] and isinstance(value, str):
-            hint = f" ({value!r}); write true or false"
-        return path, f"{where}: expected {want}, got {words.get(got, got)}{hint}", False
-    return path, f"{where}: {msg}", False
-
-
-def _name_key(path: tuple[str | int, ...], raw: Any, msg: str) -> tuple[str | int, ...]:
-    """Replace msgspec's ``[...]`` (a dict value) with the key that is wrong.
-
-    msgspec checks a dict in order and stops at the first bad value, so the
-    first value of the wrong type is the one it means.
-    """
-    if _ANY_KEY not in path:
-        return path
-    at = path.index(_ANY_KEY)
-    table = _value_at(raw, path[:at])
-    wanted = re.match(r"Expected `(\w+)`", msg)
-    kind = _PYTHON_TYPES.get(wanted.group(1)) if wanted else None
-    if isinstance(table, dict) and kind is not None:
-        for key, value in table.items():
-            if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-                return (*path[:at], key, *path[at + 1 :])
-    return path[:at]
-
-
-def dotted(path: tuple[str | int, ...]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def field_names(root: type[msgspec.Struct], path: tuple[str | int, ...]) -> list[str]:
-    """The keys allowed at ``path`` (names as written in files)."""
-    kind: Any = root
-    for part in path:
-        if not (isinstance(kind, type) and issubclass(kind, msgspec.Struct)):
-            return []
-        info = {f.encode_name: f.type for f in msgspec.structs.fields(kind)}
-        kind = _struct_in(info.get(str(part)))
-    if isinstance(kind, type) and issubclass(kind, msgspec.Struct):
-        return [f.encode_name for f in msgspec.structs.fields(kind)]
-    return []
-
-
-def _struct_in(kind: Any) -> Any:
-    """The Struct inside ``X | None``, or ``kind`` itself."""
-    for arg in getattr(kind, "__args__", ()) or ():
-        if isinstance(arg, type) and issubclass(arg, msgspec.Struct):
-            return arg
-    return kind
-
-
-def _value_at(raw: Any, path: tuple[str | int, ...]) -> Any:
-    for part in path:
-        try:
-            raw = raw[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return raw
-
-
 __all__ = [
-    "CONFIG_DIR_ENV",
     "Config",
     "ConfigError",
-    "cache_dir",
-    "config_dir",
-    "config_path",
     "load_config",
     "parse_config",
+    "parse_toml",
     "read_config",
-    "save_theme",
-    "themes_dir",
+    "read_text",
 ]

@@ -93,7 +93,7 @@ class BriefingApp(App[int]):
         # The user's config.toml (theme, keymap); problems are shown on mount.
         self.user_config, config_problems = read_config()
         # Registers shipped + user themes and applies: theme=, else the
-        # remembered one, else the default (briefing/ui/themes.py).
+        # remembered one, else the default (briefing/ui/themes/catalog.py).
         self.theme_switcher = ThemeSwitcher(
             self, requested=theme, remembered=self.user_config.theme, problems=config_problems
         )

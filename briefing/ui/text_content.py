@@ -15,7 +15,7 @@ from briefing.model.wording import STATUS_LABEL  # noqa: F401 - re-exported for 
 from briefing.ui.themes import PARTY_COLOURS
 
 ROLE_STYLE = {
-    # Theme variables from briefing/ui/themes.py; every theme has them.
+    # Theme variables from briefing/ui/themes/colours.py; every theme has them.
     "mediator": "bold $side-mediator",
     "party": "bold $side-party-1",
     "ally": "bold $side-ally",
