@@ -25,9 +25,9 @@ briefing [--theme NAME] [PATH]  open a briefing (default: the bundled Geneva tal
 
 class _Parser(argparse.ArgumentParser):
     def format_help(self) -> str:
-        # Paths come from briefing.settings.paths, imported only when help is shown
+        # Paths come from briefing.paths, imported only when help is shown
         # so --version stays instant.
-        from briefing.settings.paths import config_path, themes_dir
+        from briefing.paths import config_path, themes_dir
 
         self.epilog = (
             "Inside the app, press ? for every key and t to change theme. "
@@ -186,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.theme is not None:
         _check_theme(parser, args.theme)
 
-    from briefing.settings.paths import default_briefing
+    from briefing.paths import default_briefing
 
     path: Path = args.path or default_briefing()
     display = str(args.path) if args.path else path.name

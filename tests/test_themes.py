@@ -15,11 +15,12 @@ import pytest
 from textual.color import Color
 from textual.theme import BUILTIN_THEMES
 
+from briefing import paths
 from briefing.model import Delegation
-from briefing.settings import config, paths
+from briefing.paths import data_dir
+from briefing.settings import config
 from briefing.settings.config import ConfigError, parse_config, read_config
 from briefing.settings.config_edit import save_theme
-from briefing.settings.paths import data_dir
 from briefing.ui import themes
 from briefing.ui.app import BriefingApp
 from briefing.ui.panes.tally import TallyPane

@@ -42,7 +42,7 @@ import msgspec
 
 from briefing import __version__
 from briefing.model import SCHEMA_VERSION, Briefing, Figure
-from briefing.settings.paths import cache_dir
+from briefing.paths import cache_dir
 
 MIN_BYTES = 0
 """Files smaller than this are always parsed. Zero: even the bundled briefing

@@ -2,7 +2,7 @@
 
 Problems read ``FILE:LINE:COL: message`` like briefing files do (positions
 from :mod:`briefing.settings.toml_positions`). Where the file is:
-:mod:`briefing.settings.paths`; saving the theme into it:
+:mod:`briefing.paths`; saving the theme into it:
 :mod:`briefing.settings.config_edit`.
 
 No UI imports here: the command line reads this before Textual is loaded.
@@ -18,7 +18,7 @@ import msgspec
 
 from briefing.loading import reading
 from briefing.loading.problems import Mark, Problem, ProblemsError
-from briefing.settings.paths import config_path
+from briefing.paths import config_path
 from briefing.settings.toml_positions import toml_locate
 
 MAX_CONFIG_BYTES = 256 * 1024

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from briefing.loading.problems import Problem
+from briefing.paths import config_path
 from briefing.settings.config import ConfigError, parse_config, parse_toml, read_text
-from briefing.settings.paths import config_path
 from briefing.settings.toml_positions import HEADER, KEY, key_parts, toml_locate
 
 

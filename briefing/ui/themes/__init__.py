@@ -27,7 +27,7 @@ colours by :func:`briefing_variable_defaults`, which the app returns from
 ``App.get_theme_variable_defaults``.
 
 Shipped themes live in ``themes/``; files in the user's config folder
-(``briefing.settings.paths.themes_dir()``) load after them and win on equal names.
+(``briefing.paths.themes_dir()``) load after them and win on equal names.
 
 The parts: :mod:`.spec` (the file format), :mod:`.parsing` (read and
 check one file), :mod:`.textual_theme` (map it onto Textual),

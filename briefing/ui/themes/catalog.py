@@ -1,7 +1,7 @@
 """All theme files: the shipped ones and the user's, parsed once and cached.
 
 Shipped themes live in ``themes/``; files in the user's config folder
-(:func:`briefing.settings.paths.themes_dir`) load after them and win on
+(:func:`briefing.paths.themes_dir`) load after them and win on
 equal names. Which theme to start with is decided here too.
 """
 
@@ -15,11 +15,11 @@ from pathlib import Path
 import msgspec
 from textual.theme import BUILTIN_THEMES, Theme
 
+from briefing import paths
 from briefing.loading.loader import locate
 from briefing.loading.problems import Mark, Problem
 from briefing.model.text import visible
-from briefing.settings import paths
-from briefing.settings.paths import data_dir
+from briefing.paths import data_dir
 from briefing.ui.themes.parsing import parse_theme, read_theme_bytes
 from briefing.ui.themes.spec import DEFAULT_THEME, FALLBACK_THEME, NO_COLOR_THEME, ThemeError, ThemeFile
 from briefing.ui.themes.textual_theme import to_theme

@@ -26,7 +26,7 @@ def data_dir(name: str) -> Path:
     package is always a folder on disk, so ``__file__`` finds it; that spares
     importing importlib.resources at start-up.)
     """
-    package = Path(__file__).resolve().parent.parent
+    package = Path(__file__).resolve().parent
     packaged = package / name
     return packaged if packaged.is_dir() else package.parent / name
 
