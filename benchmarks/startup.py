@@ -296,7 +296,7 @@ def run_all(args: argparse.Namespace) -> list[Row]:
     py = sys.executable
     minimal = [py, str(HERE / "minimal_app.py")]
     try:
-        from briefing.settings.paths import default_briefing
+        from briefing.paths import default_briefing
 
         files: dict[str, Path] = {}
         files["default"] = work / "geneva-talks.yaml"

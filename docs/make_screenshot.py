@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from briefing.settings.paths import default_briefing
+from briefing.paths import default_briefing
 from briefing.ui.app import BriefingApp
 
 OUT = Path(__file__).with_name("screenshot.svg")

@@ -8,7 +8,7 @@ import pytest
 
 from briefing.loading import load_path
 from briefing.model import FigureKind, Roster
-from briefing.settings.paths import default_briefing
+from briefing.paths import default_briefing
 
 from .conftest import DEFAULT, SEED
 
