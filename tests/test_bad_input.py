@@ -431,7 +431,7 @@ CASES: list[tuple[str, str | bytes, str]] = [
     (
         "unclosed quote",
         'schema: 1\nmeta:\n  title: "Talks\n',
-        "b.yaml:4:1: found unexpected end of stream (while scanning a quoted scalar on line 3)",
+        "b.yaml:3:16: found unexpected end of stream (while scanning a quoted scalar on line 3)",
     ),
 ]
 

@@ -49,5 +49,5 @@ def test_check_via_subprocess_exit_code(write):
     bad = write("schema: 1\nmeta: [\n")
     result = run("check", str(bad))
     assert result.returncode == 1
-    assert result.stdout.startswith(f"{bad}:3:1: ")
+    assert result.stdout.startswith(f"{bad}:2:8: ")  # the end of the last line
     assert "Traceback" not in result.stderr

@@ -15,7 +15,7 @@ BROKEN = [
     (
         "syntax",
         "schema: 1\nmeta:\n  title: [unclosed\n",
-        "b.yaml:4:1: did not find expected ',' or ']' (while parsing a flow sequence on line 3)",
+        "b.yaml:3:19: did not find expected ',' or ']' (while parsing a flow sequence on line 3)",
     ),
     (
         "tab",

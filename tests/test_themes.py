@@ -244,7 +244,7 @@ BASE = 'name: mine\ndark: true\nprimary: "#112233"\nforeground: "#eeeeee"\nbackg
         ),
         pytest.param(
             BASE + "sides: [\n",
-            "mine.yaml:7:1: did not find expected node content (while parsing a flow node on line 7)",
+            "mine.yaml:6:9: did not find expected node content (while parsing a flow node on line 6)",
             id="yaml-syntax",
         ),
         pytest.param(

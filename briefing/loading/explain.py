@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 import msgspec
 
 from briefing.model.checks import dotted
+from briefing.model.text import hidden_characters
 
 Path = tuple[str | int, ...]
 
@@ -85,7 +86,7 @@ def explain(
     words = {**TYPE_WORDS, **(type_words or {})}
     path, msg = split_error(error, raw)
     where = dotted(path) or "top level"
-    if m := re.match(r"Object contains unknown field `(.*)`$", msg):
+    if m := re.match(r"Object contains unknown field `(.*)`$", msg, re.DOTALL):
         key = m.group(1)
         fields = field_names(root, path)
         close = difflib.get_close_matches(key, fields, n=1)
@@ -93,6 +94,8 @@ def explain(
         if hint in fields:
             close = [hint]
         tail = f"; did you mean {close[0]!r}?" if close else f"; expected one of: {', '.join(fields)}"
+        if hidden := hidden_characters(key):
+            tail = f" (it contains {hidden}){tail}"
         return Explained((*path, key), f"{where}: unknown key {key!r}{tail}", True)
     if m := re.match(r"Object missing required field `(.*)`$", msg):
         return Explained(path, f"{where}: missing required key {m.group(1)!r}", False)

@@ -33,6 +33,18 @@ def text_mark(text: str, index: int) -> Mark:
     return Mark(line, index - start + 1)
 
 
+def inside(text: str, mark: Mark) -> Mark:
+    """``mark`` moved back inside ``text``: libyaml places problems at the
+    end of the stream one line past the last line of a file that has no
+    final newline, a line no editor can jump to."""
+    lines = _BREAK.split(text)
+    if len(lines) > 1 and lines[-1] == "":
+        lines.pop()  # a final newline ends the last line; it starts none
+    if mark.line <= len(lines):
+        return mark
+    return Mark(len(lines), len(lines[-1]) + 1)
+
+
 class Problem(NamedTuple):
     file: str
     mark: Mark | None
@@ -64,8 +76,9 @@ class YamlProblem(Exception):
         elif "\t" in problem or (mark and _char_at(text, mark.line, mark.column) == "\t"):
             problem = "a tab character here; YAML indentation must use spaces"
         elif exc.context and exc.context_mark and exc.context_mark != exc.problem_mark:
-            problem = f"{problem} ({exc.context} on line {exc.context_mark.line + 1})"
-        at = Mark(mark.line + 1, mark.column + 1) if mark else None
+            context_line = inside(text, Mark(exc.context_mark.line + 1, 1)).line
+            problem = f"{problem} ({exc.context} on line {context_line})"
+        at = inside(text, Mark(mark.line + 1, mark.column + 1)) if mark else None
         return cls(at, problem)
 
 

@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from briefing.loading.problems import Mark, YamlProblem, text_mark
+from briefing.loading.problems import Mark, YamlProblem, inside, text_mark
 
 try:  # The C parser is ~10x faster; PyYAML without libyaml still works.
     from yaml import CSafeLoader as _Loader
@@ -160,7 +160,8 @@ _NO_KEY = object()
 class Found:
     """Marks of the nodes along the target paths."""
 
-    def __init__(self, targets: list[Path]) -> None:
+    def __init__(self, targets: list[Path], text: str = "") -> None:
+        self._text = text
         self.prefixes: set[Path] = {t[:i] for t in targets for i in range(len(t) + 1)}
         self.values: dict[Path, Mark] = {}
         """Where the value at each path (a prefix of a target) starts."""
@@ -169,6 +170,9 @@ class Found:
 
     def mark(self, path: Path, *, on_key: bool = False) -> Mark:
         """The line and column of ``path``, or of its deepest parent found."""
+        return inside(self._text, self._mark(path, on_key=on_key))
+
+    def _mark(self, path: Path, *, on_key: bool) -> Mark:
         if on_key and path in self.keys:
             return self.keys[path]
         for depth in range(len(path), -1, -1):
@@ -195,7 +199,7 @@ def read(text: str, *, targets: list[Path] | None = None) -> tuple[Any, Found]:
     anchors: dict[str, tuple[Any, int]] = {}
     open_anchors: set[str] = set()
     path: list[str | int] = []
-    found = Found(targets or [])
+    found = Found(targets or [], text)
     want = found.prefixes if targets else None
     track = want is not None
     expanded = 0

@@ -63,4 +63,39 @@ def is_safe(text: str) -> bool:
     return visible(text, multiline=True) == text
 
 
-__all__ = ["visible", "is_safe"]
+_NAMES = {
+    "\n": "LINE FEED",
+    "\r": "CARRIAGE RETURN",
+    "\x00": "NULL",
+    "\x1b": "ESCAPE",
+    "\x7f": "DELETE",
+    "\ufeff": "BYTE ORDER MARK",
+}
+"""Names unicodedata lacks (controls) or hides (U+FEFF is best known as the BOM)."""
+
+
+def hidden_characters(text: str, limit: int = 3) -> str:
+    """Names of the characters in ``text`` a reader cannot see or tell from
+    a space ("U+00A0 NO-BREAK SPACE"), for messages; "" when there are none.
+
+    A key written with a no-break space or a zero-width space looks right in
+    an editor and is still wrong: the message has to say what is there.
+    """
+    import unicodedata  # only messages about such text need it
+
+    names: list[str] = []
+    for char in dict.fromkeys(text):
+        category = unicodedata.category(char)
+        odd_space = category == "Zs" and char != " "
+        if odd_space or category in ("Cc", "Cf", "Zl", "Zp", "Co", "Cn", "Cs"):
+            if char == "\t":
+                continue
+            name = _NAMES.get(char) or unicodedata.name(char, "") or f"unnamed {category} character"
+            names.append(f"U+{ord(char):04X} {name}")
+    if not names:
+        return ""
+    more = f" and {len(names) - limit} more" if len(names) > limit else ""
+    return ", ".join(names[:limit]) + more
+
+
+__all__ = ["visible", "is_safe", "hidden_characters"]
