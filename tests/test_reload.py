@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import shutil
 from pathlib import Path
@@ -13,17 +12,8 @@ from briefing.ui.panes.base import Pane
 from briefing.ui.screens.error import ErrorScreen
 from briefing.ui.screens.main import MainScreen
 
-from .apps import FrozenApp
+from .apps import FrozenApp, until
 from .conftest import DEFAULT, MINIMAL
-
-
-async def until(pilot, condition, timeout: float = 3.0) -> None:
-    """Wait (up to ``timeout``) for ``condition()`` to hold, letting the app run."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        assert loop.time() < deadline, "condition not met in time"
-        await pilot.pause(0.02)
 
 
 def copy_default(tmp_path: Path) -> Path:

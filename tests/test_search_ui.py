@@ -7,29 +7,14 @@ import pytest
 from briefing.ui.panes.base import Pane
 from briefing.ui.widgets.search_bar import SearchBar
 
-from .apps import FrozenApp
+from .apps import FrozenApp, settle
 from .conftest import DEFAULT
-
-
-async def settle(pilot, app) -> None:
-    """Let the index and search workers finish."""
-    for _ in range(100):
-        await pilot.pause(0.02)
-        main = app.screen
-        # Pending workers count too: a search queued as the index became
-        # ready has not started running yet.
-        if main.index is not None and not any(
-            not w.is_finished for w in app.workers if w.group in ("search", "index")
-        ):
-            await pilot.pause(0.02)
-            return
-    raise AssertionError("search did not settle")
 
 
 async def type_query(pilot, app, query: str) -> None:
     await pilot.press("slash")
     await pilot.press(*query)
-    await settle(pilot, app)
+    await settle(pilot)
 
 
 def selected_key(app) -> tuple[str, str]:
@@ -110,7 +95,7 @@ async def test_unsafe_queries_never_raise(query):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash")
         app.screen.query_one(SearchBar).input.value = query
-        await settle(pilot, app)
+        await settle(pilot)
         assert app.is_running
         await pilot.press("escape")
 
