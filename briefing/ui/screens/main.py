@@ -6,6 +6,8 @@ cell (4 and 5 switch); wide ones show both.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -150,9 +152,18 @@ class MainScreen(FindingMixin, Screen[None]):
     }
     """
 
-    def __init__(self, briefing: Briefing) -> None:
+    def __init__(
+        self,
+        briefing: Briefing,
+        *,
+        updated: datetime | None = None,
+        now: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        """``updated``: when ``briefing`` was last brought up to date; ``now``: the clock."""
         super().__init__()
         self.briefing = briefing
+        self._updated = updated
+        self._now = now
         self.roster = Roster(briefing)
         self.changes: Changes | None = None
         """What the last reload changed (None before the first reload)."""
@@ -163,7 +174,7 @@ class MainScreen(FindingMixin, Screen[None]):
         self._side_tab = "tally"
 
     def compose(self) -> ComposeResult:
-        yield BriefingHeader()
+        yield BriefingHeader(now=self._now)
         yield Static(id="banner", markup=False)
         with Vertical(id="body"):
             with Horizontal(classes="row"):
@@ -178,7 +189,7 @@ class MainScreen(FindingMixin, Screen[None]):
         # The search bar is mounted when first opened (FindingMixin).
 
     def on_mount(self) -> None:
-        self.show(self.briefing)
+        self.show(self.briefing, self._updated)
         self.panes[0].list.focus()
 
     def on_resize(self) -> None:
@@ -195,12 +206,12 @@ class MainScreen(FindingMixin, Screen[None]):
 
     # -- showing briefings --------------------------------------------------
 
-    def show(self, briefing: Briefing) -> None:
-        """Display ``briefing`` in every pane."""
+    def show(self, briefing: Briefing, updated: datetime | None = None) -> None:
+        """Display ``briefing`` in every pane (``updated``: when it was last brought up to date)."""
         if briefing is not self.briefing:  # the first show reuses __init__'s roster
             self.roster = Roster(briefing)
         self.briefing = briefing
-        self.query_one(BriefingHeader).show(briefing, self.app.updated_at(briefing))  # type: ignore[attr-defined]
+        self.query_one(BriefingHeader).show(briefing, updated)
         for pane in self.panes:
             pane.show(briefing, self.roster)
         self.index = None
@@ -210,21 +221,23 @@ class MainScreen(FindingMixin, Screen[None]):
         if self.finding.side is not None or self.finding.searching:
             self.refresh_finding(rerun=True)
 
-    def update(self, briefing: Briefing, changes: Changes | None = None) -> Changes:
+    def update(
+        self, briefing: Briefing, changes: Changes | None = None, *, updated: datetime | None = None
+    ) -> Changes:
         """Show a reloaded briefing, marking what is new or changed.
 
         ``changes``: the diff from what is shown, if already made (the app
-        makes it in the loading thread).
+        makes it in the loading thread); ``updated`` as for :meth:`show`.
         """
         if changes is None:
             from briefing.diff.changes import diff
 
             changes = diff(self.briefing, briefing)
         self.set_stale(None)
-        self.show(briefing)
+        self.show(briefing, updated)
         if changes:
             self.changes = changes
-            self.changes_when = self.app.now().strftime("%H:%M:%S")  # type: ignore[attr-defined]
+            self.changes_when = self._now().strftime("%H:%M:%S")
             marks = changes.marked_ids
             for pane in self.panes:
                 pane.set_marks(dict(marks))
