@@ -44,7 +44,7 @@ async def settle(pilot, timeout: float = 4.0) -> None:
     def idle() -> bool:
         # Pending workers count too: a search queued as the index became
         # ready has not started running yet.
-        return app.screen.index is not None and not any(
+        return app.screen.finder.index is not None and not any(
             not w.is_finished for w in app.workers if w.group in ("load", "index", "search")
         )
 

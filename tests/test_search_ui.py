@@ -31,7 +31,7 @@ async def test_typing_zelensky_finds_every_zelenskyy_item_with_counts():
     app = FrozenApp(DEFAULT)
     async with app.run_test(size=(120, 40)) as pilot:
         await type_query(pilot, app, "zelensky")
-        matches = app.screen.finding.matches
+        matches = app.screen.finder.finding.matches
         assert "zelenskyy" in matches
         assert {"zelenskyy-greets-strike", "zelenskyy-raise-strikes", "zelenskyy-just-agreement"} <= matches
         assert {"strikes", "just-agreement"} <= matches  # agenda items he raised
@@ -60,7 +60,7 @@ async def test_n_and_N_walk_matches_across_panes_and_esc_restores():
         await pilot.press("N", "N", "N")
         assert selected_key(app) == ("quotes", "zelenskyy-greets-strike")
         await pilot.press("escape")
-        assert app.screen.finding.matches == frozenset()
+        assert app.screen.finder.finding.matches == frozenset()
         assert not app.screen.query_one(SearchBar).has_class("-open")
         assert selected_key(app) == before
         assert pane(app, "quotes").border_subtitle == "9"

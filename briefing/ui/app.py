@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import work
 from textual.app import App, SuspendNotSupported
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
@@ -73,6 +74,16 @@ class BriefingApp(App[int]):
             id="cycle-theme",
         ),
     ]
+
+    class ReloadStarted(Message):
+        """The file is being loaded again (posted to the dashboard)."""
+
+        bubble = False
+
+    class ReloadFinished(Message):
+        """A reload's result, good or broken, is on the dashboard (posted to it)."""
+
+        bubble = False
 
     def __init__(
         self,
@@ -256,7 +267,7 @@ class BriefingApp(App[int]):
     def reload(self) -> None:
         """Load the file again off the UI thread; drop the result if superseded."""
         if (main := self.main_screen) is not None:
-            main.stop_indexing()  # rebuilt for the new briefing; don't compete
+            main.post_message(self.ReloadStarted())
         self._reload()
 
     @work(thread=True, exclusive=True, group="load")
@@ -284,7 +295,7 @@ class BriefingApp(App[int]):
         if isinstance(result, BriefingError):
             if main is not None:
                 main.set_stale(result)
-                main.resume_indexing()  # the briefing on screen stays
+                main.post_message(self.ReloadFinished())
             elif isinstance(self.screen, _error_screen()):
                 self.screen.show(result)
             return
@@ -299,6 +310,7 @@ class BriefingApp(App[int]):
         changes = main.update(
             result, changes if shown is main.briefing else None, updated=self.updated_at(result)
         )
+        main.post_message(self.ReloadFinished())
         if changes:
             parts = [
                 f"{len(items)} {word}"
