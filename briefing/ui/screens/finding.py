@@ -147,8 +147,6 @@ SEARCH_BINDINGS: list[BindingType] = [
 class Finder(Widget):
     """Search (/, n, N, Ctrl+O) and the side filter (f) of one dashboard."""
 
-    DEFAULT_CSS = "Finder { display: none; }"
-
     def __init__(
         self,
         briefing: Briefing,
@@ -160,6 +158,7 @@ class Finder(Widget):
     ) -> None:
         """``focus_pane(id)`` brings a pane into view and focuses its list."""
         super().__init__()
+        self.display = False  # state and workers only: nothing to lay out or draw
         self.briefing = briefing
         self.roster = roster
         self.panes = list(panes)
