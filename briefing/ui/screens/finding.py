@@ -141,7 +141,7 @@ SEARCH_BINDINGS: list[BindingType] = [
     ),
     Binding("escape", "clear", "Clear", show=False, tooltip="Clear the search or side filter", id="clear"),
 ]
-"""The dashboard's keys for search and the side filter; its actions hand them to the Finder."""
+"""Search and side-filter keys, bound on MainScreen (a Finder never has focus to get keys)."""
 
 
 class Finder(Widget):
@@ -196,6 +196,7 @@ class Finder(Widget):
         self.workers.cancel_group(self, "index")
 
     def resume_indexing(self) -> None:
+        """A reload's result is on screen: build the index if it is missing."""
         self._indexing_paused = False
         if self.index is None:
             self.call_after_refresh(self._start_indexing)
