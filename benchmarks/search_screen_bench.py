@@ -42,17 +42,18 @@ async def type_queries(size: int) -> list[float]:
         async with app.run_test(size=(120, 40)) as pilot:
             main = app.screen
             main.show(briefing)
-            while main.index is None:
+            finder = main.finder
+            while finder.index is None:
                 await pilot.pause(0.05)
             bar = main.query_one(SearchBar)
             applied: list[float] = []
-            original = main._search_done
+            original = finder._search_done
 
             def timed(*args, **kwargs):
                 original(*args, **kwargs)
                 applied.append(time.perf_counter())
 
-            main._search_done = timed
+            finder._search_done = timed
             await pilot.press("slash")
             for query in QUERIES:
                 bar.input.value = ""
@@ -62,9 +63,9 @@ async def type_queries(size: int) -> list[float]:
                     t0 = time.perf_counter()
                     bar.input.value = prefix
                     while (
-                        main.finding.result is None
-                        or main.finding.query != prefix
-                        or main.finding.result.query.text != prefix
+                        finder.finding.result is None
+                        or finder.finding.query != prefix
+                        or finder.finding.result.query.text != prefix
                     ):
                         await asyncio.sleep(0)
                     times.append(applied[-1] - t0)

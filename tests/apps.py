@@ -1,7 +1,10 @@
-"""An app with a frozen clock, so snapshots and Pilot tests are repeatable."""
+"""An app with a frozen clock, so snapshots and Pilot tests are repeatable,
+and the waits that let its background work finish."""
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -23,3 +26,28 @@ class FrozenApp(BriefingApp):
 
     def file_mtime(self) -> datetime | None:
         return FILE_TIME
+
+
+async def until(pilot, condition: Callable[[], object], timeout: float = 4.0) -> None:
+    """Wait (up to ``timeout`` seconds) for ``condition()`` to hold, letting the app run."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        assert loop.time() < deadline, "condition not met in time"
+        await pilot.pause(0.02)
+
+
+async def settle(pilot, timeout: float = 4.0) -> None:
+    """Wait until the dashboard is indexed and no load, index or search work is left."""
+    app = pilot.app
+
+    def idle() -> bool:
+        # Pending workers count too: a search queued as the index became
+        # ready has not started running yet.
+        return app.screen.finder.index is not None and not any(
+            not w.is_finished for w in app.workers if w.group in ("load", "index", "search")
+        )
+
+    await pilot.pause(0.02)  # let the last key's messages start their work
+    await until(pilot, idle, timeout)
+    await pilot.pause(0.05)

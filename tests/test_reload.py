@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import shutil
 from pathlib import Path
@@ -13,17 +12,8 @@ from briefing.ui.panes.base import Pane
 from briefing.ui.screens.error import ErrorScreen
 from briefing.ui.screens.main import MainScreen
 
-from .apps import FrozenApp
+from .apps import FrozenApp, until
 from .conftest import DEFAULT, MINIMAL
-
-
-async def until(pilot, condition, timeout: float = 3.0) -> None:
-    """Wait (up to ``timeout``) for ``condition()`` to hold, letting the app run."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        assert loop.time() < deadline, "condition not met in time"
-        await pilot.pause(0.02)
 
 
 def copy_default(tmp_path: Path) -> Path:
@@ -217,12 +207,12 @@ async def test_a_broken_save_during_indexing_still_leaves_search_working(tmp_pat
     app = FrozenApp(path, watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
         main = app.screen
-        await until(pilot, lambda: main.index is not None)
-        main.index = None  # as if the reload had stopped the build midway
+        await until(pilot, lambda: main.finder.index is not None)
+        main.finder.index = None  # as if the reload had stopped the build midway
         path.write_text("schema: [\n", encoding="utf-8")
         app.reload()
         await until(pilot, lambda: main.error is not None)
-        await until(pilot, lambda: main.index is not None)
+        await until(pilot, lambda: main.finder.index is not None)
         await pilot.press("slash", *"peskov")
-        await until(pilot, lambda: main.finding.searching)
-        assert main.finding.result.ids
+        await until(pilot, lambda: main.finder.finding.searching)
+        assert main.finder.finding.result.ids

@@ -7,29 +7,14 @@ import pytest
 from briefing.ui.panes.base import Pane
 from briefing.ui.widgets.search_bar import SearchBar
 
-from .apps import FrozenApp
+from .apps import FrozenApp, settle
 from .conftest import DEFAULT
-
-
-async def settle(pilot, app) -> None:
-    """Let the index and search workers finish."""
-    for _ in range(100):
-        await pilot.pause(0.02)
-        main = app.screen
-        # Pending workers count too: a search queued as the index became
-        # ready has not started running yet.
-        if main.index is not None and not any(
-            not w.is_finished for w in app.workers if w.group in ("search", "index")
-        ):
-            await pilot.pause(0.02)
-            return
-    raise AssertionError("search did not settle")
 
 
 async def type_query(pilot, app, query: str) -> None:
     await pilot.press("slash")
     await pilot.press(*query)
-    await settle(pilot, app)
+    await settle(pilot)
 
 
 def selected_key(app) -> tuple[str, str]:
@@ -46,7 +31,7 @@ async def test_typing_zelensky_finds_every_zelenskyy_item_with_counts():
     app = FrozenApp(DEFAULT)
     async with app.run_test(size=(120, 40)) as pilot:
         await type_query(pilot, app, "zelensky")
-        matches = app.screen.finding.matches
+        matches = app.screen.finder.finding.matches
         assert "zelenskyy" in matches
         assert {"zelenskyy-greets-strike", "zelenskyy-raise-strikes", "zelenskyy-just-agreement"} <= matches
         assert {"strikes", "just-agreement"} <= matches  # agenda items he raised
@@ -75,7 +60,7 @@ async def test_n_and_N_walk_matches_across_panes_and_esc_restores():
         await pilot.press("N", "N", "N")
         assert selected_key(app) == ("quotes", "zelenskyy-greets-strike")
         await pilot.press("escape")
-        assert app.screen.finding.matches == frozenset()
+        assert app.screen.finder.finding.matches == frozenset()
         assert not app.screen.query_one(SearchBar).has_class("-open")
         assert selected_key(app) == before
         assert pane(app, "quotes").border_subtitle == "9"
@@ -110,7 +95,7 @@ async def test_unsafe_queries_never_raise(query):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash")
         app.screen.query_one(SearchBar).input.value = query
-        await settle(pilot, app)
+        await settle(pilot)
         assert app.is_running
         await pilot.press("escape")
 

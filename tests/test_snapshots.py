@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from .apps import FrozenApp as BriefingApp
+from .apps import settle, until
 from .conftest import DEFAULT
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
@@ -63,36 +64,15 @@ def test_stale_banner_and_change_mark(snap_compare, tmp_path):
             text.replace("title: Security issues", "title: Security guarantees"), encoding="utf-8"
         )
         await pilot.press("r")
-        await _until(pilot, lambda: pilot.app.briefing.agenda[2].title == "Security guarantees")
+        await until(pilot, lambda: pilot.app.briefing.agenda[2].title == "Security guarantees")
         path.write_text("schema: 1\nmeta:\n  title: [oops\n", encoding="utf-8")
         await pilot.press("r")
-        await _until(pilot, lambda: pilot.app.main_screen.error is not None)
-        await _settle(pilot)
+        await until(pilot, lambda: pilot.app.main_screen.error is not None)
+        await settle(pilot)
         await pilot.press("2")
 
     app = BriefingApp(path, display_name="live.yaml")
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
-
-
-async def _until(pilot, condition) -> None:
-    for _ in range(200):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("condition not met in time")
-
-
-async def _settle(pilot) -> None:
-    app = pilot.app
-    for _ in range(100):
-        await pilot.pause(0.02)
-        # Pending workers count too: a search queued by the index becoming
-        # ready has not started running yet.
-        if app.screen.index is not None and not any(
-            not w.is_finished for w in app.workers if w.group in ("search", "index", "load")
-        ):
-            break
-    await pilot.pause(0.05)
 
 
 def test_search_in_progress(snap_compare):
@@ -100,7 +80,7 @@ def test_search_in_progress(snap_compare):
         await pilot.press("slash", *"zelensky")
         # A blinking cursor would be caught on or off depending on timing.
         pilot.app.screen.search_bar.input.cursor_blink = False
-        await _settle(pilot)
+        await settle(pilot)
 
     assert snap_compare(BriefingApp(DEFAULT), terminal_size=(120, 40), run_before=run_before)
 
@@ -108,6 +88,6 @@ def test_search_in_progress(snap_compare):
 def test_side_filter(snap_compare):
     async def run_before(pilot):
         await pilot.press("j", "j", "j", "j", "j", "f")  # Ukraine's delegation row
-        await _settle(pilot)
+        await settle(pilot)
 
     assert snap_compare(BriefingApp(DEFAULT), terminal_size=(120, 40), run_before=run_before)

@@ -12,16 +12,8 @@ from briefing.loading import watching
 from briefing.ui.screens.error import ErrorScreen
 from briefing.ui.screens.main import MainScreen
 
-from .apps import FrozenApp
+from .apps import FrozenApp, until
 from .conftest import DEFAULT
-
-
-async def until(pilot, condition, timeout: float = 4.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        assert loop.time() < deadline, "condition not met in time"
-        await pilot.pause(0.05)
 
 
 async def test_dashboard_is_the_first_screen(tmp_path: Path):

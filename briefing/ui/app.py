@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import work
 from textual.app import App, SuspendNotSupported
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
@@ -73,6 +74,16 @@ class BriefingApp(App[int]):
             id="cycle-theme",
         ),
     ]
+
+    class ReloadStarted(Message):
+        """The file is being loaded again (posted to the dashboard)."""
+
+        bubble = False
+
+    class ReloadFinished(Message):
+        """A reload's result, good or broken, is on the dashboard (posted to it)."""
+
+        bubble = False
 
     def __init__(
         self,
@@ -134,8 +145,13 @@ class BriefingApp(App[int]):
 
     # -- loading ------------------------------------------------------------
 
-    def binding_scopes(self) -> list[tuple[str, list[BindingType]]]:
-        """Bindings that are live together, by screen (for help and keymap checks)."""
+    def binding_sections(self) -> list[tuple[str, str | None, list[BindingType]]]:
+        """Every binding once: (help heading, screen where it is live, bindings).
+
+        The screen is None for the app's own bindings, live on every screen.
+        Help lists the sections in this order; keymap checks group them by
+        screen (:meth:`binding_scopes`).
+        """
         from briefing.ui.screens.detail import DetailScreen
         from briefing.ui.screens.presenter import PresenterScreen
         from briefing.ui.widgets.search_bar import SearchBar
@@ -146,13 +162,24 @@ class BriefingApp(App[int]):
             "Command palette",
             tooltip="Search commands and items",
         )
-        app = [*self.BINDINGS, palette]
         return [
-            ("dashboard", [*app, *MainScreen.BINDINGS, *RowList.BINDINGS]),
-            ("search bar", [*app, *SearchBar.BINDINGS]),
-            ("detail view", [*app, *DetailScreen.BINDINGS]),
-            ("presenter", [*app, *PresenterScreen.BINDINGS]),
+            ("Anywhere", None, [*self.BINDINGS, palette]),
+            ("Dashboard", "dashboard", MainScreen.BINDINGS),
+            ("In a pane", "dashboard", RowList.BINDINGS),
+            ("Search bar", "search bar", SearchBar.BINDINGS),
+            ("Detail view", "detail view", DetailScreen.BINDINGS),
+            ("Presenter view", "presenter", PresenterScreen.BINDINGS),
         ]
+
+    def binding_scopes(self) -> list[tuple[str, list[BindingType]]]:
+        """Bindings that are live together, by screen (for keymap checks)."""
+        sections = self.binding_sections()
+        everywhere = [b for _, screen, bindings in sections if screen is None for b in bindings]
+        scopes: dict[str, list[BindingType]] = {}
+        for _, screen, bindings in sections:
+            if screen is not None:
+                scopes.setdefault(screen, list(everywhere)).extend(bindings)
+        return list(scopes.items())
 
     def keys_for(self, binding: Binding) -> str:
         """How to show ``binding``'s keys, with the user's keymap applied."""
@@ -183,17 +210,15 @@ class BriefingApp(App[int]):
         except BriefingError as error:
             self._startup_error = error
             return super().get_default_screen()
-        self.briefing = briefing
-        # Textual writes the title into screenshots (SVG) and their file names.
-        self.title = visible(briefing.meta.title)
-        return MainScreen(briefing)
+        self._take(briefing)
+        return self._main_screen_for(briefing)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._after_first_frame)
         self._apply_keymap()
         self.theme_switcher.start()
         if self._startup_error is not None:
-            self.push_screen(_error_screen()(self._startup_error))
+            self.push_screen(_error_screen()(self._startup_error, watching=self.watch_file))
         if self.watch_file:
             # After the first frame: the watcher's imports and set-up run on
             # the event loop and would delay it by ~30 ms.
@@ -209,11 +234,18 @@ class BriefingApp(App[int]):
             gc.freeze()
         gc.enable()  # the command line turned it off until now (cli.main)
 
-    def _first_show(self, briefing: Briefing) -> None:
+    def _take(self, briefing: Briefing) -> None:
+        """Make ``briefing`` the one the app shows."""
         self.briefing = briefing
         # Textual writes the title into screenshots (SVG) and their file names.
         self.title = visible(briefing.meta.title)
-        self.push_screen(MainScreen(briefing))
+
+    def _main_screen_for(self, briefing: Briefing) -> MainScreen:
+        return MainScreen(briefing, updated=self.updated_at(briefing), now=self.now)
+
+    def _first_show(self, briefing: Briefing) -> None:
+        self._take(briefing)
+        self.push_screen(self._main_screen_for(briefing))
 
     @work(exclusive=True, group="watch")
     async def watch_for_changes(self) -> None:
@@ -235,7 +267,7 @@ class BriefingApp(App[int]):
     def reload(self) -> None:
         """Load the file again off the UI thread; drop the result if superseded."""
         if (main := self.main_screen) is not None:
-            main.stop_indexing()  # rebuilt for the new briefing; don't compete
+            main.post_message(self.ReloadStarted())
         self._reload()
 
     @work(thread=True, exclusive=True, group="load")
@@ -263,7 +295,7 @@ class BriefingApp(App[int]):
         if isinstance(result, BriefingError):
             if main is not None:
                 main.set_stale(result)
-                main.resume_indexing()  # the briefing on screen stays
+                main.post_message(self.ReloadFinished())
             elif isinstance(self.screen, _error_screen()):
                 self.screen.show(result)
             return
@@ -273,10 +305,12 @@ class BriefingApp(App[int]):
                 self.pop_screen()
             self._first_show(result)
             return
-        self.briefing = result
-        self.title = visible(result.meta.title)
+        self._take(result)
         # The worker's diff holds only if it was made against what is shown.
-        changes = main.update(result, changes if shown is main.briefing else None)
+        changes = main.update(
+            result, changes if shown is main.briefing else None, updated=self.updated_at(result)
+        )
+        main.post_message(self.ReloadFinished())
         if changes:
             parts = [
                 f"{len(items)} {word}"
@@ -302,31 +336,12 @@ class BriefingApp(App[int]):
         self.reload()
 
     def action_help(self) -> None:
-        from briefing.ui.screens.detail import DetailScreen
         from briefing.ui.screens.help import HelpScreen
-        from briefing.ui.screens.presenter import PresenterScreen
-        from briefing.ui.widgets.search_bar import SearchBar
 
         if isinstance(self.screen, HelpScreen):
             return
-        palette = Binding(
-            self.COMMAND_PALETTE_BINDING,
-            "command_palette",
-            "Command palette",
-            tooltip="Search commands and items",
-        )
-        self.push_screen(
-            HelpScreen(
-                [
-                    ("Anywhere", [*self.BINDINGS, palette]),
-                    ("Dashboard", MainScreen.BINDINGS),
-                    ("In a pane", RowList.BINDINGS),
-                    ("Search bar", SearchBar.BINDINGS),
-                    ("Detail view", DetailScreen.BINDINGS),
-                    ("Presenter view", PresenterScreen.BINDINGS),
-                ]
-            )
-        )
+        groups = [(heading, bindings) for heading, _, bindings in self.binding_sections()]
+        self.push_screen(HelpScreen(groups, key_display=self.keys_for))
 
     def action_edit(self) -> None:
         """Suspend, open the editor at the selected item (or the problem), reload."""
@@ -335,8 +350,11 @@ class BriefingApp(App[int]):
 
         line = 1
         main = self.main_screen
-        error = main.error if main is not None else getattr(self.screen, "error", None)
-        if isinstance(error, BriefingError) and error.first.mark is not None:
+        if main is not None:
+            error = main.error
+        else:
+            error = self.screen.error if isinstance(self.screen, _error_screen()) else None
+        if error is not None and error.first.mark is not None:
             line = error.first.mark.line
         elif main is not None and (node := main.selected_path()) is not None:
             line = line_of(self.path, node)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -20,6 +20,9 @@ from textual.content import Content
 from briefing.model.text import visible
 
 if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
+    from briefing.ui.app import BriefingApp
     from briefing.ui.screens.main import MainScreen
 
 
@@ -47,8 +50,13 @@ class BriefingCommands(Provider):
     """Actions and briefing items for the command palette."""
 
     @property
+    def briefing_app(self) -> BriefingApp:
+        # Textual gives providers the app as a plain App.
+        return cast("BriefingApp", self.app)
+
+    @property
     def main(self) -> MainScreen | None:
-        return self.app.main_screen  # type: ignore[attr-defined]
+        return self.briefing_app.main_screen
 
     def candidates(self) -> Iterator[Candidate]:
         main = self.main
@@ -85,7 +93,7 @@ class BriefingCommands(Provider):
             yield Candidate(f"Timeline: {_short(e.title)}", _short(e.when), partial(jump, "timeline", e.id))
 
     def _commands(self, main: MainScreen | None) -> Iterator[Candidate]:
-        bindings: list[tuple[Binding, object]] = [
+        bindings: list[tuple[Binding, DOMNode]] = [
             (b, self.app) for b in self.app.BINDINGS if isinstance(b, Binding)
         ]
         if main is not None:
@@ -96,7 +104,7 @@ class BriefingCommands(Provider):
                 continue
             seen.add(binding.id)
             name = binding.tooltip or binding.description
-            key = self.app.keys_for(binding)  # type: ignore[attr-defined]
+            key = self.briefing_app.keys_for(binding)
             yield Candidate(
                 f"{name}",
                 f"key: {key}",
@@ -104,8 +112,8 @@ class BriefingCommands(Provider):
                 is_command=True,
             )
 
-    async def _run_action(self, action: str, target: object) -> None:
-        await self.app.run_action(action, target)  # type: ignore[arg-type]
+    async def _run_action(self, action: str, target: DOMNode) -> None:
+        await self.app.run_action(action, target)
 
     async def discover(self) -> Hits:
         for candidate in self.candidates():

@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.widget import Widget
 
 from briefing.model import Briefing, Roster
 from briefing.model.text import visible
@@ -116,6 +117,20 @@ class Pane(Vertical):
         old_key = self.row_key(selected) if selected is not None else None
         self.list.set_rows(rows, keep=(lambda row: self.row_key(row) == old_key) if old_key else None)
         self.border_subtitle = self.subtitle(rows)
+
+    @staticmethod
+    def holding(widget: Widget | None) -> Pane | None:
+        """The pane whose list ``widget`` is (None for any other widget)."""
+        if isinstance(widget, RowList) and isinstance(widget.parent, Pane):
+            return widget.parent
+        return None
+
+    def select_row(self, key: str) -> None:
+        """Put the cursor on the shown row whose key is ``key``, if there is one."""
+        for index, row in enumerate(self.list.rows):
+            if self.row_key(row) == key:
+                self.list.cursor = index
+                return
 
     def is_match(self, row: Any) -> bool:
         matches = self.lens.matches

@@ -39,9 +39,11 @@ class ErrorScreen(Screen[None]):
     }
     """
 
-    def __init__(self, error: BriefingError) -> None:
+    def __init__(self, error: BriefingError, *, watching: bool = False) -> None:
         super().__init__()
         self.error = error
+        self.watching = watching
+        """Whether the app reloads the file when it is saved."""
 
     def compose(self) -> ComposeResult:
         card = VerticalScroll(id="error-card")
@@ -57,13 +59,12 @@ class ErrorScreen(Screen[None]):
 
     def _body(self) -> Content:
         lines = [lit(str(problem), "bold") for problem in self.error.problems]
-        watching = getattr(self.app, "watch_file", False)
         lines.append(
             Content.styled(
                 "\nFix the file in your editor and save: "
                 + (
                     "the briefing appears as soon as it is valid. "
-                    if watching
+                    if self.watching
                     else "then run briefing again. "
                 )
                 + "`briefing check FILE` lists every problem. q quits.",

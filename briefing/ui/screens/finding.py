@@ -1,21 +1,23 @@
 """Search and side filter for the dashboard: state, and how it reaches the panes.
 
-The engine (briefing.search) knows nothing of panes; this module turns its
-results into a Lens per pane, steps between matches across panes, and
-remembers the view from before the search so Esc can put it back.
-``FindingMixin`` holds the dashboard's side of it, so the screen module
-keeps to layout and the other actions.
+The engine (briefing.search) knows nothing of panes. ``Finder``, a widget
+with nothing to show that the dashboard owns, keeps the index and what the
+panes are narrowed to, and pushes a Lens to each pane it was given and the
+count to the search bar: engine → finder → panes. It steps between matches
+across panes and remembers the view before a search so Esc can put it back.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from textual import work
+from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from briefing.model import Briefing
@@ -26,13 +28,8 @@ from briefing.ui.widgets.header import BriefingHeader
 from briefing.ui.widgets.row_list import RowList
 
 if TYPE_CHECKING:
-    from textual.screen import Screen
-
+    from briefing.model import Roster
     from briefing.ui.widgets.search_bar import SearchBar
-
-    _Base = Screen[None]
-else:
-    _Base = object
 
 PANE_KINDS: dict[str, tuple[str, ...]] = {
     "delegations": ("delegation", "person"),
@@ -64,33 +61,27 @@ class Finding:
     side_keys: Collection[str] | None = None
     saved: SavedView | None = None
     matches: frozenset[str] = field(default_factory=frozenset)
+    counts: dict[str, int] = field(default_factory=dict)
+    """Matches per pane id, as the panes' frames show them."""
 
     @property
     def searching(self) -> bool:
         return self.result is not None
 
-    def lens_for(self, pane_id: str, pane: Pane) -> Lens:
+    def lens_for(self, pane_id: str) -> Lens:
         if self.result is None:
             return Lens(side=self.side_keys)
-        count = self._count(pane_id, pane)
         return Lens(
             side=self.side_keys,
             matches=self.matches,
             spans=self.result.spans,
             hide=self.hide,
-            count=count,
+            count=self.counts.get(pane_id, 0),
         )
-
-    def _count(self, pane_id: str, pane: Pane) -> int:
-        if self.side_keys is None:
-            by_kind = self.result.count_by_kind
-            return sum(by_kind.get(kind, 0) for kind in PANE_KINDS[pane_id])
-        keys = (pane.row_key(row) for row in pane.all_rows)
-        return sum(1 for key in keys if key in self.side_keys and key in self.matches)
 
 
 def step(
-    panes: Sequence[tuple[str, Pane]], current: tuple[int, int] | None, direction: int
+    panes: Sequence[Pane], matches: Collection[str], current: tuple[int, int] | None, direction: int
 ) -> tuple[int, int] | None:
     """Position (pane index, row index) of the next match after ``current``.
 
@@ -99,9 +90,9 @@ def step(
     """
     positions = [
         (p, r)
-        for p, (_, pane) in enumerate(panes)
+        for p, pane in enumerate(panes)
         for r, row in enumerate(pane.list.rows)
-        if pane.lens.matches is not None and pane.is_match(row)
+        if pane.row_key(row) in matches
     ]
     if not positions:
         return None
@@ -112,22 +103,107 @@ def step(
     return next((pos for pos in reversed(positions) if pos < current), positions[-1])
 
 
-class FindingMixin(_Base):
-    """Search (/, n, N, Ctrl+O) and the side filter (f) of the dashboard.
+SEARCH_BINDINGS: list[BindingType] = [
+    Binding(
+        "slash,ctrl+f",
+        "search",
+        "Search",
+        key_display="/",
+        tooltip="Search every pane as you type",
+        id="search",
+    ),
+    Binding(
+        "n", "step_match(1)", "Next match", show=False, tooltip="Jump to the next match", id="next-match"
+    ),
+    Binding(
+        "N",
+        "step_match(-1)",
+        "Previous match",
+        show=False,
+        tooltip="Jump to the previous match",
+        id="previous-match",
+    ),
+    Binding(
+        "ctrl+o",
+        "toggle_hide",
+        "Only matches",
+        show=False,
+        tooltip="Hide non-matching items instead of dimming them",
+        id="toggle-hide",
+    ),
+    Binding(
+        "f",
+        "focus_side",
+        "Focus side",
+        show=False,
+        tooltip="Show only the selected item's side (Esc clears)",
+        id="focus-side",
+    ),
+    Binding("escape", "clear", "Clear", show=False, tooltip="Clear the search or side filter", id="clear"),
+]
+"""Search and side-filter keys, bound on MainScreen (a Finder never has focus to get keys)."""
 
-    Expects the screen to provide ``briefing``, ``roster``, ``panes``,
-    ``pane(name)`` and ``action_focus_pane(name)``.
-    """
 
-    finding: Finding
-    index: Any
-    _search_lock: threading.Lock
+class Finder(Widget):
+    """Search (/, n, N, Ctrl+O) and the side filter (f) of one dashboard."""
 
-    def init_finding(self) -> None:
+    def __init__(
+        self,
+        briefing: Briefing,
+        roster: Roster,
+        *,
+        panes: Sequence[Pane],
+        header: BriefingHeader,
+        focus_pane: Callable[[str], None],
+    ) -> None:
+        """``focus_pane(id)`` brings a pane into view and focuses its list."""
+        super().__init__()
+        self.display = False  # state and workers only: nothing to lay out or draw
+        self.briefing = briefing
+        self.roster = roster
+        self.panes = list(panes)
+        self.header = header
+        self._focus_pane = focus_pane
+        self.bar: SearchBar | None = None
+        """The search bar, once the screen has mounted it."""
         self.finding = Finding()
-        self.index = None
+        self.index: Any = None
         """The search index of the briefing on screen (built in a worker)."""
         self._search_lock = threading.Lock()
+        self._indexing_paused = False
+
+    # -- the briefing and its index -----------------------------------------
+
+    def show(self, briefing: Briefing, roster: Roster) -> None:
+        """Narrow ``briefing``, now in the panes, as the one before was."""
+        self.briefing = briefing
+        self.roster = roster
+        self.index = None
+        # Indexing runs in a thread that would compete with the UI thread
+        # for the interpreter: start it once the frame is on screen.
+        self.call_after_refresh(self._start_indexing)
+        if self.finding.side is not None or self.finding.searching:
+            self._apply(rerun=True)
+
+    def pause_indexing(self) -> None:
+        """Stop building the index until :meth:`resume_indexing` (a reload is coming).
+
+        Building takes seconds with 100,000 items and shares the interpreter
+        with the reload's parsing, doubling its time; the index is built
+        afterwards for whichever briefing is then on screen.
+        """
+        self._indexing_paused = True
+        self.workers.cancel_group(self, "index")
+
+    def resume_indexing(self) -> None:
+        """A reload's result is on screen: build the index if it is missing."""
+        self._indexing_paused = False
+        if self.index is None:
+            self.call_after_refresh(self._start_indexing)
+
+    def _start_indexing(self) -> None:
+        if self.index is None and not self._indexing_paused:
+            self.build_index()
 
     @work(thread=True, exclusive=True, group="index")
     def build_index(self) -> None:
@@ -143,47 +219,22 @@ class FindingMixin(_Base):
         if not worker.is_cancelled:
             self.app.call_from_thread(self._index_ready, briefing, index)
 
-    def stop_indexing(self) -> None:
-        """Give up building the index of the briefing on screen (a reload is coming).
-
-        Building takes seconds with 100,000 items and shares the interpreter
-        with the reload's parsing, doubling its time; the index is rebuilt
-        for the briefing that replaces this one.
-        """
-        self.workers.cancel_group(self, "index")
-
-    def resume_indexing(self) -> None:
-        """Build the index again if :meth:`stop_indexing` left it unbuilt."""
-        if self.index is None:
-            self.build_index()
-
     def _index_ready(self, briefing: Briefing, index: Any) -> None:
         if briefing is self.briefing:
             self.index = index
             if self.finding.query or self.finding.side:
-                self.refresh_finding(rerun=True)
+                self._apply(rerun=True)
 
-    async def action_search(self) -> None:
+    # -- searching ------------------------------------------------------------
+
+    def begin_search(self, focused: Widget | None) -> None:
+        """The search bar is opening: remember the view to return to."""
         if self.finding.saved is None:
-            self.finding.saved = self._save_view()
-        bar = self.search_bar
-        if bar is None:
-            # Mounted on first use: the first frame has no need of it.
-            from briefing.ui.widgets.search_bar import SearchBar
+            self.finding.saved = self._save_view(focused)
 
-            bar = SearchBar()
-            await self.mount(bar)
-        bar.open()
-
-    @property
-    def search_bar(self) -> SearchBar | None:
-        """The search bar, once it has been opened."""
-        bars = self.query_children("SearchBar")
-        return cast("SearchBar", bars.first()) if bars else None
-
-    def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
-        self.finding.query = event.query
-        self.run_search(event.query)
+    def search(self, query: str) -> None:
+        self.finding.query = query
+        self.run_search(query)
 
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, query: str) -> None:
@@ -205,87 +256,66 @@ class FindingMixin(_Base):
             return  # typing moved on
         self.finding.result = result
         self.finding.matches = matches
-        self.refresh_finding()
+        self._apply()
 
-    def refresh_finding(self, *, rerun: bool = False) -> None:
-        """Push the current search and side filter to every pane and the bars."""
+    def step(self, direction: int, focused: Widget | None) -> None:
+        """Select the next (+1) or previous (-1) match, from ``focused``'s row."""
         finding = self.finding
-        if rerun:
-            if finding.side is not None:
-                finding.side_keys = self._side_keys(finding.side)
-            if finding.query:
-                finding.result = None
-                self.run_search(finding.query)
-        for pane in self.panes:
-            pane.set_lens(finding.lens_for(pane.id or "", pane))
-        if (bar := self.search_bar) is not None:
-            bar.set_count(self._count_text())
-
-    def _count_text(self) -> Content:
-        """What the search bar says about the matches."""
-        finding = self.finding
-        if finding.searching:
-            total = sum(pane.lens.count for pane in self.panes)
-            hint = "  n/N next/prev · ctrl+o " + ("dim" if finding.hide else "hide") + " others · Esc clear"
-            return Content.assemble(
-                (f"{total:,} match" + ("" if total == 1 else "es"), "bold"), (hint, "$text-muted")
-            )
-        if finding.query and self.index is None:
-            return Content.styled("indexing…", "$text-muted")
-        return Content("")
-
-    def on_search_bar_step(self, event: SearchBar.Step) -> None:
-        self.action_step_match(event.direction)
-
-    def on_search_bar_closed(self, event: SearchBar.Closed) -> None:
-        self.clear_search()
-
-    def action_step_match(self, direction: int) -> None:
-        if not self.finding.searching:
+        if not finding.searching:
             return
-        ordered = [(pane.id or "", pane) for pane in self.panes]
         # From the selected row; from the search bar, from where the search began.
-        focused = self.focused
-        if not isinstance(focused, RowList) and self.finding.saved and self.finding.saved.focused:
-            focused = self.pane(self.finding.saved.focused).list
+        if not isinstance(focused, RowList) and finding.saved and finding.saved.focused:
+            focused = next(p.list for p in self.panes if p.id == finding.saved.focused)
         current = None
-        for p, (_, pane) in enumerate(ordered):
+        for p, pane in enumerate(self.panes):
             if focused is pane.list and pane.list.cursor is not None:
                 current = (p, pane.list.cursor)
-        target = step(ordered, current, direction)
+        target = step(self.panes, finding.matches, current, direction)
         if target is None:
             self.notify("No matches.", severity="warning", timeout=2)
             return
-        name, pane = ordered[target[0]]
-        self.action_focus_pane(name)
+        pane = self.panes[target[0]]
+        self._focus_pane(pane.id or "")
         pane.list.cursor = target[1]
 
-    def action_toggle_hide(self) -> None:
+    def toggle_hide(self) -> None:
         self.finding.hide = not self.finding.hide
-        self.refresh_finding()
+        self._apply()
 
-    def action_focus_side(self) -> None:
+    def clear_search(self) -> None:
+        """End the search and put focus and selection back as they were."""
+        finding = self.finding
+        finding.query = ""
+        finding.result = None
+        finding.matches = frozenset()
+        if self.bar is not None:
+            self.bar.close()
+        self._apply()
+        if finding.saved is not None:
+            self._restore_view(finding.saved)
+            finding.saved = None
+
+    # -- the side filter ------------------------------------------------------
+
+    def toggle_side(self, focused: Widget | None) -> None:
+        """Filter to the side of ``focused``'s selected row, or stop filtering."""
         if self.finding.side is not None:
             self._clear_side()
             return
-        side = self._selected_side()
+        side = self._selected_side(focused)
         if side is None:
             self.notify("Select a delegation, a person or an item of one side first.", severity="warning")
             return
         self.finding.side = side
         self.finding.side_keys = self._side_keys(side)
-        self.query_one(BriefingHeader).set_filter(self.roster.name_of(side))
-        self.refresh_finding()
+        self.header.set_filter(self.roster.name_of(side))
+        self._apply()
 
-    def _selected_side(self) -> str | None:
-        focused = self.focused
-        if (
-            not isinstance(focused, RowList)
-            or focused.selected is None
-            or not isinstance(focused.parent, Pane)
-        ):
+    def _selected_side(self, focused: Widget | None) -> str | None:
+        pane = Pane.holding(focused)
+        if pane is None or pane.list.selected is None:
             return None
-        key = focused.parent.row_key(focused.selected)
+        key = pane.row_key(pane.list.selected)
         side = self.roster.side_of(key)
         if side is not None:
             return side
@@ -298,50 +328,73 @@ class FindingMixin(_Base):
     def _side_keys(self, side: str) -> frozenset[str]:
         return keys_for_side(self.briefing, side)
 
-    def action_clear(self) -> None:
-        bar = self.search_bar
+    def _clear_side(self) -> None:
+        self.finding.side = None
+        self.finding.side_keys = None
+        self.header.set_filter("")
+        self._apply()
+
+    def clear(self) -> None:
+        """Esc: end the search if there is one, else the side filter."""
+        bar = self.bar
         if self.finding.searching or self.finding.query or (bar is not None and bar.has_class("-open")):
             self.clear_search()
         elif self.finding.side is not None:
             self._clear_side()
 
-    def _clear_side(self) -> None:
-        self.finding.side = None
-        self.finding.side_keys = None
-        self.query_one(BriefingHeader).set_filter("")
-        self.refresh_finding()
+    # -- to the panes ---------------------------------------------------------
 
-    def clear_search(self) -> None:
-        """End the search and put focus and selection back as they were."""
+    def _apply(self, *, rerun: bool = False) -> None:
+        """Push search and side filter to the panes and the bar (``rerun``: the briefing or index changed)."""
         finding = self.finding
-        finding.query = ""
-        finding.result = None
-        finding.matches = frozenset()
-        if (bar := self.search_bar) is not None:
-            bar.close()
-        self.refresh_finding()
-        if finding.saved is not None:
-            self._restore_view(finding.saved)
-            finding.saved = None
-
-    def _save_view(self) -> SavedView:
-        focused = self.focused
-        focused_pane = (
-            focused.parent.id if isinstance(focused, RowList) and isinstance(focused.parent, Pane) else None
+        if rerun:
+            if finding.side is not None:
+                finding.side_keys = self._side_keys(finding.side)
+            if finding.query:
+                finding.result = None
+                self.run_search(finding.query)
+        finding.counts = (
+            {pane.id or "": self._count(pane) for pane in self.panes} if finding.searching else {}
         )
+        for pane in self.panes:
+            pane.set_lens(finding.lens_for(pane.id or ""))
+        if self.bar is not None:
+            self.bar.set_count(self._count_text())
+
+    def _count(self, pane: Pane) -> int:
+        """How many of ``pane``'s rows match (within the side, if filtered)."""
+        finding = self.finding
+        if finding.side_keys is None:
+            by_kind = finding.result.count_by_kind
+            return sum(by_kind.get(kind, 0) for kind in PANE_KINDS[pane.id or ""])
+        keys = (pane.row_key(row) for row in pane.all_rows)
+        return sum(1 for key in keys if key in finding.side_keys and key in finding.matches)
+
+    def _count_text(self) -> Content:
+        """What the search bar says about the matches."""
+        finding = self.finding
+        if finding.searching:
+            total = sum(finding.counts.values())
+            hint = "  n/N next/prev · ctrl+o " + ("dim" if finding.hide else "hide") + " others · Esc clear"
+            return Content.assemble(
+                (f"{total:,} match" + ("" if total == 1 else "es"), "bold"), (hint, "$text-muted")
+            )
+        if finding.query and self.index is None:
+            return Content.styled("indexing…", "$text-muted")
+        return Content("")
+
+    def _save_view(self, focused: Widget | None) -> SavedView:
+        focused_pane = Pane.holding(focused)
         selected = {
             pane.id or "": (pane.row_key(pane.list.selected) if pane.list.selected is not None else None)
             for pane in self.panes
         }
-        return SavedView(focused_pane, selected)
+        return SavedView(focused_pane.id if focused_pane is not None else None, selected)
 
     def _restore_view(self, saved: SavedView) -> None:
         for pane in self.panes:
             key = saved.selected.get(pane.id or "")
             if key is not None:
-                for index, row in enumerate(pane.list.rows):
-                    if pane.row_key(row) == key:
-                        pane.list.cursor = index
-                        break
+                pane.select_row(key)
         if saved.focused is not None:
-            self.action_focus_pane(saved.focused)
+            self._focus_pane(saved.focused)

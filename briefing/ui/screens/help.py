@@ -50,9 +50,15 @@ class HelpScreen(CardScreen):
     HelpScreen > .card { width: 78; }
     """
 
-    def __init__(self, groups: list[tuple[str, list[BindingType]]]) -> None:
+    def __init__(
+        self,
+        groups: list[tuple[str, list[BindingType]]],
+        key_display: Callable[[Binding], str] | None = None,
+    ) -> None:
         super().__init__()
         self.groups = groups
+        self._keys_of = key_display or (lambda binding: binding.key_display or binding.key)
+        """How to show a binding's keys (the app's, with the user's keymap applied)."""
 
     def compose(self) -> ComposeResult:
         card = VerticalScroll(id="help-card", classes="card")
@@ -67,16 +73,10 @@ class HelpScreen(CardScreen):
                         "scroll with the wheel.\n\n",
                         MUTED,
                     ),
-                    binding_groups(self.groups, self._key_display),
+                    binding_groups(self.groups, self._keys_of),
                 ),
                 markup=False,
             )
 
     def on_mount(self) -> None:
         self.query_one("#help-card").focus()
-
-    def _key_display(self, binding: Binding) -> str:
-        keys_for = getattr(self.app, "keys_for", None)
-        if keys_for is not None:
-            return keys_for(binding)
-        return binding.key_display or binding.key

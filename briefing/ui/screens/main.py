@@ -6,6 +6,8 @@ cell (4 and 5 switch); wide ones show both.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -25,21 +27,27 @@ from briefing.ui.panes.delegations import DelegationsPane
 from briefing.ui.panes.quotes import QuotesPane
 from briefing.ui.panes.tally import TallyPane
 from briefing.ui.panes.timeline import TimelinePane
-from briefing.ui.screens.finding import FindingMixin
+from briefing.ui.screens.finding import SEARCH_BINDINGS, Finder
 from briefing.ui.text_content import lit
 from briefing.ui.widgets.header import BriefingHeader
 from briefing.ui.widgets.row_list import RowList
 
 if TYPE_CHECKING:
     from briefing.diff.changes import Changes
+    from briefing.ui.app import BriefingApp
+    from briefing.ui.widgets.search_bar import SearchBar
 
 WIDE_WIDTH = 150
 WIDE_HEIGHT = 30
 MARK_SECONDS = 60
 
 
-class MainScreen(FindingMixin, Screen[None]):
-    """All panes of one briefing at a glance."""
+class MainScreen(Screen[None]):
+    """All panes of one briefing at a glance.
+
+    Search and the side filter live in its ``finder``; the actions here hand
+    it what the screen knows (the focus, the search bar).
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -86,45 +94,11 @@ class MainScreen(FindingMixin, Screen[None]):
             id="present",
         ),
         Binding("b", "blank", "Blank", show=False, tooltip="Blank the screen (any key returns)", id="blank"),
-        Binding(
-            "slash,ctrl+f",
-            "search",
-            "Search",
-            key_display="/",
-            tooltip="Search every pane as you type",
-            id="search",
-        ),
-        Binding(
-            "n", "step_match(1)", "Next match", show=False, tooltip="Jump to the next match", id="next-match"
-        ),
-        Binding(
-            "N",
-            "step_match(-1)",
-            "Previous match",
-            show=False,
-            tooltip="Jump to the previous match",
-            id="previous-match",
-        ),
-        Binding(
-            "ctrl+o",
-            "toggle_hide",
-            "Only matches",
-            show=False,
-            tooltip="Hide non-matching items instead of dimming them",
-            id="toggle-hide",
-        ),
-        Binding(
-            "f",
-            "focus_side",
-            "Focus side",
-            show=False,
-            tooltip="Show only the selected item's side (Esc clears)",
-            id="focus-side",
-        ),
-        Binding(
-            "escape", "clear", "Clear", show=False, tooltip="Clear the search or side filter", id="clear"
-        ),
+        *SEARCH_BINDINGS,
     ]
+
+    finder: Finder
+    """Search and side filter (made with the panes, in compose)."""
 
     ALLOW_IN_MAXIMIZED_VIEW = "BriefingHeader, #banner, Footer"
 
@@ -150,35 +124,55 @@ class MainScreen(FindingMixin, Screen[None]):
     }
     """
 
-    def __init__(self, briefing: Briefing) -> None:
+    def __init__(
+        self,
+        briefing: Briefing,
+        *,
+        updated: datetime | None = None,
+        now: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        """``updated``: when ``briefing`` was last brought up to date; ``now``: the clock."""
         super().__init__()
         self.briefing = briefing
+        self._updated = updated
+        self._now = now
         self.roster = Roster(briefing)
         self.changes: Changes | None = None
         """What the last reload changed (None before the first reload)."""
         self.changes_when = ""
-        self.init_finding()
         self.error: BriefingError | None = None
         """The problem that makes the view stale, if any."""
         self._side_tab = "tally"
 
     def compose(self) -> ComposeResult:
-        yield BriefingHeader()
+        header = BriefingHeader(now=self._now)
+        delegations, agenda = DelegationsPane(id="delegations"), AgendaPane(id="agenda")
+        quotes, tally = QuotesPane(id="quotes"), TallyPane(id="tally")
+        timeline = TimelinePane(id="timeline", classes="-inactive")
+        self.finder = Finder(
+            self.briefing,
+            self.roster,
+            panes=[delegations, agenda, quotes, tally, timeline],
+            header=header,
+            focus_pane=self.action_focus_pane,
+        )
+        yield header
         yield Static(id="banner", markup=False)
         with Vertical(id="body"):
             with Horizontal(classes="row"):
-                yield DelegationsPane(id="delegations")
-                yield AgendaPane(id="agenda")
+                yield delegations
+                yield agenda
             with Horizontal(classes="row"):
-                yield QuotesPane(id="quotes")
+                yield quotes
                 with Vertical(id="side"):
-                    yield TallyPane(id="tally")
-                    yield TimelinePane(id="timeline", classes="-inactive")
+                    yield tally
+                    yield timeline
         yield Footer()
-        # The search bar is mounted when first opened (FindingMixin).
+        yield self.finder
+        # The search bar is mounted when first opened (action_search).
 
     def on_mount(self) -> None:
-        self.show(self.briefing)
+        self.show(self.briefing, self._updated)
         self.panes[0].list.focus()
 
     def on_resize(self) -> None:
@@ -190,41 +184,43 @@ class MainScreen(FindingMixin, Screen[None]):
     def panes(self) -> list[Pane]:
         return list(self.query(Pane))
 
+    @property
+    def search_bar(self) -> SearchBar | None:
+        """The search bar, once it has been opened."""
+        return self.finder.bar
+
     def pane(self, name: str) -> Pane:
         return self.query_one(f"#{name}", Pane)
 
     # -- showing briefings --------------------------------------------------
 
-    def show(self, briefing: Briefing) -> None:
-        """Display ``briefing`` in every pane."""
+    def show(self, briefing: Briefing, updated: datetime | None = None) -> None:
+        """Display ``briefing`` in every pane (``updated``: when it was last brought up to date)."""
         if briefing is not self.briefing:  # the first show reuses __init__'s roster
             self.roster = Roster(briefing)
         self.briefing = briefing
-        self.query_one(BriefingHeader).show(briefing, self.app.updated_at(briefing))  # type: ignore[attr-defined]
+        self.query_one(BriefingHeader).show(briefing, updated)
         for pane in self.panes:
             pane.show(briefing, self.roster)
-        self.index = None
-        # Indexing runs in a thread that would compete with the UI thread
-        # for the interpreter: start it once the frame is on screen.
-        self.call_after_refresh(self.build_index)
-        if self.finding.side is not None or self.finding.searching:
-            self.refresh_finding(rerun=True)
+        self.finder.show(briefing, self.roster)
 
-    def update(self, briefing: Briefing, changes: Changes | None = None) -> Changes:
+    def update(
+        self, briefing: Briefing, changes: Changes | None = None, *, updated: datetime | None = None
+    ) -> Changes:
         """Show a reloaded briefing, marking what is new or changed.
 
         ``changes``: the diff from what is shown, if already made (the app
-        makes it in the loading thread).
+        makes it in the loading thread); ``updated`` as for :meth:`show`.
         """
         if changes is None:
             from briefing.diff.changes import diff
 
             changes = diff(self.briefing, briefing)
         self.set_stale(None)
-        self.show(briefing)
+        self.show(briefing, updated)
         if changes:
             self.changes = changes
-            self.changes_when = self.app.now().strftime("%H:%M:%S")  # type: ignore[attr-defined]
+            self.changes_when = self._now().strftime("%H:%M:%S")
             marks = changes.marked_ids
             for pane in self.panes:
                 pane.set_marks(dict(marks))
@@ -290,12 +286,10 @@ class MainScreen(FindingMixin, Screen[None]):
         timeline.border_title = title
 
     def action_maximize_pane(self) -> None:
-        focused = self.focused
         if self.maximized is not None:
             self.minimize()
             return
-        pane = focused.parent if isinstance(focused, RowList) else None
-        if isinstance(pane, Pane):
+        if (pane := Pane.holding(self.focused)) is not None:
             self.maximize(pane, container=False)
 
     def watch_maximized(self, before: Widget | None, after: Widget | None) -> None:
@@ -306,11 +300,47 @@ class MainScreen(FindingMixin, Screen[None]):
     def jump_to(self, name: str, key: str) -> None:
         """Focus pane ``name`` and select the row whose key is ``key``."""
         self.action_focus_pane(name)
-        pane = self.pane(name)
-        for index, row in enumerate(pane.list.rows):
-            if pane.row_key(row) == key:
-                pane.list.cursor = index
-                break
+        self.pane(name).select_row(key)
+
+    # -- search and side filter (the finder's) --------------------------------
+
+    async def action_search(self) -> None:
+        self.finder.begin_search(self.focused)
+        bar = self.finder.bar
+        if bar is None:
+            # Mounted on first use: the first frame has no need of it.
+            from briefing.ui.widgets.search_bar import SearchBar
+
+            bar = self.finder.bar = SearchBar()
+            await self.mount(bar)
+        bar.open()
+
+    def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
+        self.finder.search(event.query)
+
+    def on_search_bar_step(self, event: SearchBar.Step) -> None:
+        self.finder.step(event.direction, self.focused)
+
+    def on_search_bar_closed(self, event: SearchBar.Closed) -> None:
+        self.finder.clear_search()
+
+    def action_step_match(self, direction: int) -> None:
+        self.finder.step(direction, self.focused)
+
+    def action_toggle_hide(self) -> None:
+        self.finder.toggle_hide()
+
+    def action_focus_side(self) -> None:
+        self.finder.toggle_side(self.focused)
+
+    def action_clear(self) -> None:
+        self.finder.clear()
+
+    def on_briefing_app_reload_started(self, event: BriefingApp.ReloadStarted) -> None:
+        self.finder.pause_indexing()  # it would compete with the reload's parsing
+
+    def on_briefing_app_reload_finished(self, event: BriefingApp.ReloadFinished) -> None:
+        self.finder.resume_indexing()
 
     # The screens below, and what they need, are imported on first use: the
     # first frame shows none of them.
@@ -362,8 +392,7 @@ class MainScreen(FindingMixin, Screen[None]):
 
     def selected_path(self) -> tuple[str | int, ...] | None:
         """File path (for the loader) of the item selected in the focused pane."""
-        focused = self.focused
-        if isinstance(focused, RowList) and isinstance(focused.parent, Pane):
-            if focused.cursor is not None and focused.rows:
-                return focused.parent.row_path(focused.cursor)
+        pane = Pane.holding(self.focused)
+        if pane is not None and pane.list.cursor is not None and pane.list.rows:
+            return pane.row_path(pane.list.cursor)
         return None

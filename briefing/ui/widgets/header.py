@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from textual.app import ComposeResult
@@ -44,8 +45,10 @@ class BriefingHeader(Horizontal):
     }
     """
 
-    def __init__(self) -> None:
+    def __init__(self, now: Callable[[], datetime] = datetime.now) -> None:
         super().__init__()
+        self.clock = now
+        """What time it is (tests freeze it)."""
         self.updated: datetime | None = None
         self.status = ""
         self.filter_label = ""
@@ -88,7 +91,7 @@ class BriefingHeader(Horizontal):
         self.query_one("#header-status", Static).update(join(parts, "  ·  "))
 
     def tick(self) -> None:
-        now = self.app.now()  # type: ignore[attr-defined]
+        now = self.clock()
         clock = now.strftime("%H:%M")
         text = f"updated {ago(self.updated, now)} · {clock}" if self.updated else clock
         self.query_one("#header-clock", Static).update(Content(text))
