@@ -49,6 +49,9 @@ MIN_BYTES = 0
 (~10 KB) opens ~15 ms sooner from the cache, PyYAML's import included."""
 MAX_ENTRIES = 16
 """Entries kept (one per briefing path); the least recently used go first."""
+MAX_GROWTH = 4
+"""An entry may be at most this many times its YAML (plus 1 MiB); beyond
+that the file is read from YAML each time rather than fill the disk."""
 ENV_OFF = "BRIEFING_NO_CACHE"
 
 _MAGIC = b"BRFCACHE"
@@ -222,6 +225,8 @@ class BriefingCache:
             entry = self.entry(path)
         except (ValueError, TypeError, NotImplementedError, msgspec.EncodeError):
             return False
+        if len(payload) > MAX_GROWTH * len(data) + (1 << 20):
+            return False  # aliases made it far larger than the file: not worth keeping
         if not write_entry(entry, self.key(data), payload):
             return False
         try:

@@ -21,7 +21,8 @@ from typing import Any, NamedTuple
 import msgspec
 
 from briefing.model.checks import dotted
-from briefing.model.text import hidden_characters
+from briefing.model.structs import ID_MAX_LENGTH
+from briefing.model.text import hidden_characters, quoted
 
 Path = tuple[str | int, ...]
 
@@ -96,7 +97,7 @@ def explain(
         tail = f"; did you mean {close[0]!r}?" if close else f"; expected one of: {', '.join(fields)}"
         if hidden := hidden_characters(key):
             tail = f" (it contains {hidden}){tail}"
-        return Explained((*path, key), f"{where}: unknown key {key!r}{tail}", True)
+        return Explained((*path, key), f"{where}: unknown key {quoted(key)}{tail}", True)
     if m := re.match(r"Object missing required field `(.*)`$", msg):
         return Explained(path, f"{where}: missing required key {m.group(1)!r}", False)
     if m := re.match(r"Expected `([\w |]+)`(?:.*?)?, got `(\w+)`$", msg):
@@ -114,22 +115,28 @@ def explain(
             return Explained(path, f"{where}: {_yaml_repr(value)} is not one of: {', '.join(choices)}", False)
         hint = ""
         if wanted == ["bool"] and isinstance(value, str):
-            hint = f" ({value!r}); write true or false"
+            hint = f" ({quoted(value)}); write true or false"
         want = " or ".join(words.get(w, w) for w in wanted)
         return Explained(path, f"{where}: expected {want}, got {words.get(got, got)}{hint}", False)
     if msg.startswith("Invalid enum value"):
         choices = _choices(root, path)
-        return Explained(path, f"{where}: {value_at(raw, path)!r} is not one of: {', '.join(choices)}", False)
+        return Explained(
+            path, f"{where}: {quoted(value_at(raw, path))} is not one of: {', '.join(choices)}", False
+        )
     if "matching regex" in msg:  # the one pattern in the models is the id's
         return Explained(
             path,
-            f"{where}: {value_at(raw, path)!r} is not a valid id; use letters, "
+            f"{where}: {quoted(value_at(raw, path))} is not a valid id; use letters, "
             "digits, '-', '_' or '.' (at most 64 characters, no spaces)",
             False,
         )
     if "of length >= 1" in msg:
         return Explained(path, f"{where}: must not be empty", False)
     if m := re.match(r"Expected `str` of length <= (\d+)", msg):
+        if int(m.group(1)) == ID_MAX_LENGTH:
+            return Explained(
+                path, f"{where}: is not a valid id; it is longer than {ID_MAX_LENGTH} characters", False
+            )
         return Explained(path, f"{where}: is longer than {int(m.group(1)):,} characters", False)
     return Explained(path, f"{where}: {msg}", False)
 
@@ -172,7 +179,7 @@ def _yaml_repr(value: Any) -> str:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
-    return repr(value) if isinstance(value, str) else str(value)
+    return quoted(value) if isinstance(value, str) else str(value)
 
 
 def value_at(raw: Any, path: Path) -> Any:

@@ -24,6 +24,7 @@ from briefing.loading.problems import (
 )
 from briefing.model import Briefing
 from briefing.model.checks import check, dotted
+from briefing.model.text import quoted
 
 if typing.TYPE_CHECKING:
     from briefing.loading.yaml_reader import Found
@@ -209,7 +210,7 @@ def _explain(error: str, raw: Any) -> tuple[tuple[str | int, ...], str, bool]:
                 f"unsupported schema version {value}; this version of briefing reads 'schema: 1'",
                 False,
             )
-        shown = f" ({value!r})" if isinstance(value, (str, float)) else ""
+        shown = f" ({quoted(value)})" if isinstance(value, (str, float)) else ""
         return path, f"schema: expected the number 1, got {kind_of(value)}{shown}; write 'schema: 1'", False
     return explain(error, Briefing, raw)
 

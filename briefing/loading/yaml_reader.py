@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from briefing.loading.problems import Mark, YamlProblem, inside, text_mark
+from briefing.model.text import quoted
 
 try:  # The C parser is ~10x faster; PyYAML without libyaml still works.
     from yaml import CSafeLoader as _Loader
@@ -35,6 +36,9 @@ MAX_DEPTH = 64
 """Deeper than any real briefing; far below what would hurt."""
 MAX_EXPANSION = 2_000_000
 """Upper bound on nodes that aliases stand for (stops "billion laughs")."""
+MAX_EXPANDED_CHARS = 4_000_000
+"""Upper bound on the characters that aliases stand for: a few aliases of one
+long text cost few nodes and can still multiply a small file a thousandfold."""
 MAX_INT_DIGITS = 30
 
 Path = tuple[str | int, ...]
@@ -100,7 +104,7 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
         if not isinstance(value, wanted[tag[len(_CORE) :]]) or (
             tag.endswith("int") and isinstance(value, bool)
         ):
-            raise YamlProblem(_mark(event), f"{event.value!r} is not a valid !!{tag[len(_CORE) :]}")
+            raise YamlProblem(_mark(event), f"{quoted(event.value)} is not a valid !!{tag[len(_CORE) :]}")
         return value
     raise YamlProblem(_mark(event), _tag_message(tag))
 
@@ -141,7 +145,7 @@ def _bad_character(text: str, exc: yaml.YAMLError) -> YamlProblem:
 
 
 class _Frame:
-    __slots__ = ("value", "is_map", "key", "anchor", "size", "seen", "event")
+    __slots__ = ("value", "is_map", "key", "anchor", "size", "seen", "event", "chars_before")
 
     def __init__(self, value: Any, is_map: bool, anchor: str | None, event: Any) -> None:
         self.value = value
@@ -152,6 +156,8 @@ class _Frame:
         self.seen: dict[str, Any] = {}
         """Keys so far, with the start mark of each (for duplicate messages)."""
         self.event = event
+        self.chars_before = 0
+        """The reader's character count when this (anchored) node began."""
 
 
 _NO_KEY = object()
@@ -196,13 +202,19 @@ def read(text: str, *, targets: list[Path] | None = None) -> tuple[Any, Found]:
     # is made from an event only when an error or a target needs one, and
     # the path is tracked only when there are targets.
     stack: list[_Frame] = []
-    anchors: dict[str, tuple[Any, int]] = {}
+    anchors: dict[str, tuple[Any, int, int]] = {}
+    """Anchor name -> its value, its size in nodes and in characters."""
     open_anchors: set[str] = set()
     path: list[str | int] = []
     found = Found(targets or [], text)
     want = found.prefixes if targets else None
     track = want is not None
     expanded = 0
+    expanded_chars = 0
+    # Characters of text in scalars read while an anchor is open, plus all
+    # that aliases stand for: an anchored node's size in characters is the
+    # difference between its end and its start.
+    chars = 0
     documents = 0
     result: Any = None
 
@@ -236,7 +248,7 @@ def read(text: str, *, targets: list[Path] | None = None) -> tuple[Any, Found]:
             if first is not None:
                 raise YamlProblem(
                     _mark(event),
-                    f"duplicate key {value!r} (first defined on line {first.line + 1})",
+                    f"duplicate key {quoted(value)} (first defined on line {first.line + 1})",
                 )
             top.seen[value] = event.start_mark
             top.key = value
@@ -271,8 +283,10 @@ def read(text: str, *, targets: list[Path] | None = None) -> tuple[Any, Found]:
                 value = _resolve_plain(event.value, event)
             else:
                 value = _scalar(event)
+            if open_anchors:
+                chars += len(event.value)
             if event.anchor:
-                anchors[event.anchor] = (value, 1)
+                anchors[event.anchor] = (value, 1, len(event.value))
             finish(value, 1, event)
         elif kind is map_start or kind is seq_start:
             is_map = kind is map_start
@@ -284,25 +298,28 @@ def read(text: str, *, targets: list[Path] | None = None) -> tuple[Any, Found]:
             stack.append(_Frame({} if is_map else [], is_map, event.anchor, event))
             if event.anchor:
                 open_anchors.add(event.anchor)
+                stack[-1].chars_before = chars
         elif kind is map_end or kind is seq_end:
             frame = stack.pop()
             if frame.anchor:
                 open_anchors.discard(frame.anchor)
-                anchors[frame.anchor] = (frame.value, frame.size)
+                anchors[frame.anchor] = (frame.value, frame.size, chars - frame.chars_before)
             finish(frame.value, frame.size, frame.event)
         elif kind is yaml.AliasEvent:
             if event.anchor in open_anchors:
                 raise YamlProblem(_mark(event), f"alias *{event.anchor} refers to a node that contains it")
             if event.anchor not in anchors:
                 raise YamlProblem(_mark(event), f"unknown alias *{event.anchor}")
-            value, size = anchors[event.anchor]
+            value, size, stands_for = anchors[event.anchor]
             kind_of = "a mapping" if isinstance(value, dict) else "a list"
             if begin(event, isinstance(value, (dict, list)), kind_of):
                 value = _key_text(value)
             # Only what aliases stand for counts: nodes written out in the
             # file are already bounded by the file size limit.
             expanded += size
-            if expanded > MAX_EXPANSION:
+            expanded_chars += stands_for
+            chars += stands_for
+            if expanded > MAX_EXPANSION or expanded_chars > MAX_EXPANDED_CHARS:
                 raise YamlProblem(_mark(event), "aliases expand to too much data; refusing to load the file")
             finish(value, size, event)
         elif kind is yaml.DocumentStartEvent:

@@ -16,7 +16,8 @@ from briefing.model.figures import Figure
 
 SCHEMA_VERSION = 1
 
-ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
+ID_MAX_LENGTH = 64
+ID_PATTERN = rf"^[A-Za-z0-9][A-Za-z0-9_.-]{{0,{ID_MAX_LENGTH - 1}}}$"
 Id = Annotated[
     str,
     msgspec.Meta(
@@ -24,7 +25,9 @@ Id = Annotated[
         # every id and reference again each time a cached briefing is
         # decoded (~100 ms per 100,000 items). checks.py checks every
         # defined id once per YAML load; a reference in the wrong format
-        # can then only be reported as unknown.
+        # can then only be reported as unknown. The length is checked here
+        # (cheaply): a reference is never megabytes that messages would quote.
+        max_length=ID_MAX_LENGTH,
         extra_json_schema={"pattern": ID_PATTERN},
         description="A short identifier: letters, digits, '-', '_' or '.'.",
     ),

@@ -63,10 +63,26 @@ def is_safe(text: str) -> bool:
     return visible(text, multiline=True) == text
 
 
+QUOTE_LIMIT = 80
+"""Most characters of a value a message quotes: a message names the value,
+it does not repeat it (one value can be megabytes)."""
+
+
+def quoted(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """``repr(value)`` for messages, cut to about ``limit`` characters."""
+    if isinstance(value, str) and len(value) > limit:
+        return f"{value[:limit]!r}… ({len(value):,} characters)"
+    return repr(value)
+
+
 _NAMES = {
     "\n": "LINE FEED",
     "\r": "CARRIAGE RETURN",
     "\x00": "NULL",
+    "\x07": "BELL",
+    "\x08": "BACKSPACE",
+    "\x0b": "LINE TABULATION",
+    "\x0c": "FORM FEED",
     "\x1b": "ESCAPE",
     "\x7f": "DELETE",
     "\ufeff": "BYTE ORDER MARK",
@@ -90,7 +106,8 @@ def hidden_characters(text: str, limit: int = 3) -> str:
         if odd_space or category in ("Cc", "Cf", "Zl", "Zp", "Co", "Cn", "Cs"):
             if char == "\t":
                 continue
-            name = _NAMES.get(char) or unicodedata.name(char, "") or f"unnamed {category} character"
+            fallback = "control character" if category == "Cc" else "unnamed character"
+            name = _NAMES.get(char) or unicodedata.name(char, "") or fallback
             names.append(f"U+{ord(char):04X} {name}")
     if not names:
         return ""
@@ -98,4 +115,4 @@ def hidden_characters(text: str, limit: int = 3) -> str:
     return ", ".join(names[:limit]) + more
 
 
-__all__ = ["visible", "is_safe", "hidden_characters"]
+__all__ = ["visible", "is_safe", "hidden_characters", "quoted"]

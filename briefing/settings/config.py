@@ -18,6 +18,7 @@ import msgspec
 
 from briefing.loading import reading
 from briefing.loading.problems import Mark, Problem, ProblemsError
+from briefing.model.text import quoted
 from briefing.paths import config_path
 from briefing.settings.toml_positions import toml_locate
 
@@ -94,12 +95,12 @@ def _check(config: Config) -> list[tuple[tuple[str, ...], str]]:
     for binding, keys in config.keymap.items():
         where = ("keymap", binding)
         if not BINDING_ID.match(binding):
-            found.append((where, f"keymap: {binding!r} is not a binding id (see the help screen, ?)"))
+            found.append((where, f"keymap: {quoted(binding)} is not a binding id (see the help screen, ?)"))
         elif not KEYS.match(keys):
             found.append(
                 (
                     where,
-                    f"keymap.{binding}: {keys!r} is not a key list; write keys such as "
+                    f"keymap.{binding}: {quoted(keys)} is not a key list; write keys such as "
                     '"ctrl+q" or "f1,question_mark" (commas, no spaces)',
                 )
             )
