@@ -73,3 +73,60 @@ def test_hidden_characters_names_only_what_cannot_be_seen():
     assert hidden_characters("a\u00a0b\u00a0c") == "U+00A0 NO-BREAK SPACE"
     many = hidden_characters("\u200b\u200c\u2060\u00a0\u2009")
     assert many.endswith(" and 2 more")
+
+
+FIVE = b"""schema: 1
+meta:
+  title: Talks
+  plase: Geneva
+delegations:
+  - id: ua
+    side: Ukraine
+    role: Party
+    members:
+      - id: umerov
+        nmae: Rustem Umerov
+agenda:
+  - id: security
+    title: Security
+    status: Dropped
+strikes:
+  period: p
+  counts:
+    - id: m
+      weapon: Missiles
+      launched: lots
+"""
+
+
+def test_every_type_problem_is_listed_in_file_order_with_suggestions():
+    assert problems(FIVE) == [
+        "b.yaml:4:3: meta: unknown key 'plase'; did you mean 'place'?",
+        "b.yaml:8:11: delegations[0].role: 'Party' is not one of: mediator, party, ally, observer, "
+        "other; did you mean 'party'?",
+        "b.yaml:11:9: delegations[0].members[0]: unknown key 'nmae'; did you mean 'name'?",
+        "b.yaml:15:13: agenda[0].status: 'Dropped' is not one of: proposed, on-agenda, in-progress, "
+        "agreed, stalled, dropped, unknown; did you mean 'dropped'?",
+        "b.yaml:21:17: strikes.counts[0].launched: cannot read 'lots' as a figure: write a number "
+        "(29), an approximate figure ('nearly 400', 'about 50', '100+') or 'not reported'",
+    ]
+
+
+def test_a_missing_key_without_a_near_miss_is_its_own_problem():
+    text = (
+        HEAD + b"delegations:\n  - id: ua\n    role: party\n  - id: ru\n    side: Russia\n    role: partey\n"
+    )
+    assert problems(text) == [
+        "b.yaml:5:5: delegations[0]: missing required key 'side'",
+        "b.yaml:9:11: delegations[1].role: 'partey' is not one of: mediator, party, ally, observer, "
+        "other; did you mean 'party'?",
+    ]
+
+
+def test_type_problems_stop_at_the_limit():
+    from briefing.loading.loader import MAX_PROBLEMS
+
+    items = "".join(f"  - id: a{i}\n    title: T\n    status: nope\n" for i in range(150))
+    listed = problems(HEAD + b"agenda:\n" + items.encode())
+    assert len(listed) == MAX_PROBLEMS + 1
+    assert listed[-1] == "b.yaml: stopped after 100 problems; fix these and check again"

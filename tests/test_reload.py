@@ -56,7 +56,7 @@ async def test_broken_save_keeps_briefing_and_fix_clears_banner(tmp_path):
         assert isinstance(main, MainScreen)
         await until(pilot, lambda: main.has_class("-stale"))
         banner = str(main.query_one("#banner").render())
-        assert "live.yaml:4:1: did not find expected ',' or ']'" in banner
+        assert "live.yaml:3:15: did not find expected ',' or ']'" in banner
         assert "stale" in banner
         assert "STALE" in header_text(app)
         # Still the Geneva briefing on screen.

@@ -84,8 +84,21 @@ def explain(
     ``hints`` maps common wrong keys to the right one (``text`` ->
     ``foreground``) where spelling alone would not find it.
     """
-    words = {**TYPE_WORDS, **(type_words or {})}
     path, msg = split_error(error, raw)
+    return explain_at(path, msg, root, raw, type_words=type_words, hints=hints)
+
+
+def explain_at(
+    path: Path,
+    msg: str,
+    root: type[msgspec.Struct],
+    raw: Any,
+    *,
+    type_words: Mapping[str, str] | None = None,
+    hints: Mapping[str, str] | None = None,
+) -> Explained:
+    """Like :func:`explain`, for msgspec's words ``msg`` about the value at ``path``."""
+    words = {**TYPE_WORDS, **(type_words or {})}
     where = dotted(path) or "top level"
     if m := re.match(r"Object contains unknown field `(.*)`$", msg, re.DOTALL):
         key = m.group(1)
@@ -112,7 +125,11 @@ def explain(
                     f"{where}: expected one of: {', '.join(choices)}; got {kind_of(value, words)}",
                     False,
                 )
-            return Explained(path, f"{where}: {_yaml_repr(value)} is not one of: {', '.join(choices)}", False)
+            return Explained(
+                path,
+                f"{where}: {_yaml_repr(value)} is not one of: {', '.join(choices)}{_did_you_mean(value, choices)}",
+                False,
+            )
         hint = ""
         if wanted == ["bool"] and isinstance(value, str):
             hint = f" ({quoted(value)}); write true or false"
@@ -121,7 +138,10 @@ def explain(
     if msg.startswith("Invalid enum value"):
         choices = _choices(root, path)
         return Explained(
-            path, f"{where}: {quoted(value_at(raw, path))} is not one of: {', '.join(choices)}", False
+            path,
+            f"{where}: {quoted(value_at(raw, path))} is not one of: {', '.join(choices)}"
+            f"{_did_you_mean(value_at(raw, path), choices)}",
+            False,
         )
     if "matching regex" in msg:  # the one pattern in the models is the id's
         return Explained(
@@ -139,6 +159,16 @@ def explain(
             )
         return Explained(path, f"{where}: is longer than {int(m.group(1)):,} characters", False)
     return Explained(path, f"{where}: {msg}", False)
+
+
+def _did_you_mean(value: Any, choices: list[str]) -> str:
+    """ "; did you mean 'x'?" for a value that is a choice in another case or
+    a near miss; "" otherwise."""
+    if not isinstance(value, str) or len(value) > 100:
+        return ""
+    same = [c for c in choices if c.casefold() == value.casefold()]
+    close = same or difflib.get_close_matches(value, choices, n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _name_key(path: Path, raw: Any, msg: str) -> Path:
@@ -196,7 +226,7 @@ def _type_at(root: type[msgspec.Struct], path: Path) -> Any:
     """The declared type of the value at ``path`` (keys as written in files)."""
     kind: Any = root
     for part in path:
-        kind = _unwrap(kind)
+        kind = unwrap(kind)
         if isinstance(part, int):
             args = typing.get_args(kind)
             kind = args[0] if args else None
@@ -205,10 +235,10 @@ def _type_at(root: type[msgspec.Struct], path: Path) -> Any:
             kind = info.get(part)
         else:
             return None
-    return _unwrap(kind)
+    return unwrap(kind)
 
 
-def _unwrap(kind: Any) -> Any:
+def unwrap(kind: Any) -> Any:
     """Strip Annotated[...] and Optional[...] down to the interesting type."""
     while True:
         origin = typing.get_origin(kind)
@@ -238,4 +268,14 @@ def _choices(root: type[msgspec.Struct], path: Path) -> list[str]:
     return []
 
 
-__all__ = ["TYPE_WORDS", "Explained", "explain", "field_names", "kind_of", "split_error", "value_at"]
+__all__ = [
+    "TYPE_WORDS",
+    "Explained",
+    "explain",
+    "explain_at",
+    "field_names",
+    "kind_of",
+    "split_error",
+    "unwrap",
+    "value_at",
+]

@@ -169,8 +169,7 @@ def from_data(raw: Any, text: str, name: str) -> Briefing:
     try:
         briefing = msgspec.convert(raw, Briefing, dec_hook=dec_hook)
     except msgspec.ValidationError as exc:
-        path, message, on_key = _explain(str(exc), raw)
-        raise BriefingError([Problem(name, locate(text, path, on_key=on_key), message)]) from None
+        raise BriefingError(_type_problems(str(exc), raw, text, name)) from None
     problems = check(briefing, limit=MAX_PROBLEMS + 1)
     if problems:
         found = _marks(text, [path for path, _ in problems[:MAX_PROBLEMS]])
@@ -178,28 +177,46 @@ def from_data(raw: Any, text: str, name: str) -> Briefing:
             Problem(name, found.mark(path), f"{dotted(path)}: {message}")
             for path, message in problems[:MAX_PROBLEMS]
         ]
-        if len(problems) > MAX_PROBLEMS:
-            listed.append(
-                Problem(
-                    name,
-                    None,
-                    f"stopped after {MAX_PROBLEMS} problems; fix these and check again",
-                )
-            )
-        raise BriefingError(listed)
+        raise BriefingError(_capped(listed, len(problems), name))
     return briefing
 
 
-def _explain(error: str, raw: Any) -> tuple[tuple[str | int, ...], str, bool]:
+def _type_problems(error: str, raw: Any, text: str, name: str) -> list[Problem]:
+    """Every value that does not fit the model, not only msgspec's first."""
+    from briefing.loading.explain import split_error
+    from briefing.loading.validate import type_problems
+
+    pairs = type_problems(raw, Briefing, dec_hook=dec_hook, limit=MAX_PROBLEMS + 1)
+    explained = [_explain(path, msg, raw) for path, msg in pairs or [split_error(error, raw)]]
+    found = _marks(text, [path for path, _, _ in explained[:MAX_PROBLEMS]])
+    listed = [
+        Problem(name, found.mark(path, on_key=on_key), message)
+        for path, message, on_key in explained[:MAX_PROBLEMS]
+    ]
+    # A missing key is reported at its mapping, which starts before the keys
+    # that are there: sort so the lines read in file order.
+    listed.sort(key=lambda p: p.mark or Mark(1 << 30, 0))
+    return _capped(listed, len(explained), name)
+
+
+def _capped(listed: list[Problem], total: int, name: str) -> list[Problem]:
+    """``listed``, with a last line saying so when ``total`` went past the limit."""
+    if total > MAX_PROBLEMS:
+        listed.append(
+            Problem(name, None, f"stopped after {MAX_PROBLEMS} problems; fix these and check again")
+        )
+    return listed
+
+
+def _explain(path: tuple[str | int, ...], msg: str, raw: Any) -> tuple[tuple[str | int, ...], str, bool]:
     """A msgspec validation message -> (path, message for people, on key?).
 
     The ``schema`` key gets its own words (a version, not just a number);
     the rest is the same for every file format.
     """
     # Only a briefing that fails to validate needs the explainer.
-    from briefing.loading.explain import explain, kind_of, split_error, value_at
+    from briefing.loading.explain import explain_at, kind_of, value_at
 
-    path, msg = split_error(error, raw)
     if path == () and msg == "Object missing required field `schema`":
         return path, "missing 'schema: 1' at the top of the file", False
     if path == ("schema",):
@@ -212,7 +229,7 @@ def _explain(error: str, raw: Any) -> tuple[tuple[str | int, ...], str, bool]:
             )
         shown = f" ({quoted(value)})" if isinstance(value, (str, float)) else ""
         return path, f"schema: expected the number 1, got {kind_of(value)}{shown}; write 'schema: 1'", False
-    return explain(error, Briefing, raw)
+    return explain_at(path, msg, Briefing, raw)
 
 
 def locate(text: str, path: tuple[str | int, ...], *, on_key: bool = False) -> Mark:
