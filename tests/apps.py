@@ -4,9 +4,12 @@ and the waits that let its background work finish."""
 from __future__ import annotations
 
 import asyncio
+import io
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+
+from rich.console import Console
 
 from briefing.ui.app import BriefingApp
 
@@ -51,3 +54,24 @@ async def settle(pilot, timeout: float = 4.0) -> None:
     await pilot.pause(0.02)  # let the last key's messages start their work
     await until(pilot, idle, timeout)
     await pilot.pause(0.05)
+
+
+def grab(app: BriefingApp) -> tuple[str, str]:
+    """The whole composed screen: (plain text, ANSI stream as a terminal gets it)."""
+    console = Console(
+        width=app.size.width,
+        height=app.size.height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
+        record=True,
+        legacy_windows=False,
+        safe_box=False,
+    )
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    return console.export_text(styles=False), console.file.getvalue()
+
+
+def screen_lines(app: BriefingApp) -> list[str]:
+    """What a person sees: the composed screen, one string per row."""
+    return grab(app)[0].splitlines()

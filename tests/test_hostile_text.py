@@ -15,7 +15,6 @@ contain any hostile payload.
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import select
@@ -24,7 +23,6 @@ import time
 from pathlib import Path
 
 import pytest
-from rich.console import Console
 from textual.content import Content
 
 from briefing.cli import main
@@ -35,6 +33,7 @@ from briefing.ui.screens.error import ErrorScreen
 from briefing.ui.screens.help import HelpScreen
 
 from .apps import FrozenApp as BriefingApp
+from .apps import grab
 
 HOSTILE = Path(__file__).parent / "briefings" / "hostile.yaml"
 ROOT = Path(__file__).resolve().parent.parent
@@ -145,22 +144,6 @@ def test_hostile_briefing_is_valid_and_really_hostile():
     assert "\u202e" in briefing.quotes[1].text
     assert "\x9b" in briefing.delegations[0].members[0].title
     assert FAMILY in briefing.meta.title
-
-
-def grab(app: BriefingApp) -> tuple[str, str]:
-    """The whole composed screen: (plain text, ANSI stream as a terminal gets it)."""
-    console = Console(
-        width=app.size.width,
-        height=app.size.height,
-        file=io.StringIO(),
-        force_terminal=True,
-        color_system="truecolor",
-        record=True,
-        legacy_windows=False,
-        safe_box=False,
-    )
-    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
-    return console.export_text(styles=False), console.file.getvalue()
 
 
 def assert_clean(app: BriefingApp) -> str:

@@ -6,13 +6,15 @@ import contextlib
 import shutil
 from pathlib import Path
 
+import pytest
+
 from briefing.loading import line_of
 from briefing.settings.editor import editor_command
 from briefing.ui.panes.base import Pane
 from briefing.ui.screens.error import ErrorScreen
 from briefing.ui.screens.main import MainScreen
 
-from .apps import FrozenApp, until
+from .apps import FrozenApp, screen_lines, until
 from .conftest import DEFAULT, MINIMAL
 
 
@@ -65,6 +67,23 @@ async def test_broken_save_keeps_briefing_and_fix_clears_banner(tmp_path):
         path.write_text(good.replace("status: Talks ended", "status: Fixed"), encoding="utf-8")
         await until(pilot, lambda: not main.has_class("-stale"))
         assert "Fixed" in header_text(app) and "STALE" not in header_text(app)
+
+
+@pytest.mark.parametrize("size", [(60, 15), (80, 24), (120, 40)])
+async def test_the_stale_banner_leaves_title_clock_and_stale_mark_on_screen(tmp_path, size):
+    # Read from the composed screen: a mark in a widget covered by another
+    # widget is not on screen, whatever the widget holds.
+    path = copy_default(tmp_path)
+    app = FrozenApp(path, display_name="live.yaml", watch=True)
+    async with app.run_test(size=size) as pilot:
+        path.write_text("schema: 1\nmeta:\n  title: [oops\n", encoding="utf-8")
+        await until(pilot, lambda: app.screen.has_class("-stale"))
+        await pilot.pause(0.05)
+        top, *rest = screen_lines(app)
+        assert "STALE" in top
+        assert top.lstrip().startswith("Ukr")  # the title leads the header line
+        assert "14:05" in top
+        assert any("live.yaml:3:15:" in line for line in rest[:4])
 
 
 async def test_selection_follows_the_item_not_the_row(tmp_path):

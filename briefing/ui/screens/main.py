@@ -106,7 +106,8 @@ class MainScreen(Screen[None]):
     MainScreen {
         layout: vertical;
         & #banner {
-            dock: top;
+            /* In the flow below the docked header, never docked over it:
+               the title, the clock and STALE stay in view with the banner. */
             display: none;
             height: auto;
             max-height: 4;

@@ -28,6 +28,10 @@ def ago(then: datetime, now: datetime) -> str:
     return f"{hours // 24} days ago"
 
 
+NARROW = 80
+"""Below this many columns the clock leaves out how old the file is."""
+
+
 class BriefingHeader(Horizontal):
     """Title and place, the briefing's status, and a clock with its age."""
 
@@ -83,15 +87,20 @@ class BriefingHeader(Horizontal):
     def _show_status(self) -> None:
         parts = []
         if self.has_class("-stale"):
-            parts.append(Content.styled("STALE: file has errors", "bold"))
+            parts.append(Content.styled("STALE", "bold"))  # the banner below says why
         if self.filter_label:
             parts.append(Content.assemble(("filter: ", ""), lit(self.filter_label, "bold")))
         if self.status:
             parts.append(lit(self.status))
         self.query_one("#header-status", Static).update(join(parts, "  ·  "))
 
+    def on_resize(self) -> None:
+        self.tick()
+
     def tick(self) -> None:
         now = self.clock()
         clock = now.strftime("%H:%M")
-        text = f"updated {ago(self.updated, now)} · {clock}" if self.updated else clock
+        # Below 80 columns the title needs the room more than the age does.
+        roomy = self.size.width >= NARROW
+        text = f"updated {ago(self.updated, now)} · {clock}" if self.updated and roomy else clock
         self.query_one("#header-clock", Static).update(Content(text))
