@@ -2,9 +2,20 @@
 
 Editors save by writing a new file and renaming it over the old one, which
 ends any watch on the old file's inode. So we watch the parent folder and
-filter by name. watchfiles (Rust, inotify/FSEvents/kqueue) does the
-watching; where it cannot (no native events, an unusual filesystem, or the
-package missing) we fall back to polling the file's stat signature.
+filter by name (for a symlink, the link's folder and its target's). Three
+everyday events need more than that:
+
+* the folder is deleted and made again (``git checkout`` of another branch,
+  a sync tool): a watch on the old folder hears nothing ever after, so a
+  look-out notices the folder change, and the watch starts again on the new
+  one;
+* a save written in parts: each burst of events is passed on only once the
+  file has been quiet for ``QUIET_SECONDS``, so a pause at a valid prefix is
+  not shown as the briefing;
+* no native events (an unusual filesystem, inotify exhausted): we poll the
+  file's stat signature instead.
+
+watchfiles (Rust, inotify/FSEvents/kqueue) does the native watching.
 """
 
 from __future__ import annotations
@@ -17,6 +28,12 @@ from pathlib import Path
 POLL_SECONDS = 0.1
 DEBOUNCE_MS = 30
 """Editors write in bursts (truncate, write, rename); one reload per burst."""
+QUIET_SECONDS = 0.04
+"""How long a file must stay unchanged before a change is passed on."""
+FOLDER_CHECK_SECONDS = 0.25
+"""How often the look-out checks that the watched folders are still the same."""
+
+Identity = tuple[int, int] | None
 
 
 def signature(path: Path) -> tuple[int, int, int, int] | None:
@@ -28,30 +45,96 @@ def signature(path: Path) -> tuple[int, int, int, int] | None:
     return (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
+def _identity(folder: Path) -> Identity:
+    try:
+        info = os.stat(folder)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
+
+
 async def changes(path: Path, *, force_polling: bool = False) -> AsyncIterator[None]:
-    """Yield once per burst of changes to ``path`` (created, written, removed)."""
+    """Yield once per settled burst of changes to ``path`` (created, written, removed)."""
     path = path.absolute()
     if not force_polling:
         try:
-            from watchfiles import awatch
+            import watchfiles  # noqa: F401
         except ImportError:  # pragma: no cover - watchfiles is a dependency
             force_polling = True
-    if not force_polling:
-        name = path.name
+    while not force_polling:
+        watched = _targets(path)
+        folders = {target.parent: _identity(target.parent) for target in watched}
         try:
-            async for _ in awatch(
-                path.parent,
-                watch_filter=lambda _change, changed: Path(changed).name == name,
-                debounce=DEBOUNCE_MS,
-                step=10,
-                recursive=False,
-            ):
+            async for _ in _native(watched, folders):
+                await _quiet(path)
                 yield None
-            return
         except (OSError, RuntimeError):
-            pass  # e.g. the folder vanished or inotify is exhausted: poll instead
+            force_polling = True  # e.g. inotify is exhausted
+            break
+        # A folder was replaced or went away (or a link now points elsewhere):
+        # wait for the folders to be there again, then the file may be new.
+        while not all(_identity(folder) is not None for folder in {t.parent for t in _targets(path)}):
+            await asyncio.sleep(POLL_SECONDS)
+        await _quiet(path)
+        yield None
     async for _ in _poll(path):
         yield None
+
+
+def _targets(path: Path) -> frozenset[Path]:
+    """The paths whose changes are changes to ``path``: it, and a link's target."""
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        resolved = path
+    return frozenset({path, resolved})
+
+
+async def _native(watched: frozenset[Path], folders: dict[Path, Identity]) -> AsyncIterator[None]:
+    """Bursts from watchfiles, until a watched folder is not the one we began on."""
+    from watchfiles import awatch
+
+    stop = asyncio.Event()
+    # By name: watchfiles reports paths as it found them in the folder.
+    names = {target.name for target in watched}
+
+    async def look_out() -> None:
+        path = next(iter(watched))
+        while not stop.is_set():
+            await asyncio.sleep(FOLDER_CHECK_SECONDS)
+            if (
+                any(_identity(folder) != known for folder, known in folders.items())
+                or _targets(path) != watched
+            ):
+                stop.set()
+
+    if any(known is None for known in folders.values()):
+        return  # nothing to watch yet: the caller waits for the folder
+    guard = asyncio.create_task(look_out())
+    try:
+        async for _ in awatch(
+            *folders,
+            watch_filter=lambda _change, changed: os.path.basename(changed) in names,
+            debounce=DEBOUNCE_MS,
+            step=10,
+            recursive=False,
+            stop_event=stop,
+        ):
+            yield None
+    finally:
+        stop.set()
+        guard.cancel()
+
+
+async def _quiet(path: Path) -> None:
+    """Return once ``path`` has not changed for ``QUIET_SECONDS`` (at most ~1 s)."""
+    last = signature(path)
+    for _ in range(25):
+        await asyncio.sleep(QUIET_SECONDS)
+        current = signature(path)
+        if current == last:
+            return
+        last = current
 
 
 async def _poll(path: Path) -> AsyncIterator[None]:
@@ -60,5 +143,6 @@ async def _poll(path: Path) -> AsyncIterator[None]:
         await asyncio.sleep(POLL_SECONDS)
         current = signature(path)
         if current != last:
-            last = current
+            await _quiet(path)
+            last = signature(path)
             yield None
