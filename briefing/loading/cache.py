@@ -64,6 +64,7 @@ _FINGERPRINTED = (
     "briefing.model.structs",
     "briefing.model.figures",
     "briefing.model.checks",
+    "briefing.model.items",
     "briefing.loading.loader",
     "briefing.loading.yaml_reader",
     __name__,

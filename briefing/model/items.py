@@ -1,0 +1,89 @@
+"""The kinds of item in a briefing and the one walk over them, in file order.
+
+An *item* is anything with an id that a view lists, a search finds or a diff
+marks: a delegation, a person, an agenda item, a quote, a weapon count or a
+timeline event. Ids are unique across the whole briefing.
+
+Everything that goes over "every item" (checks, diff, sides, search, the
+command palette, the panes' counts) takes the kinds and the items from here,
+so a new kind or section is added here, plus a renderer per view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import chain
+from typing import Any
+
+from briefing.model.structs import Briefing, Delegation, StrikeTally
+
+Path = tuple[str | int, ...]
+"""Where a value sits in the file, e.g. ``("delegations", 0, "members", 2)``."""
+
+SECTIONS: dict[str, tuple[str, ...]] = {
+    "delegations": ("delegation", "person"),
+    "agenda": ("agenda",),
+    "quotes": ("quote",),
+    "strikes": ("count",),
+    "timeline": ("event",),
+}
+"""Each top-level key of the file that holds items, with the kinds it holds."""
+
+KINDS: tuple[str, ...] = tuple(chain.from_iterable(SECTIONS.values()))
+"""Item kinds, in the order their items come in a briefing."""
+
+NOUNS: dict[str, str] = {"agenda": "agenda item", "count": "strike count"}
+"""What an item is called in messages, where that is not its kind."""
+
+REFERENCES: dict[str, str] = {
+    "agenda": "raised_by",
+    "quote": "speaker",
+    "event": "involves",
+    "tally": "reported_by",
+}
+"""The field of each kind (or part) that names people or delegations by id."""
+
+PARTS = ("meta", "tally")
+"""Pieces with fields of their own that are not items (``items(parts=True)``)."""
+
+Item = tuple[str, str, Any, Delegation | StrikeTally | None, Path]
+"""``(kind, id, object, owner, path)``: the owner is a person's Delegation or
+a count's StrikeTally, else None; the path is where the object is written.
+A plain tuple, not a class: walks over 100,000 items make one per item."""
+
+
+def items(briefing: Briefing, *, parts: bool = False) -> Iterator[Item]:
+    """Every item of ``briefing`` in file order: each delegation then its
+    members, the agenda, the quotes, the weapon counts, the timeline.
+
+    With ``parts``, also the meta (first, id ``"$meta"``) and the strike
+    tally without its counts (just before them, id ``"$tally"``), as kinds
+    ``"meta"`` and ``"tally"``: the diff compares them like items.
+    """
+    if parts:
+        yield "meta", "$meta", briefing.meta, None, ("meta",)
+    for d_i, delegation in enumerate(briefing.delegations):
+        yield "delegation", delegation.id, delegation, None, ("delegations", d_i)
+        for m_i, person in enumerate(delegation.members):
+            yield "person", person.id, person, delegation, ("delegations", d_i, "members", m_i)
+    for i, agenda_item in enumerate(briefing.agenda):
+        yield "agenda", agenda_item.id, agenda_item, None, ("agenda", i)
+    for i, quote in enumerate(briefing.quotes):
+        yield "quote", quote.id, quote, None, ("quotes", i)
+    tally = briefing.strikes
+    if tally is not None:
+        if parts:
+            yield "tally", "$tally", tally, None, ("strikes",)
+        for i, count in enumerate(tally.counts):
+            yield "count", count.id, count, tally, ("strikes", "counts", i)
+    for i, event in enumerate(briefing.timeline):
+        yield "event", event.id, event, None, ("timeline", i)
+
+
+def references(kind: str, obj: object) -> list[str]:
+    """The person and delegation ids an item (or part) names (``REFERENCES``)."""
+    field = REFERENCES.get(kind)
+    value = getattr(obj, field) if field is not None else None
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
