@@ -17,7 +17,7 @@ from briefing.model import (
     StrikeTally,
     WeaponCount,
 )
-from briefing.model.items import KINDS, PARTS, SECTIONS, items
+from briefing.model.items import KINDS, PARTS, SECTIONS, items, kind_at
 
 from .conftest import DEFAULT
 
@@ -73,6 +73,7 @@ def test_kinds_follow_the_sections(geneva):
     walked = [(kind, path[0]) for kind, *_, path in items(geneva)]
     assert {kind for kind, _ in walked} == set(KINDS)
     assert all(kind in SECTIONS[section] for kind, section in walked)
+    assert all(kind_at(path) == kind for kind, *_, path in items(geneva))
     # One section after the other, in the order the file has them.
     assert list(dict.fromkeys(section for _, section in walked)) == list(SECTIONS)
 

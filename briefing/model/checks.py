@@ -11,7 +11,7 @@ import operator
 import re
 from collections.abc import Iterator
 
-from briefing.model.items import NOUNS, PARTS, REFERENCES, SECTIONS, Item, Path, items
+from briefing.model.items import NOUNS, PARTS, REFERENCES, SECTIONS, Item, Path, items, kind_at
 from briefing.model.structs import ID_PATTERN, Briefing
 
 ROSTER_KINDS = SECTIONS["delegations"]
@@ -33,8 +33,9 @@ def check(briefing: Briefing, limit: int | None = None) -> list[tuple[Path, str]
 def _problems(b: Briefing) -> Iterator[tuple[Path, str]]:
     # This walks every item on every load (0.3 s for 100,000 items when each
     # id got its message up front), so messages are built only for problems
-    # and the loops below do as little as they can per item.
-    seen: dict[str, tuple[str, Path]] = {}
+    # and the loops below do as little as they can per item (an item's kind
+    # is worked out from its path only for a message).
+    seen: dict[str, Path] = {}  # id -> path of the item that has it
 
     def id_problem(ident: str, path: Path) -> tuple[Path, str]:
         """What is wrong with an id that is not valid or not new."""
@@ -43,7 +44,8 @@ def _problems(b: Briefing) -> Iterator[tuple[Path, str]]:
                 f"{ident!r} is not a valid id; use letters, digits, '-', '_' or '.' "
                 "(at most 64 characters, no spaces)"
             )
-        kind, first = seen[ident]
+        first = seen[ident]
+        kind = kind_at(first)
         return (*path, "id"), f"id {ident!r} is already used by {NOUNS.get(kind, kind)} at {dotted(first)}"
 
     # People and delegations come first and share one namespace (both can be
@@ -60,7 +62,7 @@ def _problems(b: Briefing) -> Iterator[tuple[Path, str]]:
             after.append(item)
             break
         if valid_id(ident) and ident not in seen:
-            seen[ident] = (kind, path)
+            seen[ident] = path
         else:
             yield id_problem(ident, path)
         if kind == "delegation" and obj.lead is not None and obj.lead not in {p.id for p in obj.members}:
@@ -82,7 +84,7 @@ def _problems(b: Briefing) -> Iterator[tuple[Path, str]]:
         if kind in PARTS:
             pass
         elif valid_id(ident) and ident not in seen:
-            seen[ident] = (kind, path)
+            seen[ident] = path
         else:
             yield id_problem(ident, path)
         get_refs = _GET_REFS.get(kind)

@@ -80,6 +80,14 @@ def items(briefing: Briefing, *, parts: bool = False) -> Iterator[Item]:
         yield "event", event.id, event, None, ("timeline", i)
 
 
+def kind_at(path: Path) -> str:
+    """The kind of the item at ``path`` (a path that ``items`` gave), so a
+    caller can keep just the path of an item."""
+    kinds = SECTIONS[str(path[0])]
+    # A member's path is its delegation's plus ("members", i).
+    return kinds[1] if len(path) == 4 else kinds[0]
+
+
 def references(kind: str, obj: object) -> list[str]:
     """The person and delegation ids an item (or part) names (``REFERENCES``)."""
     field = REFERENCES.get(kind)
