@@ -12,10 +12,19 @@ so a new kind or section is added here, plus a renderer per view.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import chain
+from itertools import chain, groupby
 from typing import Any
 
-from briefing.model.structs import Briefing, Delegation, StrikeTally
+from briefing.model.structs import (
+    AgendaItem,
+    Briefing,
+    Delegation,
+    Event,
+    Person,
+    Quote,
+    StrikeTally,
+    WeaponCount,
+)
 
 Path = tuple[str | int, ...]
 """Where a value sits in the file, e.g. ``("delegations", 0, "members", 2)``."""
@@ -31,6 +40,18 @@ SECTIONS: dict[str, tuple[str, ...]] = {
 
 KINDS: tuple[str, ...] = tuple(chain.from_iterable(SECTIONS.values()))
 """Item kinds, in the order their items come in a briefing."""
+
+STRUCTS: dict[str, type] = {
+    "delegation": Delegation,
+    "person": Person,
+    "agenda": AgendaItem,
+    "quote": Quote,
+    "count": WeaponCount,
+    "event": Event,
+}
+"""The model class of each kind."""
+
+_KIND_OF: dict[type, str] = {struct: kind for kind, struct in STRUCTS.items()}
 
 NOUNS: dict[str, str] = {"agenda": "agenda item", "count": "strike count"}
 """What an item is called in messages, where that is not its kind."""
@@ -78,6 +99,30 @@ def items(briefing: Briefing, *, parts: bool = False) -> Iterator[Item]:
             yield "count", count.id, count, tally, ("strikes", "counts", i)
     for i, event in enumerate(briefing.timeline):
         yield "event", event.id, event, None, ("timeline", i)
+
+
+def by_section(briefing: Briefing) -> Iterator[tuple[str, Iterator[Item]]]:
+    """Each of ``SECTIONS`` in order with its items (none for an empty one).
+
+    Lazy: read a section's items before asking for the next section.
+    """
+    groups = groupby(items(briefing), key=_section)
+    group = next(groups, None)
+    for section in SECTIONS:
+        if group is not None and group[0] == section:
+            yield group
+            group = next(groups, None)
+        else:
+            yield section, iter(())
+
+
+def _section(item: Item) -> str:
+    return str(item[4][0])
+
+
+def kind_of(obj: object) -> str | None:
+    """The kind of a model object (None for anything that is not an item)."""
+    return _KIND_OF.get(type(obj))
 
 
 def kind_at(path: Path) -> str:
