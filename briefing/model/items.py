@@ -5,8 +5,9 @@ marks: a delegation, a person, an agenda item, a quote, a weapon count or a
 timeline event. Ids are unique across the whole briefing.
 
 Everything that goes over "every item" (checks, diff, sides, search, the
-command palette, the panes' counts) takes the kinds and the items from here,
-so a new kind or section is added here, plus a renderer per view.
+command palette, the detail view, the plain text, the panes' counts) takes
+the kinds and the items from here, so a new kind or section is added here,
+plus its renderer in each view (tests/test_items.py lists them).
 """
 
 from __future__ import annotations

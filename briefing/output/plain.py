@@ -276,14 +276,8 @@ def _quote(out: _Writer, quote: Quote, _owner: None, roster: Roster) -> None:
 def _count(out: _Writer, count: WeaponCount, _tally: StrikeTally, _roster: Roster) -> None:
     out.blank()
     out.item(count.weapon)
-    out.fields(
-        [
-            ("Launched", _figure(count.launched)),
-            ("Intercepted", _figure(count.intercepted)),
-            ("Rate", _rate(count)),
-        ],
-        "  ",
-    )
+    figures = [("Launched", _figure(count.launched)), ("Intercepted", _figure(count.intercepted))]
+    out.fields([*figures, ("Rate", _rate(count))], "  ")
 
 
 def _event(out: _Writer, event: Event, _owner: None, roster: Roster) -> None:
@@ -315,7 +309,10 @@ def _items(out: _Writer, walked: Iterable[Item], roster: Roster) -> bool:
     return wrote
 
 
-def _listing(title: str, none: str) -> Callable[[_Writer, Briefing, Roster, Iterable[Item]], None]:
+_SectionWriter = Callable[[_Writer, Briefing, Roster, Iterable[Item]], None]
+
+
+def _listing(title: str, none: str) -> _SectionWriter:
     """A section that is a heading and its items, or ``none`` without any."""
 
     def write(out: _Writer, b: Briefing, roster: Roster, walked: Iterable[Item]) -> None:
@@ -349,7 +346,7 @@ def _strikes(out: _Writer, b: Briefing, roster: Roster, walked: Iterable[Item]) 
         out.fields([("Notes", tally.notes)])
 
 
-_SECTION_WRITERS: dict[str, Callable[[_Writer, Briefing, Roster, Iterable[Item]], None]] = {
+_SECTION_WRITERS: dict[str, _SectionWriter] = {
     "delegations": _listing("Delegations", "No delegations in this briefing."),
     "agenda": _listing("Agenda", "No agenda items in this briefing."),
     "quotes": _listing("Quotes", "No quotes in this briefing."),
