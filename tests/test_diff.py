@@ -66,3 +66,23 @@ def test_a_removed_quote_is_named_through_the_old_roster():
     quote = old.quotes[0]
     new = msgspec.structs.replace(old, quotes=old.quotes[1:])
     assert facts(diff(old, new))["removed"] == [("quote", quote.id, "Quote by Dmitry Peskov")]
+
+
+def test_meta_and_tally_are_compared_without_the_items_they_hold():
+    old = geneva()
+    tally = old.strikes
+    count = tally.counts[0]
+    edited_count = msgspec.structs.replace(count, weapon="Shahed drones")
+    new = msgspec.structs.replace(
+        old,
+        meta=msgspec.structs.replace(old.meta, title="Other talks"),
+        strikes=msgspec.structs.replace(tally, counts=[edited_count, *tally.counts[1:]]),
+    )
+    assert facts(diff(old, new))["changed"] == [
+        ("meta", "$meta", "Title, status and format facts"),
+        ("count", count.id, "Strikes: Shahed drones"),
+    ]
+    retold = msgspec.structs.replace(old, strikes=msgspec.structs.replace(tally, period="Last night"))
+    (item,) = diff(old, retold).changed
+    assert (item.kind, item.id, item.label) == ("tally", "$tally", "Strike tally: Last night")
+    assert item.value == msgspec.structs.replace(tally, period="Last night", counts=[])

@@ -6,12 +6,12 @@ title still marks the right row. No UI imports.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import msgspec
 
+from briefing.model.items import items
 from briefing.model.roster import Roster
 from briefing.model.structs import Briefing
 
@@ -19,7 +19,7 @@ from briefing.model.structs import Briefing
 @dataclass(frozen=True)
 class Item:
     kind: str
-    """delegation, person, agenda, quote, count, event or meta."""
+    """One of ``model.items.KINDS``, or a part: "meta" or "tally"."""
     id: str
     label: str
     value: object
@@ -45,29 +45,26 @@ class Changes:
 Key = tuple[str, str]
 
 
-def _entries(briefing: Briefing) -> Iterator[tuple[Key, object, Any]]:
-    """(kind, id), the value compared, and the model object, for every item.
+_WITHOUT = {"delegation": "members", "tally": "counts"}
+"""What holds items of its own is compared without them: editing a member is
+not editing the side."""
 
-    Labels are left out: they are needed only for the few items that
-    changed, and making 100,000 of them doubled the time of a diff.
+
+def _by_key(briefing: Briefing) -> dict[Key, Any]:
+    """(kind, id) -> the model object, for every item and part (meta, tally)
+    in file order.
+
+    Nothing else is made per item: labels and the values compared are needed
+    only for the few items that changed. (Making 100,000 labels doubled the
+    time of a diff, and a tuple per item kept the garbage collector busy.)
     """
-    yield ("meta", "$meta"), briefing.meta, briefing.meta
-    for d in briefing.delegations:
-        # Members are items of their own: a member edit is not a side edit.
-        yield ("delegation", d.id), msgspec.structs.replace(d, members=[]), d
-        for p in d.members:
-            yield ("person", p.id), p, p
-    for a in briefing.agenda:
-        yield ("agenda", a.id), a, a
-    for q in briefing.quotes:
-        yield ("quote", q.id), q, q
-    if briefing.strikes is not None:
-        tally = msgspec.structs.replace(briefing.strikes, counts=[])
-        yield ("tally", "$tally"), tally, briefing.strikes
-        for c in briefing.strikes.counts:
-            yield ("count", c.id), c, c
-    for e in briefing.timeline:
-        yield ("event", e.id), e, e
+    return {(kind, ident): obj for kind, ident, obj, _owner, _path in items(briefing, parts=True)}
+
+
+def _compared(kind: str, obj: Any) -> object:
+    """The value that tells whether an item changed."""
+    field = _WITHOUT.get(kind)
+    return obj if field is None else msgspec.structs.replace(obj, **{field: []})
 
 
 def _label(kind: str, item: Any, roster: Roster | None) -> str:
@@ -91,17 +88,19 @@ def _label(kind: str, item: Any, roster: Roster | None) -> str:
 
 def diff(old: Briefing, new: Briefing) -> Changes:
     """What ``new`` adds, changes and removes compared with ``old``, by id."""
-    before = {key: (value, item) for key, value, item in _entries(old)}
-    after = {key: (value, item) for key, value, item in _entries(new)}
-    added: list[tuple[Key, object, Any]] = []
-    changed: list[tuple[Key, object, Any]] = []
-    for key, (value, item) in after.items():
+    before = _by_key(old)
+    after = _by_key(new)
+    added: list[tuple[Key, Any]] = []
+    changed: list[tuple[Key, Any]] = []
+    for key, obj in after.items():
         previous = before.get(key)
         if previous is None:
-            added.append((key, value, item))
-        elif previous[0] != value:
-            changed.append((key, value, item))
-    removed = [(key, value, item) for key, (value, item) in before.items() if key not in after]
+            added.append((key, obj))
+        # Equal as a whole is equal without the members too; only what
+        # differs is compared again without them.
+        elif previous != obj and _compared(key[0], previous) != _compared(key[0], obj):
+            changed.append((key, obj))
+    removed = [(key, obj) for key, obj in before.items() if key not in after]
     if not (added or changed or removed):
         return Changes()
     # Labels name speakers through the roster of the version the item is in.
@@ -110,5 +109,7 @@ def diff(old: Briefing, new: Briefing) -> Changes:
     return Changes(_made(added, new_roster), _made(changed, new_roster), _made(removed, old_roster))
 
 
-def _made(entries: list[tuple[Key, object, Any]], roster: Roster | None) -> list[Item]:
-    return [Item(key[0], key[1], _label(key[0], item, roster), value) for key, value, item in entries]
+def _made(entries: list[tuple[Key, Any]], roster: Roster | None) -> list[Item]:
+    return [
+        Item(kind, ident, _label(kind, obj, roster), _compared(kind, obj)) for (kind, ident), obj in entries
+    ]

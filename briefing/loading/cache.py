@@ -67,6 +67,7 @@ _FINGERPRINTED = (
     "briefing.model.structs",
     "briefing.model.figures",
     "briefing.model.checks",
+    "briefing.model.items",
     "briefing.loading.reading",
     "briefing.loading.yaml_reader",
     "briefing.loading.explain",

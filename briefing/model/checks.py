@@ -7,12 +7,16 @@ Each problem names the path of the offending value (as a tuple such as
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from collections.abc import Iterator
 
+from briefing.model.items import NOUNS, PARTS, REFERENCES, SECTIONS, Item, Path, items, kind_at
 from briefing.model.structs import ID_PATTERN, Briefing
 
-Path = tuple[str | int, ...]
+ROSTER_KINDS = SECTIONS["delegations"]
+"""The kinds whose ids the others may refer to: delegations and people."""
+_GET_REFS = {kind: operator.attrgetter(field) for kind, field in REFERENCES.items()}
 
 valid_id = re.compile(ID_PATTERN).fullmatch
 """Whether a string is a well-formed id (the model leaves this to us)."""
@@ -28,28 +32,43 @@ def check(briefing: Briefing, limit: int | None = None) -> list[tuple[Path, str]
 
 def _problems(b: Briefing) -> Iterator[tuple[Path, str]]:
     # This walks every item on every load (0.3 s for 100,000 items when each
-    # id got its message up front), so messages are built only for problems.
-    seen: dict[str, tuple[str, Path]] = {}
+    # id got its message up front), so messages are built only for problems
+    # and the loops below do as little as they can per item (an item's kind
+    # is worked out from its path only for a message).
+    seen: dict[str, Path] = {}  # id -> path of the item that has it
 
-    def unique(kind: str, ident: str, path: Path) -> tuple[Path, str] | None:
+    def id_problem(ident: str, path: Path) -> tuple[Path, str]:
+        """What is wrong with an id that is not valid or not new."""
         if not valid_id(ident):
-            return path, (
+            return (*path, "id"), (
                 f"{ident!r} is not a valid id; use letters, digits, '-', '_' or '.' "
                 "(at most 64 characters, no spaces)"
             )
-        first = seen.get(ident)
-        if first is None:
-            seen[ident] = (kind, path)
-            return None
-        return path, f"id {ident!r} is already used by {first[0]} at {dotted(first[1][:-1])}"
+        first = seen[ident]
+        kind = kind_at(first)
+        return (*path, "id"), f"id {ident!r} is already used by {NOUNS.get(kind, kind)} at {dotted(first)}"
 
-    # People and delegations share one namespace: both can be quoted.
-    for d_i, delegation in enumerate(b.delegations):
-        if problem := unique("delegation", delegation.id, ("delegations", d_i, "id")):
-            yield problem
-        for m_i, person in enumerate(delegation.members):
-            if problem := unique("person", person.id, ("delegations", d_i, "members", m_i, "id")):
-                yield problem
+    # People and delegations come first and share one namespace (both can be
+    # quoted). Leads are told after every one of them has been checked, and
+    # what refers to them once all of them are known.
+    walk = items(b, parts=True)
+    leads: list[tuple[Path, str]] = []
+    after: list[Item] = []  # the first item after the people, taken from the walk
+    for item in walk:
+        kind, ident, obj, _owner, path = item
+        if kind not in ROSTER_KINDS:
+            if kind == "meta":
+                continue
+            after.append(item)
+            break
+        if valid_id(ident) and ident not in seen:
+            seen[ident] = path
+        else:
+            yield id_problem(ident, path)
+        if kind == "delegation" and obj.lead is not None and obj.lead not in {p.id for p in obj.members}:
+            leads.append(((*path, "lead"), f"lead {obj.lead!r} is not a member of this delegation"))
+    yield from leads
+
     refs = set(seen)
     known: list[str] = []  # all ids, joined only once a reference is unknown
 
@@ -61,41 +80,29 @@ def _problems(b: Briefing) -> Iterator[tuple[Path, str]]:
             f"(known ids: {_shorten(known[0])})"
         )
 
-    for d_i, delegation in enumerate(b.delegations):
-        if delegation.lead is not None and delegation.lead not in {p.id for p in delegation.members}:
+    for kind, ident, obj, _owner, path in itertools.chain(after, walk):
+        if kind in PARTS:
+            pass
+        elif valid_id(ident) and ident not in seen:
+            seen[ident] = path
+        else:
+            yield id_problem(ident, path)
+        get_refs = _GET_REFS.get(kind)
+        if get_refs is not None:
+            value = get_refs(obj)
+            if isinstance(value, list):
+                if not refs.issuperset(value):
+                    field = REFERENCES[kind]
+                    for r_i, who in enumerate(value):
+                        if who not in refs:
+                            yield unknown(who, (*path, field, r_i), field)
+            elif value is not None and value not in refs:
+                yield unknown(value, (*path, REFERENCES[kind]), REFERENCES[kind])
+        if kind == "count" and obj.intercepted.lower > obj.launched.upper:
             yield (
-                ("delegations", d_i, "lead"),
-                (f"lead {delegation.lead!r} is not a member of this delegation"),
+                (*path, "intercepted"),
+                f"intercepted ({obj.intercepted.text}) is more than launched ({obj.launched.text})",
             )
-    for i, item in enumerate(b.agenda):
-        if problem := unique("agenda item", item.id, ("agenda", i, "id")):
-            yield problem
-        for r_i, who in enumerate(item.raised_by):
-            if who not in refs:
-                yield unknown(who, ("agenda", i, "raised_by", r_i), "raised_by")
-    for i, quote in enumerate(b.quotes):
-        if problem := unique("quote", quote.id, ("quotes", i, "id")):
-            yield problem
-        if quote.speaker not in refs:
-            yield unknown(quote.speaker, ("quotes", i, "speaker"), "speaker")
-    if b.strikes is not None:
-        reported_by = b.strikes.reported_by
-        if reported_by is not None and reported_by not in refs:
-            yield unknown(reported_by, ("strikes", "reported_by"), "reported_by")
-        for i, count in enumerate(b.strikes.counts):
-            if problem := unique("strike count", count.id, ("strikes", "counts", i, "id")):
-                yield problem
-            if count.intercepted.lower > count.launched.upper:
-                yield (
-                    ("strikes", "counts", i, "intercepted"),
-                    (f"intercepted ({count.intercepted.text}) is more than launched ({count.launched.text})"),
-                )
-    for i, event in enumerate(b.timeline):
-        if problem := unique("event", event.id, ("timeline", i, "id")):
-            yield problem
-        for r_i, who in enumerate(event.involves):
-            if who not in refs:
-                yield unknown(who, ("timeline", i, "involves", r_i), "involves")
 
 
 def dotted(path: Path) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
+from briefing.model.sides import Sides
 from briefing.model.structs import Briefing, Delegation, Person
 
 
@@ -9,6 +12,7 @@ class Roster:
     """Resolves the ids that quotes, agenda items and events refer to."""
 
     def __init__(self, briefing: Briefing) -> None:
+        self._briefing = briefing
         self.delegations: dict[str, Delegation] = {}
         self.people: dict[str, Person] = {}
         self._side: dict[str, str] = {}
@@ -35,8 +39,14 @@ class Roster:
         return ref
 
     def side_of(self, ref: str) -> str | None:
-        """The id of the delegation that a person or delegation id belongs to."""
+        """The id of the delegation that a person or delegation id belongs to
+        (for the sides of any item, see ``sides``)."""
         return self._side.get(ref)
+
+    @cached_property
+    def sides(self) -> Sides:
+        """Which sides every item belongs to, worked out on first use."""
+        return Sides(self._briefing, self._side.get)
 
     def delegation_of(self, ref: str) -> Delegation | None:
         side = self._side.get(ref)

@@ -1,45 +1,53 @@
 """Which side (delegation) each item belongs to, for "focus on one side".
 
-A person belongs to their delegation; an agenda item to the sides of those
-who raised it; a quote to its speaker's side; an event to the sides involved;
-a tally count to the side of whoever reported it.
+A delegation belongs to itself and a person to their delegation; an agenda
+item to the sides of those who raised it, a quote to its speaker's side, an
+event to the sides involved, a weapon count to the side of whoever reported
+the tally. Any other item that names people (``items.REFERENCES``) belongs
+to their sides.
+
+Reach it through ``Roster.sides``: it is worked out once per briefing, on
+first use, not on every press of the key.
 """
 
 from __future__ import annotations
 
-from briefing.model.roster import Roster
-from briefing.model.structs import Briefing
+from collections.abc import Callable
+
+from briefing.model.items import items, references
+from briefing.model.structs import Briefing, Delegation
+
+_NONE: frozenset[str] = frozenset()
 
 
-def item_sides(briefing: Briefing) -> dict[str, frozenset[str]]:
-    """Every item id -> the delegation ids it relates to."""
-    roster = Roster(briefing)
+class Sides:
+    """Every item id -> the ids of the delegations it belongs to."""
 
-    def sides(refs: list[str]) -> frozenset[str]:
-        return frozenset(s for r in refs if (s := roster.side_of(r)) is not None)
+    def __init__(self, briefing: Briefing, side_of: Callable[[str], str | None]) -> None:
+        """``side_of`` maps a person or delegation id to its delegation's id."""
+        # Most items share a few side sets: keep one frozenset of each.
+        shared: dict[frozenset[str], frozenset[str]] = {}
+        self._of: dict[str, frozenset[str]] = {}
+        for kind, ident, obj, owner, _ in items(briefing):
+            if kind == "delegation":
+                sides = frozenset((ident,))
+            elif isinstance(owner, Delegation):  # a person
+                sides = frozenset((owner.id,))
+            else:
+                # A count names no one itself: it is whoever reported its tally's.
+                refs = references("tally", owner) if kind == "count" else references(kind, obj)
+                sides = frozenset(s for r in refs if (s := side_of(r)) is not None)
+            self._of[ident] = shared.setdefault(sides, sides)
+        self._items_of: dict[str, frozenset[str]] = {}
 
-    out: dict[str, frozenset[str]] = {}
-    for d in briefing.delegations:
-        out[d.id] = frozenset((d.id,))
-        for p in d.members:
-            out[p.id] = frozenset((d.id,))
-    for a in briefing.agenda:
-        out[a.id] = sides(a.raised_by)
-    for q in briefing.quotes:
-        out[q.id] = sides([q.speaker])
-    if briefing.strikes is not None:
-        reporter = [briefing.strikes.reported_by] if briefing.strikes.reported_by else []
-        for c in briefing.strikes.counts:
-            out[c.id] = sides(reporter)
-    for e in briefing.timeline:
-        out[e.id] = sides(e.involves)
-    return out
+    def of(self, item_id: str) -> frozenset[str]:
+        """Delegation ids ``item_id`` belongs to (none for an unknown id)."""
+        return self._of.get(item_id, _NONE)
 
-
-def keys_for_side(briefing: Briefing, side: str) -> frozenset[str]:
-    """Ids of every item related to delegation ``side``."""
-    return frozenset(key for key, sides in item_sides(briefing).items() if side in sides)
-
-
-def sides_of(briefing: Briefing, key: str) -> frozenset[str]:
-    return item_sides(briefing).get(key, frozenset())
+    def items_of(self, side: str) -> frozenset[str]:
+        """Ids of every item that belongs to delegation ``side``."""
+        found = self._items_of.get(side)
+        if found is None:
+            found = frozenset(key for key, sides in self._of.items() if side in sides)
+            self._items_of[side] = found
+        return found

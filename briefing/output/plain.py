@@ -18,8 +18,8 @@ import os
 import shutil
 import sys
 import unicodedata
-from collections.abc import Iterable
-from typing import TextIO
+from collections.abc import Callable, Iterable
+from typing import Any, TextIO
 
 from briefing.loading import BriefingError, load_path
 from briefing.model import (
@@ -34,6 +34,7 @@ from briefing.model import (
     StrikeTally,
     WeaponCount,
 )
+from briefing.model.items import Item, by_section
 from briefing.model.text import visible
 from briefing.model.wording import STATUS_LABEL, interception_rate
 from briefing.output.broken_pipe import stdout_reader_left
@@ -211,7 +212,19 @@ def _meta(out: _Writer, b: Briefing) -> None:
         )
 
 
-def _person(out: _Writer, person: Person, delegation: Delegation) -> None:
+def _delegation(out: _Writer, delegation: Delegation, _owner: None, roster: Roster) -> None:
+    out.heading(delegation.side, "-")
+    lead = roster.name_of(delegation.lead) if delegation.lead else None
+    out.fields([("Role", delegation.role), ("Lead", lead)])
+    if delegation.notes:
+        out.blank()
+        out.text(delegation.notes)
+    out.blank()
+    # The members follow as items of their own.
+    out.text("Members:" if delegation.members else "Members: no one is named in the briefing.")
+
+
+def _person(out: _Writer, person: Person, delegation: Delegation, _roster: Roster) -> None:
     notes = []
     if delegation.lead == person.id:
         notes.append("leads the delegation")
@@ -226,36 +239,8 @@ def _person(out: _Writer, person: Person, delegation: Delegation) -> None:
     out.fields(fields, "  ")
 
 
-def _delegations(out: _Writer, b: Briefing, roster: Roster) -> None:
-    out.heading("Delegations", "=")
-    if not b.delegations:
-        out.text("No delegations in this briefing.")
-    for delegation in b.delegations:
-        out.heading(delegation.side, "-")
-        lead = roster.name_of(delegation.lead) if delegation.lead else None
-        out.fields([("Role", delegation.role), ("Lead", lead)])
-        if delegation.notes:
-            out.blank()
-            out.text(delegation.notes)
-        out.blank()
-        if not delegation.members:
-            out.text("Members: no one is named in the briefing.")
-            continue
-        out.text("Members:")
-        for person in delegation.members:
-            _person(out, person, delegation)
-
-
-def _agenda(out: _Writer, b: Briefing, roster: Roster) -> None:
-    out.heading("Agenda", "=")
-    if not b.agenda:
-        out.text("No agenda items in this briefing.")
-    for item in b.agenda:
-        out.blank()
-        _agenda_item(out, item, roster)
-
-
-def _agenda_item(out: _Writer, item: AgendaItem, roster: Roster) -> None:
+def _agenda_item(out: _Writer, item: AgendaItem, _owner: None, roster: Roster) -> None:
+    out.blank()
     raisers = ", ".join(roster.name_of(r) for r in item.raised_by) or None
     out.item(item.title)
     fields: list[tuple[str, str | None]] = [
@@ -267,15 +252,7 @@ def _agenda_item(out: _Writer, item: AgendaItem, roster: Roster) -> None:
     out.fields(fields, "  ")
 
 
-def _quotes(out: _Writer, b: Briefing, roster: Roster) -> None:
-    out.heading("Quotes", "=")
-    if not b.quotes:
-        out.text("No quotes in this briefing.")
-    for quote in b.quotes:
-        _quote(out, quote, roster)
-
-
-def _quote(out: _Writer, quote: Quote, roster: Roster) -> None:
+def _quote(out: _Writer, quote: Quote, _owner: None, roster: Roster) -> None:
     out.blank()
     # Verbatim between plain quotation marks; only whitespace may be rewrapped.
     out.item(f'"{quote.text}"')
@@ -297,8 +274,59 @@ def _quote(out: _Writer, quote: Quote, roster: Roster) -> None:
     out.fields(fields, "  ")
 
 
-def _strikes(out: _Writer, tally: StrikeTally | None, roster: Roster) -> None:
+def _count(out: _Writer, count: WeaponCount, _tally: StrikeTally, _roster: Roster) -> None:
+    out.blank()
+    out.item(count.weapon)
+    figures = [("Launched", _figure(count.launched)), ("Intercepted", _figure(count.intercepted))]
+    out.fields([*figures, ("Rate", _rate(count))], "  ")
+
+
+def _event(out: _Writer, event: Event, _owner: None, roster: Roster) -> None:
+    out.blank()
+    out.item(f"{event.when}: {event.title}")
+    if event.detail:
+        out.text(event.detail, "  ")
+    if event.involves:
+        out.fields([("Involves", ", ".join(roster.name_of(r) for r in event.involves))], "  ")
+
+
+_ITEM_WRITERS: dict[str, Callable[[_Writer, Any, Any, Roster], None]] = {
+    "delegation": _delegation,
+    "person": _person,
+    "agenda": _agenda_item,
+    "quote": _quote,
+    "count": _count,
+    "event": _event,
+}
+"""How each kind of item is written: (out, item, its owner, roster)."""
+
+
+def _items(out: _Writer, walked: Iterable[Item], roster: Roster) -> bool:
+    """Write ``walked``; whether there was any."""
+    wrote = False
+    for kind, _, obj, owner, _ in walked:
+        _ITEM_WRITERS[kind](out, obj, owner, roster)
+        wrote = True
+    return wrote
+
+
+_SectionWriter = Callable[[_Writer, Briefing, Roster, Iterable[Item]], None]
+
+
+def _listing(title: str, none: str) -> _SectionWriter:
+    """A section that is a heading and its items, or ``none`` without any."""
+
+    def write(out: _Writer, b: Briefing, roster: Roster, walked: Iterable[Item]) -> None:
+        out.heading(title, "=")
+        if not _items(out, walked, roster):
+            out.text(none)
+
+    return write
+
+
+def _strikes(out: _Writer, b: Briefing, roster: Roster, walked: Iterable[Item]) -> None:
     out.heading("Strike tally", "=")
+    tally = b.strikes
     if tally is None:
         out.text("No strike figures in this briefing.")
         return
@@ -312,39 +340,20 @@ def _strikes(out: _Writer, tally: StrikeTally | None, roster: Roster) -> None:
     ]
     out.fields(facts)
     out.blank()
-    if not tally.counts:
+    if not _items(out, walked, roster):
         out.text("No figures are given.")
-    for count in tally.counts:
-        out.blank()
-        out.item(count.weapon)
-        out.fields(
-            [
-                ("Launched", _figure(count.launched)),
-                ("Intercepted", _figure(count.intercepted)),
-                ("Rate", _rate(count)),
-            ],
-            "  ",
-        )
     if tally.notes:
         out.blank()
         out.fields([("Notes", tally.notes)])
 
 
-def _timeline(out: _Writer, b: Briefing, roster: Roster) -> None:
-    out.heading("Timeline", "=")
-    if not b.timeline:
-        out.text("No events in this briefing.")
-    for event in b.timeline:
-        out.blank()
-        _event(out, event, roster)
-
-
-def _event(out: _Writer, event: Event, roster: Roster) -> None:
-    out.item(f"{event.when}: {event.title}")
-    if event.detail:
-        out.text(event.detail, "  ")
-    if event.involves:
-        out.fields([("Involves", ", ".join(roster.name_of(r) for r in event.involves))], "  ")
+_SECTION_WRITERS: dict[str, _SectionWriter] = {
+    "delegations": _listing("Delegations", "No delegations in this briefing."),
+    "agenda": _listing("Agenda", "No agenda items in this briefing."),
+    "quotes": _listing("Quotes", "No quotes in this briefing."),
+    "strikes": _strikes,
+    "timeline": _listing("Timeline", "No events in this briefing."),
+}
 
 
 def render_plain(briefing: Briefing, width: int = DEFAULT_WIDTH) -> str:
@@ -352,11 +361,8 @@ def render_plain(briefing: Briefing, width: int = DEFAULT_WIDTH) -> str:
     roster = Roster(briefing)
     out = _Writer(width)
     _meta(out, briefing)
-    _delegations(out, briefing, roster)
-    _agenda(out, briefing, roster)
-    _quotes(out, briefing, roster)
-    _strikes(out, briefing.strikes, roster)
-    _timeline(out, briefing, roster)
+    for section, walked in by_section(briefing):
+        _SECTION_WRITERS[section](out, briefing, roster, walked)
     return out.render()
 
 

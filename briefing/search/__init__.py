@@ -5,25 +5,25 @@
     result.ids                    # matching ids, briefing order
     result.count_by_kind          # {"delegation": 0, "person": 1, ...}
     result.spans(item_id, "text") # [(start, end), ...] in the original text
-    index.sides(item_id)          # frozenset of delegation ids
-    index.search(query, side="ukraine")
 
 Modules: normalize (folding and offset maps), query (parsing), fields (what
-is searchable per kind), bits (bitsets of items), index (SearchIndex),
-result (SearchResult), spans (highlight offsets).
+is searchable per kind), catalog (the items searched, shared by an index and
+its results), bits (bitsets of items), index (SearchIndex), result
+(SearchResult), spans (highlight offsets). The kinds and the items come from
+``briefing.model.items``; which side an item belongs to from
+``Roster.sides``.
 """
 
-from briefing.search.fields import FIELDS, KINDS
+from briefing.search.fields import FIELDS
 from briefing.search.index import BuildCancelled, SearchIndex
 from briefing.search.normalize import fold, fold_map
 from briefing.search.query import Query, parse_query
 from briefing.search.result import SearchResult
-from briefing.search.spans import Span, visible_spans
+from briefing.search.spans import Span
 
 __all__ = [
     "FIELDS",
     "BuildCancelled",
-    "KINDS",
     "Query",
     "SearchIndex",
     "SearchResult",
@@ -31,5 +31,4 @@ __all__ = [
     "fold",
     "fold_map",
     "parse_query",
-    "visible_spans",
 ]

@@ -1,8 +1,8 @@
 """What is searchable in each kind of item, field by field.
 
-An *item* is one row the UI can show: a delegation, a person, an agenda
-item, a quote, a weapon count or a timeline event, keyed by its id (ids are
-unique across a briefing). Each item has named *fields*; each field is a list
+An *item* is one row the UI can show, of one of the kinds that
+``briefing.model.items`` lists, keyed by its id (ids are unique across a
+briefing). Each item has named *fields*; each field is a list
 of *segments*, one per displayed piece (a list field such as ``raised_by``
 has one segment per person or delegation). A segment has the text shown and,
 for names, *aliases*: alternate spellings that are searched but not shown.
@@ -31,8 +31,8 @@ items and are not searched.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import NamedTuple
+from collections.abc import Mapping
+from typing import NamedTuple, cast
 
 from briefing.model import (
     AgendaItem,
@@ -44,9 +44,7 @@ from briefing.model import (
     StrikeTally,
     WeaponCount,
 )
-
-KINDS = ("delegation", "person", "agenda", "quote", "count", "event")
-"""Item kinds, in the order their items come in a briefing."""
+from briefing.model.items import Item
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "delegation": ("side", "role", "notes"),
@@ -78,72 +76,19 @@ class Segment(NamedTuple):
 Fields = dict[str, list[Segment]]
 
 
-class Source(NamedTuple):
-    """An item as the index keeps it: enough to rebuild its fields."""
-
-    id: str
-    kind: str
-    obj: object
-    owner: object
-    """Person -> its Delegation; count -> the StrikeTally; else None."""
-
-
 class Names:
-    """Display name, aliases and side of every person or delegation id."""
+    """Display name and aliases of every person or delegation id."""
 
     def __init__(self, briefing: Briefing) -> None:
         self._seg: dict[str, Segment] = {}
-        self.side: dict[str, str] = {}
         for delegation in briefing.delegations:
             self._seg[delegation.id] = Segment(delegation.side)
-            self.side[delegation.id] = delegation.id
             for person in delegation.members:
                 self._seg[person.id] = Segment(person.name, tuple(person.aka))
-                self.side[person.id] = delegation.id
 
     def segment(self, ref: str) -> Segment:
         """The name segment for ``ref``; an unknown id stands for itself."""
         return self._seg.get(ref) or Segment(ref)
-
-    def sides(self, refs: list[str] | tuple[str, ...]) -> frozenset[str]:
-        return frozenset(s for r in refs if (s := self.side.get(r)) is not None)
-
-
-def sources(briefing: Briefing) -> Iterator[Source]:
-    """Every item in briefing order: each delegation then its members, the
-    agenda, the quotes, the weapon counts, the timeline."""
-    for delegation in briefing.delegations:
-        yield Source(delegation.id, "delegation", delegation, None)
-        for person in delegation.members:
-            yield Source(person.id, "person", person, delegation)
-    for item in briefing.agenda:
-        yield Source(item.id, "agenda", item, None)
-    for quote in briefing.quotes:
-        yield Source(quote.id, "quote", quote, None)
-    if briefing.strikes is not None:
-        for count in briefing.strikes.counts:
-            yield Source(count.id, "count", count, briefing.strikes)
-    for event in briefing.timeline:
-        yield Source(event.id, "event", event, None)
-
-
-def sides_of(source: Source, names: Names) -> frozenset[str]:
-    """Ids of the delegations ``source`` belongs to (for the side filter)."""
-    obj = source.obj
-    if source.kind == "delegation":
-        return frozenset((source.id,))
-    if source.kind == "person":
-        return frozenset((source.owner.id,))  # type: ignore[attr-defined]
-    if isinstance(obj, AgendaItem):
-        return names.sides(obj.raised_by)
-    if isinstance(obj, Quote):
-        return names.sides((obj.speaker,))
-    if isinstance(obj, Event):
-        return names.sides(obj.involves)
-    if isinstance(obj, WeaponCount):
-        tally: StrikeTally = source.owner  # type: ignore[assignment]
-        return names.sides((tally.reported_by,)) if tally.reported_by else frozenset()
-    return frozenset()
 
 
 def _put(fields: Fields, name: str, text: str | None, aliases: tuple[str, ...] = ()) -> None:
@@ -151,9 +96,9 @@ def _put(fields: Fields, name: str, text: str | None, aliases: tuple[str, ...] =
         fields[name] = [Segment(text, aliases)]
 
 
-def fields_of(source: Source, names: Names, status_labels: Mapping[str, str] | None = None) -> Fields:
+def fields_of(item: Item, names: Names, status_labels: Mapping[str, str] | None = None) -> Fields:
     """The searchable fields of one item (absent fields are left out)."""
-    obj = source.obj
+    _, _, obj, owner, _ = item
     f: Fields = {}
     if isinstance(obj, Person):
         _put(f, "name", obj.name, tuple(obj.aka))
@@ -161,7 +106,7 @@ def fields_of(source: Source, names: Names, status_labels: Mapping[str, str] | N
         if obj.aka:
             f["aka"] = [Segment(a) for a in obj.aka]
         _put(f, "notes", obj.notes)
-        _put(f, "side", source.owner.side)  # type: ignore[attr-defined]
+        _put(f, "side", cast(Delegation, owner).side)
     elif isinstance(obj, Delegation):
         _put(f, "side", obj.side)
         _put(f, "role", obj.role)
@@ -180,7 +125,7 @@ def fields_of(source: Source, names: Names, status_labels: Mapping[str, str] | N
         _put(f, "when", obj.when)
         _put(f, "context", obj.context)
     elif isinstance(obj, WeaponCount):
-        tally: StrikeTally = source.owner  # type: ignore[assignment]
+        tally = cast(StrikeTally, owner)
         _put(f, "weapon", obj.weapon)
         _put(f, "launched", obj.launched.text)
         _put(f, "intercepted", obj.intercepted.text)

@@ -38,16 +38,10 @@ from operator import contains, or_
 from typing import Any
 
 from briefing.model import Briefing
+from briefing.model.items import Item
 from briefing.search import bits as B
-from briefing.search.fields import (
-    KINDS,
-    Fields,
-    Names,
-    Source,
-    fields_of,
-    sides_of,
-    sources,
-)
+from briefing.search.catalog import Catalog
+from briefing.search.fields import Fields
 from briefing.search.normalize import fold
 from briefing.search.query import Query, parse_query
 from briefing.search.result import SearchResult
@@ -143,23 +137,11 @@ class SearchIndex:
         briefing was replaced does not keep the interpreter busy.
         """
         self._cancelled = cancelled
-        self._labels = dict(status_labels) if status_labels else None
-        self._names = Names(briefing)
-        self._sources: list[Source] = list(sources(briefing))
-        self._ids: list[str] = [s.id for s in self._sources]
-        self._pos: dict[str, int] = {ident: i for i, ident in enumerate(self._ids)}
-        self._size = size = len(self._sources)
+        self.catalog = catalog = Catalog(briefing, status_labels)
+        """The items searched, shared with every result."""
+        self._size = size = len(catalog)
         self._all = (1 << size) - 1
-        self._hays: list[str] = [self._haystack(s) for s in self._checked(self._sources)]
-        kinds = [s.kind for s in self._sources]
-        self._kind_bits = {kind: B.from_flags(map(kind.__eq__, kinds)) for kind in KINDS}
-        # Most items share a few side sets: keep one frozenset of each.
-        shared: dict[frozenset[str], frozenset[str]] = {}
-        self._sides: list[frozenset[str]] = [
-            shared.setdefault(sides, sides)
-            for sides in (sides_of(s, self._names) for s in self._checked(self._sources))
-        ]
-        self._side_bits: dict[str, int] = {}
+        self._hays: list[str] = [self._haystack(item) for item in self._checked(catalog.items)]
         self._build_postings()
         self._needles: OrderedDict[str, _Needle] = OrderedDict()
         self._queries: OrderedDict[frozenset[str], int] = OrderedDict()
@@ -170,7 +152,7 @@ class SearchIndex:
 
     # -- building -----------------------------------------------------------
 
-    def _checked(self, items: list[Source] | list[str]) -> Iterator[Any]:
+    def _checked(self, items: list[Item] | list[str]) -> Iterator[Any]:
         """``items``, asking ``cancelled()`` every CHECK_EVERY of them."""
         cancelled = self._cancelled
         if cancelled is None:
@@ -181,9 +163,9 @@ class SearchIndex:
                 raise BuildCancelled
             yield from items[start : start + CHECK_EVERY]
 
-    def _haystack(self, source: Source) -> str:
+    def _haystack(self, item: Item) -> str:
         pieces: list[str] = []
-        for segments in self.fields(source).values():
+        for segments in self.catalog.fields_of(item).values():
             for seg in segments:
                 pieces.append(_fold_short(seg.text))
                 pieces.extend(map(_fold_short, seg.aliases))
@@ -227,48 +209,27 @@ class SearchIndex:
     @property
     def ids(self) -> list[str]:
         """Every item id, in briefing order."""
-        return list(self._ids)
+        return list(self.catalog.ids)
 
     def kind(self, item_id: str) -> str:
-        """``"delegation"``, ``"person"``, ``"agenda"``, ``"quote"``,
-        ``"count"`` or ``"event"``; KeyError for an unknown id."""
-        return self._sources[self._pos[item_id]].kind
+        """One of ``briefing.model.items.KINDS``; KeyError for an unknown id."""
+        return self.catalog.kind(item_id)
 
-    def sides(self, item_id: str) -> frozenset[str]:
-        """Delegation ids ``item_id`` belongs to (see ``fields.sides_of``)."""
-        return self._sides[self._pos[item_id]]
-
-    def items_for_side(self, side_id: str) -> list[str]:
-        """Ids of the items that belong to delegation ``side_id``, in order."""
-        return B.select(self._ids, self._side_mask(side_id))
-
-    def fields(self, item: str | Source) -> Fields:
+    def fields(self, item_id: str) -> Fields:
         """Searchable fields of an item: name -> segments (see fields.py)."""
-        source = item if isinstance(item, Source) else self._sources[self._pos[item]]
-        return fields_of(source, self._names, self._labels)
+        return self.catalog.fields(item_id)
 
-    def search(
-        self,
-        query: str | Query,
-        previous: SearchResult | None = None,
-        *,
-        side: str | None = None,
-    ) -> SearchResult:
+    def search(self, query: str | Query) -> SearchResult:
         """Items matching ``query`` (any string; never raises).
 
         An empty query (blank, or only quote marks) matches every item: it is
         "no filter", so the UI can show everything with the same code path.
-        ``side`` keeps only items belonging to that delegation id.
-        ``previous`` is accepted for callers that keep the last result, but
-        is not needed: every needle's answer is cached, so a query that
-        extends (or shortens back to) an earlier one is refined from it.
+        Every needle's answer is cached, so a query that extends (or shortens
+        back to) an earlier one is refined from it.
         """
-        del previous  # the caches below subsume it
         parsed = query if isinstance(query, Query) else parse_query(query)
         found = self._match(parsed.needles) if parsed.needles else self._all
-        if side is not None:
-            found &= self._side_mask(side)
-        return SearchResult(self, parsed, found)
+        return SearchResult(self.catalog, parsed, found)
 
     def clear_cache(self) -> None:
         """Forget cached answers (the per-character ones made at build stay).
@@ -278,13 +239,6 @@ class SearchIndex:
         self._last_phrase = None
 
     # -- matching -----------------------------------------------------------
-
-    def _side_mask(self, side_id: str) -> int:
-        mask = self._side_bits.get(side_id)
-        if mask is None:
-            mask = B.from_flags(map(contains, self._sides, repeat(side_id)))
-            self._side_bits[side_id] = mask
-        return mask
 
     def _match(self, needles: tuple[str, ...]) -> int:
         key = frozenset(needles)

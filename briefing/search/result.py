@@ -8,32 +8,30 @@ matched), counts per kind are a few word-wise ANDs.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from briefing.model.items import KINDS
 from briefing.search import bits as B
-from briefing.search.fields import KINDS, Fields, field_text
+from briefing.search.catalog import Catalog
+from briefing.search.fields import Fields, field_text
 from briefing.search.query import Query
 from briefing.search.spans import Span, field_spans
-
-if TYPE_CHECKING:
-    from briefing.search.index import SearchIndex
 
 
 class SearchResult:
     """Items that match a query, in briefing order."""
 
-    __slots__ = ("_bits", "_counts", "_id_set", "_ids", "_index", "query")
+    __slots__ = ("_bits", "_catalog", "_counts", "_id_set", "_ids", "query")
 
-    def __init__(self, index: SearchIndex, query: Query, found: int) -> None:
+    def __init__(self, catalog: Catalog, query: Query, found: int) -> None:
+        """``found`` has bit ``i`` set for each matching item ``i`` of ``catalog``."""
         self.query = query
-        self._index = index
+        self._catalog = catalog
         self._bits = found
         self._ids: list[str] | None = None
         self._id_set: frozenset[str] | None = None
         self._counts: dict[str, int] | None = None
 
     def __repr__(self) -> str:
-        return f"SearchResult({self.query.text!r}: {len(self)} of {len(self._index)})"
+        return f"SearchResult({self.query.text!r}: {len(self)} of {len(self._catalog)})"
 
     def __len__(self) -> int:
         return self._bits.bit_count()
@@ -48,7 +46,7 @@ class SearchResult:
         """Ids of the matching items, in briefing order (a shared list: do
         not modify it)."""
         if self._ids is None:
-            self._ids = B.select(self._index._ids, self._bits)
+            self._ids = B.select(self._catalog.ids, self._bits)
         return self._ids
 
     def __contains__(self, item_id: object) -> bool:
@@ -60,17 +58,13 @@ class SearchResult:
     def count_by_kind(self) -> dict[str, int]:
         """Matches per kind, every kind present (0 when none matched)."""
         if self._counts is None:
-            kind_bits = self._index._kind_bits
+            kind_bits = self._catalog.kind_bits
             self._counts = {k: (self._bits & kind_bits[k]).bit_count() for k in KINDS}
         return dict(self._counts)
 
-    def ids_of_kind(self, kind: str) -> list[str]:
-        """Ids of the matching items of one kind, in briefing order."""
-        return B.select(self._index._ids, self._bits & self._index._kind_bits[kind])
-
     def _fields(self, item_id: str) -> Fields:
         try:
-            return self._index.fields(item_id)
+            return self._catalog.fields(item_id)
         except KeyError:  # an id from another briefing: nothing to highlight
             return {}
 
@@ -95,14 +89,5 @@ class SearchResult:
             return []
         return field_spans(segments, self.query.needles)
 
-    def all_spans(self, item_id: str) -> dict[str, list[Span]]:
-        """``spans`` for every field of the item that has any."""
-        out = {}
-        if self.query.needles:
-            for field, segments in self._fields(item_id).items():
-                if found := field_spans(segments, self.query.needles):
-                    out[field] = found
-        return out
 
-
-__all__ = ["KINDS", "SearchResult"]
+__all__ = ["SearchResult"]

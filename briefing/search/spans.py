@@ -9,17 +9,12 @@ its alternate spellings (``Medinskiy`` for "Vladimir Medinsky"), the whole
 shown name is the span, so the user sees which name matched. A person's own
 ``aka`` field gets ordinary spans, and an agenda ``status`` label is
 highlighted whole when only the raw status (``on-agenda``) matched.
-
-``visible_spans`` moves spans onto the text that ``briefing.model.text.visible``
-makes of a string (control characters shown as ``<U+202E>`` are longer than
-the character they stand for), which is what the UI draws.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from briefing.model.text import visible
 from briefing.search.fields import JOIN, Segment
 from briefing.search.normalize import fold, fold_map, to_original
 
@@ -66,13 +61,3 @@ def merge(spans: list[Span]) -> list[Span]:
         else:
             merged.append((start, end))
     return merged
-
-
-def visible_spans(text: str, spans: list[Span], *, multiline: bool = False) -> list[Span]:
-    """``spans`` of ``text`` moved onto ``visible(text, multiline=...)``."""
-    if not spans or len(visible(text, multiline=multiline)) == len(text):
-        return list(spans)  # every replacement was one character for one
-    starts = [0]
-    for ch in text:
-        starts.append(starts[-1] + len(visible(ch, multiline=multiline)))
-    return [(starts[a], starts[b]) for a, b in spans]

@@ -11,13 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from briefing.model import Roster
+from briefing.model.items import items
 from briefing.model.text import visible
+from briefing.ui.screens.finding import PANE_KINDS
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
@@ -46,6 +49,34 @@ def _short(text: str, limit: int = 70) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _texts(kind: str, obj: Any, owner: Any, roster: Roster) -> tuple[str, str, tuple[str, ...]]:
+    """Label, help line and alternate spellings of one item in the palette."""
+    if kind == "delegation":
+        return f"Delegation: {_label(obj.side)}", obj.role, ()
+    if kind == "person":
+        return (
+            f"Person: {_label(obj.name)}",
+            _short(f"{owner.side} · {obj.title or 'title not reported'}"),
+            tuple(obj.aka),
+        )
+    if kind == "agenda":
+        return f"Agenda: {_short(obj.title)}", obj.status, ()
+    if kind == "quote":
+        person = roster.people.get(obj.speaker)
+        return (
+            f"Quote: {_label(roster.name_of(obj.speaker))} — “{_short(obj.text, 60)}”",
+            _short(", ".join(x for x in (obj.channel, obj.when) if x) or "quote"),
+            tuple(person.aka) if person else (),
+        )
+    if kind == "count":
+        return f"Strikes: {_label(obj.weapon)}", _short(owner.period), ()
+    return f"Timeline: {_short(obj.title)}", _short(obj.when), ()
+
+
+_PANE_OF = {kind: pane for pane, kinds in PANE_KINDS.items() for kind in kinds}
+"""The pane that lists each kind of item, to jump to."""
+
+
 class BriefingCommands(Provider):
     """Actions and briefing items for the command palette."""
 
@@ -63,34 +94,10 @@ class BriefingCommands(Provider):
         yield from self._commands(main)
         if main is None:
             return
-        b, roster, jump = main.briefing, main.roster, main.jump_to
-        for d in b.delegations:
-            yield Candidate(f"Delegation: {_label(d.side)}", d.role, partial(jump, "delegations", d.id))
-            for p in d.members:
-                yield Candidate(
-                    f"Person: {_label(p.name)}",
-                    _short(f"{d.side} · {p.title or 'title not reported'}"),
-                    partial(jump, "delegations", p.id),
-                    tuple(p.aka),
-                )
-        for a in b.agenda:
-            yield Candidate(f"Agenda: {_short(a.title)}", a.status, partial(jump, "agenda", a.id))
-        for q in b.quotes:
-            speaker = roster.name_of(q.speaker)
-            person = roster.people.get(q.speaker)
-            yield Candidate(
-                f"Quote: {_label(speaker)} — “{_short(q.text, 60)}”",
-                _short(", ".join(x for x in (q.channel, q.when) if x) or "quote"),
-                partial(jump, "quotes", q.id),
-                tuple(person.aka) if person else (),
-            )
-        if b.strikes:
-            for c in b.strikes.counts:
-                yield Candidate(
-                    f"Strikes: {_label(c.weapon)}", _short(b.strikes.period), partial(jump, "tally", c.id)
-                )
-        for e in b.timeline:
-            yield Candidate(f"Timeline: {_short(e.title)}", _short(e.when), partial(jump, "timeline", e.id))
+        roster, jump = main.roster, main.jump_to
+        for kind, ident, obj, owner, _ in items(main.briefing):
+            label, help_text, also = _texts(kind, obj, owner, roster)
+            yield Candidate(label, help_text, partial(jump, _PANE_OF[kind], ident), also)
 
     def _commands(self, main: MainScreen | None) -> Iterator[Candidate]:
         bindings: list[tuple[Binding, DOMNode]] = [

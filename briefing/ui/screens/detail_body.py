@@ -6,6 +6,9 @@ literal Content; the detail screen only lays them out.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from textual.content import Content
 
 from briefing.model import (
@@ -19,6 +22,7 @@ from briefing.model import (
     Roster,
     WeaponCount,
 )
+from briefing.model.items import kind_of
 from briefing.model.wording import interception_rate
 from briefing.ui.panes.delegations import PersonRow, SideRow
 from briefing.ui.text_content import MUTED, NOT_REPORTED, STATUS_LABEL, STATUS_STYLE, lit, para
@@ -48,19 +52,15 @@ def _quote_lines(quotes: list[Quote], roster: Roster) -> list[Content]:
 
 def describe(item: object, briefing: Briefing, roster: Roster) -> tuple[str, list[Content]]:
     """Title and body lines for any item a pane can show."""
+    obj, owner = item, None
     if isinstance(item, PersonRow):
-        return describe_person(item.person, item.delegation, briefing, roster)
-    if isinstance(item, SideRow):
-        return describe_delegation(item.delegation, briefing, roster)
-    if isinstance(item, AgendaItem):
-        return describe_agenda(item, briefing, roster)
-    if isinstance(item, Quote):
-        return describe_quote(item, briefing, roster)
-    if isinstance(item, WeaponCount):
-        return describe_count(item, briefing, roster)
-    if isinstance(item, Event):
-        return describe_event(item, briefing, roster)
-    return "Item", [lit(repr(item))]
+        obj, owner = item.person, item.delegation
+    elif isinstance(item, SideRow):
+        obj = item.delegation
+    describer = _DESCRIBERS.get(kind_of(obj) or "")
+    if describer is None:
+        return "Item", [lit(repr(item))]
+    return describer(obj, owner, briefing, roster)
 
 
 def _related(ids: set[str], briefing: Briefing, roster: Roster) -> list[Content]:
@@ -193,3 +193,14 @@ def describe_event(event: Event, briefing: Briefing, roster: Roster) -> tuple[st
     if event.detail:
         lines += [_section("Detail"), para(event.detail)]
     return event.title, lines
+
+
+_DESCRIBERS: dict[str, Callable[[Any, Any, Briefing, Roster], tuple[str, list[Content]]]] = {
+    "delegation": lambda obj, _owner, b, roster: describe_delegation(obj, b, roster),
+    "person": describe_person,
+    "agenda": lambda obj, _owner, b, roster: describe_agenda(obj, b, roster),
+    "quote": lambda obj, _owner, b, roster: describe_quote(obj, b, roster),
+    "count": lambda obj, _owner, b, roster: describe_count(obj, b, roster),
+    "event": lambda obj, _owner, b, roster: describe_event(obj, b, roster),
+}
+"""How each kind of item is described: (item, its owner, briefing, roster)."""

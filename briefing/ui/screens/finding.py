@@ -21,7 +21,7 @@ from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from briefing.model import Briefing
-from briefing.model.sides import keys_for_side, sides_of
+from briefing.model.items import SECTIONS
 from briefing.ui.panes.base import Lens, Pane
 from briefing.ui.text_content import STATUS_LABEL
 from briefing.ui.widgets.header import BriefingHeader
@@ -32,12 +32,13 @@ if TYPE_CHECKING:
     from briefing.ui.widgets.search_bar import SearchBar
 
 PANE_KINDS: dict[str, tuple[str, ...]] = {
-    "delegations": ("delegation", "person"),
-    "agenda": ("agenda",),
-    "quotes": ("quote",),
-    "tally": ("count",),
-    "timeline": ("event",),
+    "delegations": SECTIONS["delegations"],
+    "agenda": SECTIONS["agenda"],
+    "quotes": SECTIONS["quotes"],
+    "tally": SECTIONS["strikes"],
+    "timeline": SECTIONS["timeline"],
 }
+"""The kinds of item each pane lists: one section of the file each."""
 
 
 @dataclass
@@ -323,10 +324,10 @@ class Finder(Widget):
         return next(iter(sorted(sides)), None) if len(sides) == 1 else None
 
     def _sides_of(self, key: str) -> frozenset[str]:
-        return sides_of(self.briefing, key)
+        return self.roster.sides.of(key)
 
     def _side_keys(self, side: str) -> frozenset[str]:
-        return keys_for_side(self.briefing, side)
+        return self.roster.sides.items_of(side)
 
     def _clear_side(self) -> None:
         self.finding.side = None
