@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import work
 from textual.app import App, SuspendNotSupported
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
@@ -27,6 +26,7 @@ from briefing.model import Briefing
 from briefing.model.text import visible
 from briefing.settings.config import read_config
 from briefing.ui.keymap import check_keymap, keys_of
+from briefing.ui.messages import ReloadFinished, ReloadStarted
 from briefing.ui.screens.main import MainScreen
 from briefing.ui.themes import ThemeSwitcher, briefing_variable_defaults
 from briefing.ui.widgets.row_list import RowList
@@ -74,16 +74,6 @@ class BriefingApp(App[int]):
             id="cycle-theme",
         ),
     ]
-
-    class ReloadStarted(Message):
-        """The file is being loaded again (posted to the dashboard)."""
-
-        bubble = False
-
-    class ReloadFinished(Message):
-        """A reload's result, good or broken, is on the dashboard (posted to it)."""
-
-        bubble = False
 
     def __init__(
         self,
@@ -267,7 +257,7 @@ class BriefingApp(App[int]):
     def reload(self) -> None:
         """Load the file again off the UI thread; drop the result if superseded."""
         if (main := self.main_screen) is not None:
-            main.post_message(self.ReloadStarted())
+            main.post_message(ReloadStarted())
         self._reload()
 
     @work(thread=True, exclusive=True, group="load")
@@ -295,7 +285,7 @@ class BriefingApp(App[int]):
         if isinstance(result, BriefingError):
             if main is not None:
                 main.set_stale(result)
-                main.post_message(self.ReloadFinished())
+                main.post_message(ReloadFinished())
             elif isinstance(self.screen, _error_screen()):
                 self.screen.show(result)
             return
@@ -310,7 +300,7 @@ class BriefingApp(App[int]):
         changes = main.update(
             result, changes if shown is main.briefing else None, updated=self.updated_at(result)
         )
-        main.post_message(self.ReloadFinished())
+        main.post_message(ReloadFinished())
         if changes:
             parts = [
                 f"{len(items)} {word}"

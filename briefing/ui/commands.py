@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -25,8 +25,15 @@ from briefing.ui.screens.finding import PANE_KINDS
 if TYPE_CHECKING:
     from textual.dom import DOMNode
 
-    from briefing.ui.app import BriefingApp
     from briefing.ui.screens.main import MainScreen
+
+    class _BriefingApp(Protocol):
+        """What the palette needs of the app (without importing it)."""
+
+        @property
+        def main_screen(self) -> MainScreen | None: ...
+
+        def keys_for(self, binding: Binding) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -81,9 +88,9 @@ class BriefingCommands(Provider):
     """Actions and briefing items for the command palette."""
 
     @property
-    def briefing_app(self) -> BriefingApp:
+    def briefing_app(self) -> _BriefingApp:
         # Textual gives providers the app as a plain App.
-        return cast("BriefingApp", self.app)
+        return cast("_BriefingApp", self.app)
 
     @property
     def main(self) -> MainScreen | None:

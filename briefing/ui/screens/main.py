@@ -21,6 +21,7 @@ from textual.widgets import Footer, Static
 from briefing.loading import BriefingError
 from briefing.model import Briefing, Quote, Roster
 from briefing.model.text import visible
+from briefing.ui.messages import ReloadFinished, ReloadStarted
 from briefing.ui.panes.agenda import AgendaPane
 from briefing.ui.panes.base import Pane
 from briefing.ui.panes.delegations import DelegationsPane
@@ -34,7 +35,6 @@ from briefing.ui.widgets.row_list import RowList
 
 if TYPE_CHECKING:
     from briefing.diff.changes import Changes
-    from briefing.ui.app import BriefingApp
     from briefing.ui.widgets.search_bar import SearchBar
 
 WIDE_WIDTH = 150
@@ -337,10 +337,10 @@ class MainScreen(Screen[None]):
     def action_clear(self) -> None:
         self.finder.clear()
 
-    def on_briefing_app_reload_started(self, event: BriefingApp.ReloadStarted) -> None:
+    def on_reload_started(self, event: ReloadStarted) -> None:
         self.finder.pause_indexing()  # it would compete with the reload's parsing
 
-    def on_briefing_app_reload_finished(self, event: BriefingApp.ReloadFinished) -> None:
+    def on_reload_finished(self, event: ReloadFinished) -> None:
         self.finder.resume_indexing()
 
     # The screens below, and what they need, are imported on first use: the
