@@ -130,3 +130,51 @@ def test_type_problems_stop_at_the_limit():
     listed = problems(HEAD + b"agenda:\n" + items.encode())
     assert len(listed) == MAX_PROBLEMS + 1
     assert listed[-1] == "b.yaml: stopped after 100 problems; fix these and check again"
+
+
+MIXED = b"""schema: 1
+meta:
+  title: Talks
+delegations:
+  - id: ua
+    side: Ukraine
+    role: party
+    members:
+      - id: umerov
+        nmae: Rustem Umerov
+      - id: zel
+        name: Z
+quotes:
+  - id: q1
+    speaker: umerov
+    text: hi
+  - id: q2
+    speaker: ghost
+    text: hello
+  - id: q3
+    speaker: zel
+    text: again
+    when: [1, 2]
+"""
+
+
+def test_checks_between_fields_are_listed_with_the_type_problems():
+    assert problems(MIXED) == [
+        "b.yaml:10:9: delegations[0].members[0]: unknown key 'nmae'; did you mean 'name'?",
+        "b.yaml:18:14: quotes[1].speaker: speaker 'ghost' is not a person or delegation in this "
+        "briefing (known ids: ua, zel)",
+        "b.yaml:23:11: quotes[2].when: expected text, got a list",
+    ]
+
+
+def test_a_reference_to_an_item_with_a_type_problem_is_not_reported_as_unknown():
+    # umerov's entry has a type problem; quotes[0] speaks for him and is fine.
+    listed = problems(MIXED)
+    assert not any("'umerov' is not a person" in line for line in listed)
+
+
+def test_with_a_broken_meta_only_the_type_problems_are_listed():
+    text = MIXED.replace(b"  title: Talks\n", b"  titel: Talks\n")
+    listed = problems(text)
+    assert listed[0] == "b.yaml:3:3: meta: unknown key 'titel'; did you mean 'title'?"
+    assert not any("ghost" in line for line in listed)

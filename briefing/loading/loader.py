@@ -169,34 +169,39 @@ def from_data(raw: Any, text: str, name: str) -> Briefing:
     try:
         briefing = msgspec.convert(raw, Briefing, dec_hook=dec_hook)
     except msgspec.ValidationError as exc:
-        raise BriefingError(_type_problems(str(exc), raw, text, name)) from None
+        raise BriefingError(_every_problem(str(exc), raw, text, name)) from None
     problems = check(briefing, limit=MAX_PROBLEMS + 1)
     if problems:
-        found = _marks(text, [path for path, _ in problems[:MAX_PROBLEMS]])
-        listed = [
-            Problem(name, found.mark(path), f"{dotted(path)}: {message}")
-            for path, message in problems[:MAX_PROBLEMS]
-        ]
-        raise BriefingError(_capped(listed, len(problems), name))
+        raise BriefingError(
+            _listed([(path, f"{dotted(path)}: {m}", False) for path, m in problems], text, name)
+        )
     return briefing
 
 
-def _type_problems(error: str, raw: Any, text: str, name: str) -> list[Problem]:
-    """Every value that does not fit the model, not only msgspec's first."""
+def _every_problem(error: str, raw: dict[str, Any], text: str, name: str) -> list[Problem]:
+    """Every value that does not fit the model (not only msgspec's first),
+    and the checks between fields on the rest of the file."""
     from briefing.loading.explain import split_error
-    from briefing.loading.validate import type_problems
+    from briefing.loading.validate import checks_beside, type_problems
 
     pairs = type_problems(raw, Briefing, dec_hook=dec_hook, limit=MAX_PROBLEMS + 1)
     explained = [_explain(path, msg, raw) for path, msg in pairs or [split_error(error, raw)]]
-    found = _marks(text, [path for path, _, _ in explained[:MAX_PROBLEMS]])
-    listed = [
-        Problem(name, found.mark(path, on_key=on_key), message)
-        for path, message, on_key in explained[:MAX_PROBLEMS]
-    ]
+
+    def run_checks(rest: Any) -> list[tuple[tuple[str | int, ...], str]]:
+        return check(msgspec.convert(rest, Briefing, dec_hook=dec_hook), limit=MAX_PROBLEMS + 1)
+
+    cross = checks_beside(raw, [(path, on_key) for path, _, on_key in explained], run_checks)
+    return _listed(explained + [(path, f"{dotted(path)}: {m}", False) for path, m in cross], text, name)
+
+
+def _listed(entries: list[tuple[tuple[str | int, ...], str, bool]], text: str, name: str) -> list[Problem]:
+    """(path, message, on key?) -> problems at their places, in file order, capped."""
+    found = _marks(text, [path for path, _, _ in entries])
+    listed = [Problem(name, found.mark(path, on_key=on_key), message) for path, message, on_key in entries]
     # A missing key is reported at its mapping, which starts before the keys
-    # that are there: sort so the lines read in file order.
+    # that are there, and sections may come in any order: sort by place.
     listed.sort(key=lambda p: p.mark or Mark(1 << 30, 0))
-    return _capped(listed, len(explained), name)
+    return _capped(listed[:MAX_PROBLEMS], len(listed), name)
 
 
 def _capped(listed: list[Problem], total: int, name: str) -> list[Problem]:

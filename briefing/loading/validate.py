@@ -20,7 +20,7 @@ from typing import Any
 
 import msgspec
 
-from briefing.loading.explain import split_error, unwrap
+from briefing.loading.explain import split_error, unwrap, value_at
 
 Path = tuple[str | int, ...]
 DecHook = Callable[[type, Any], Any]
@@ -44,6 +44,11 @@ def _walk(
     shape = unwrap(kind)
     if raw is None and _takes_none(kind):
         return
+    try:  # most of a broken file is fine: only descend where a problem is
+        msgspec.convert(raw, kind, dec_hook=dec_hook)
+        return
+    except msgspec.ValidationError as exc:
+        error = exc
     if isinstance(shape, type) and issubclass(shape, msgspec.Struct) and isinstance(raw, dict):
         fields = {f.encode_name: f for f in msgspec.structs.fields(shape)}
         unknown: list[str] = []
@@ -69,14 +74,104 @@ def _walk(
             if len(found) >= limit:
                 return
         return
-    try:
-        msgspec.convert(raw, kind, dec_hook=dec_hook)
-    except msgspec.ValidationError as exc:
-        inner, message = split_error(str(exc), raw)
-        found.append(((*path, *inner), message))
+    inner, message = split_error(str(error), raw)
+    found.append(((*path, *inner), message))
 
 
 def _takes_none(kind: Any) -> bool:
     while typing.get_origin(kind) is typing.Annotated:
         kind = typing.get_args(kind)[0]
     return typing.get_origin(kind) in (typing.Union, types.UnionType) and type(None) in typing.get_args(kind)
+
+
+def checks_beside(
+    raw: dict[str, Any],
+    bad: list[tuple[Path, bool]],
+    run_checks: Callable[[Any], list[tuple[Path, str]]],
+) -> list[tuple[Path, str]]:
+    """The checks between fields, run on what is left of ``raw`` once the
+    parts with type problems are set aside; paths point into ``raw``.
+
+    ``bad``: each type problem's path and whether it is a key. A problem is
+    set aside with the list item it is in (a misspelt key may hide a missing
+    one); an unknown key outside any list item, alone.
+    ``run_checks`` converts the rest and checks it; its ValidationError means
+    nothing could be salvaged. A reference to an item that was set aside is
+    not reported: the type problem is the one to fix.
+    """
+    drop: set[Path] = set()
+    for path, on_key in bad:
+        items = [i for i, part in enumerate(path) if isinstance(part, int)]
+        if on_key and not items:
+            drop.add(path)  # an unknown key outside any list item: just that key
+        elif items:
+            drop.add(path[: items[-1] + 1])
+        elif len(path) >= 1 and path[0] not in ("schema", "meta"):
+            drop.add(path[:1])  # a section that is not a list: set it aside whole
+        else:
+            return []  # the schema or meta are wrong: nothing to check against
+    kept: dict[Path, list[int]] = {}
+    dropped_ids: set[str] = set()
+    above = {path[:depth] for path in drop for depth in range(len(path))}
+    rest = _without(raw, (), drop, above, kept, dropped_ids)
+    try:
+        found = run_checks(rest)
+    except msgspec.ValidationError:
+        return []
+    out = []
+    for path, message in found:
+        original = _original(path, kept)
+        value = value_at(raw, original)
+        if isinstance(value, str) and value in dropped_ids:
+            continue
+        out.append((original, message))
+    return out
+
+
+def _without(
+    value: Any, path: Path, drop: set[Path], above: set[Path], kept: dict[Path, list[int]], ids: set[str]
+) -> Any:
+    """``value`` without the parts at ``drop``, copying only the mappings and
+    lists ``above`` them (the rest is shared); lists record which of their
+    items stayed, and the ids of what was dropped are collected."""
+    if path not in above:
+        return value
+    if isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            here = (*path, key)
+            if here in drop:
+                _collect_ids(item, ids)
+            else:
+                out[key] = _without(item, here, drop, above, kept, ids)
+        return out
+    if isinstance(value, list):
+        stay = [i for i in range(len(value)) if (*path, i) not in drop]
+        for i in set(range(len(value))) - set(stay):
+            _collect_ids(value[i], ids)
+        if len(stay) != len(value):
+            kept[path] = stay
+        return [_without(value[i], (*path, i), drop, above, kept, ids) for i in stay]
+    return value
+
+
+def _collect_ids(value: Any, ids: set[str]) -> None:
+    todo = [value]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, dict):
+            if isinstance(item.get("id"), str):
+                ids.add(item["id"])
+            todo.extend(item.values())
+        elif isinstance(item, list):
+            todo.extend(item)
+
+
+def _original(path: Path, kept: dict[Path, list[int]]) -> Path:
+    """A path in the copy -> the same node's path in the original."""
+    out: list[str | int] = []
+    for part in path:
+        if isinstance(part, int) and (stay := kept.get(tuple(out))) is not None:
+            part = stay[part]
+        out.append(part)
+    return tuple(out)
