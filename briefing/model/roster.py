@@ -38,11 +38,6 @@ class Roster:
             return delegation.side
         return ref
 
-    def side_of(self, ref: str) -> str | None:
-        """The id of the delegation that a person or delegation id belongs to
-        (for the sides of any item, see ``sides``)."""
-        return self._side.get(ref)
-
     @cached_property
     def sides(self) -> Sides:
         """Which sides every item belongs to, worked out on first use."""

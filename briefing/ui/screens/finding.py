@@ -308,7 +308,7 @@ class Finder(Widget):
             self.notify("Select a delegation, a person or an item of one side first.", severity="warning")
             return
         self.finding.side = side
-        self.finding.side_keys = self._side_keys(side)
+        self.finding.side_keys = self.roster.sides.items_of(side)
         self.header.set_filter(self.roster.name_of(side))
         self._apply()
 
@@ -316,18 +316,8 @@ class Finder(Widget):
         pane = Pane.holding(focused)
         if pane is None or pane.list.selected is None:
             return None
-        key = pane.row_key(pane.list.selected)
-        side = self.roster.side_of(key)
-        if side is not None:
-            return side
-        sides = self._sides_of(key)
-        return next(iter(sorted(sides)), None) if len(sides) == 1 else None
-
-    def _sides_of(self, key: str) -> frozenset[str]:
-        return self.roster.sides.of(key)
-
-    def _side_keys(self, side: str) -> frozenset[str]:
-        return self.roster.sides.items_of(side)
+        sides = self.roster.sides.of(pane.row_key(pane.list.selected))
+        return next(iter(sides)) if len(sides) == 1 else None
 
     def _clear_side(self) -> None:
         self.finding.side = None
@@ -350,7 +340,7 @@ class Finder(Widget):
         finding = self.finding
         if rerun:
             if finding.side is not None:
-                finding.side_keys = self._side_keys(finding.side)
+                finding.side_keys = self.roster.sides.items_of(finding.side)
             if finding.query:
                 finding.result = None
                 self.run_search(finding.query)
