@@ -9,7 +9,7 @@ import pytest
 
 from benchmarks.generate import generate, scalar, split
 from briefing.loading import load_bytes, yaml_reader
-from briefing.loading.yaml_reader import read
+from briefing.loading.yaml_strict import read
 from tests.conftest import ROOT
 
 

@@ -12,7 +12,7 @@ import sys
 import msgspec
 import pytest
 
-from briefing.loading.yaml_reader import read
+from briefing.loading.yaml_strict import read
 from briefing.model import Figure
 from briefing.model import structs as model
 from briefing.output.schema import build_schema, field_docs, figure_pattern, schema_text

@@ -70,6 +70,7 @@ _FINGERPRINTED = (
     "briefing.model.items",
     "briefing.loading.reading",
     "briefing.loading.yaml_reader",
+    "briefing.loading.yaml_strict",
     "briefing.loading.explain",
     "briefing.loading.loader",
     __name__,

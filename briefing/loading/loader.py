@@ -118,7 +118,7 @@ def _odd_breaks(text: str, name: str) -> None:
 def _read(text: str, targets: list[tuple[str | int, ...]] | None = None) -> tuple[Any, Found]:
     # Imported on first use: a briefing served from the cache never needs
     # PyYAML, and importing it costs ~11 ms of start-up.
-    from briefing.loading.yaml_reader import read
+    from briefing.loading.yaml_strict import read
 
     return read(text, targets=targets)
 
@@ -132,13 +132,27 @@ def load_bytes(data: bytes, name: str) -> Briefing:
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        raw, _ = _read(text)
+        raw, found = _read(text)
     except YamlProblem as exc:
         raise BriefingError([Problem(name, exc.mark, exc.message)]) from None
     finally:
         if was_enabled:
             gc.enable()
-    return from_data(raw, text, name)
+    try:
+        return from_data(raw, text, name)
+    except BriefingError:
+        if not found.fast:
+            raise
+    # The fast reader's keys and numbers can differ from the careful
+    # reading only in what is wrong (a key 1 against "1"): report problems
+    # on the careful reading, whose rules and words the messages assume.
+    try:
+        careful, _ = _read(text, targets=[])
+    except YamlProblem as exc:
+        if not exc.syntax:  # a rule of ours, such as the nesting limit
+            raise BriefingError([Problem(name, exc.mark, exc.message)]) from None
+        careful = raw  # valid YAML libyaml cannot read: report on the fast reading
+    return from_data(careful, text, name)
 
 
 def from_data(raw: Any, text: str, name: str) -> Briefing:

@@ -59,16 +59,20 @@ class Problem(NamedTuple):
 class YamlProblem(Exception):
     """A problem found while reading YAML; the file name is added later."""
 
-    def __init__(self, mark: Mark | None, message: str) -> None:
+    def __init__(self, mark: Mark | None, message: str, *, syntax: bool = False) -> None:
         super().__init__(message)
         self.mark = mark
         self.message = message
+        self.syntax = syntax
+        """The parser's refusal of the text as YAML (not a briefing rule)."""
 
     @classmethod
     def from_yaml(cls, exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "invalid YAML"
+        syntax = True
         if problem == "did not find expected <document start>":
+            syntax = False  # the one-document rule of briefings, not YAML's
             # libyaml's words for text after a '...' that ended the document.
             problem = (
                 "a briefing file holds one YAML document; found more after the '...' that ends the first"
@@ -79,7 +83,7 @@ class YamlProblem(Exception):
             context_line = inside(text, Mark(exc.context_mark.line + 1, 1)).line
             problem = f"{problem} ({exc.context} on line {context_line})"
         at = inside(text, Mark(mark.line + 1, mark.column + 1)) if mark else None
-        return cls(at, problem)
+        return cls(at, problem, syntax=syntax)
 
 
 def _char_at(text: str, line: int, column: int) -> str:

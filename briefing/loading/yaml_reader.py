@@ -129,11 +129,11 @@ def _events(text: str) -> Iterator[Any]:
 
 # What YAML accepts in a stream (YAML 1.1 "printable"); libyaml reports
 # anything else with a byte offset only, so we find the character ourselves.
-_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _bad_character(text: str, exc: yaml.YAMLError) -> YamlProblem:
-    found = _NOT_PRINTABLE.search(text)
+    found = NOT_PRINTABLE.search(text)
     if found is None:  # pragma: no cover - libyaml and the pattern agree
         return YamlProblem(Mark(1, 1), str(exc).splitlines()[0])
     code = ord(found.group())
@@ -173,6 +173,8 @@ class Found:
         """Where the value at each path (a prefix of a target) starts."""
         self.keys: dict[Path, Mark] = {}
         """Where the key that leads to each path is written."""
+        self.fast = False
+        """Read by the fast path (see :mod:`briefing.loading.yaml_strict`)."""
 
     def mark(self, path: Path, *, on_key: bool = False) -> Mark:
         """The line and column of ``path``, or of its deepest parent found."""
@@ -191,7 +193,7 @@ class Found:
         return self.values[path[:depth]]
 
 
-def read(text: str, *, targets: list[Path] | None = None) -> tuple[Any, Found]:
+def read_events(text: str, *, targets: list[Path] | None = None) -> tuple[Any, Found]:
     """Parse one YAML document into dicts, lists and scalars.
 
     With ``targets``, also collect the marks of the nodes along those paths,

@@ -42,7 +42,7 @@ def read_theme_bytes(path: Path, name: str) -> bytes:
 def parse_theme(data: bytes | str, name: str) -> ThemeFile:
     """Theme YAML -> a checked :class:`ThemeFile`; ``name`` labels problems."""
     text = reading.decode(data, name, error=ThemeError, words=WORDS) if isinstance(data, bytes) else data
-    from briefing.loading.yaml_reader import read  # not needed when cached
+    from briefing.loading.yaml_strict import read  # not needed when cached
 
     try:
         raw, _ = read(text)
