@@ -86,6 +86,39 @@ async def test_the_stale_banner_leaves_title_clock_and_stale_mark_on_screen(tmp_
         assert any("live.yaml:3:15:" in line for line in rest[:4])
 
 
+FIVE_PROBLEMS = (
+    "schema: 1\nmeta:\n  titel: T\ndelegations:\n  - id: ua\n    side: Ukraine\n    role: chair\n"
+    "  - id: ru\n    side: Russia\n    role: party\n    lead: nobody\n"
+    "agenda:\n  - id: a1\n    topic: X\n    status: Dropped\n  - id: a2\n    topic: Y\n    statsu: open\n"
+)
+
+
+@pytest.mark.parametrize(("size", "shown"), [((120, 40), 3), ((80, 24), 1)])
+async def test_the_banner_lists_problems_and_bang_lists_them_all(tmp_path, size, shown):
+    from briefing.ui.screens.problems import ProblemsScreen
+
+    path = copy_default(tmp_path)
+    app = FrozenApp(path, display_name="live.yaml", watch=True)
+    async with app.run_test(size=size) as pilot:
+        path.write_text(FIVE_PROBLEMS, encoding="utf-8")
+        await until(pilot, lambda: app.screen.has_class("-stale"))
+        await pilot.pause(0.05)
+        total = len(app.screen.error.problems)
+        assert total >= 5
+        lines = screen_lines(app)
+        listed = [line for line in lines if "live.yaml:" in line]
+        assert len(listed) == shown
+        assert any(f"+{total - shown} more" in line and "! lists all" in line for line in lines)
+        await pilot.press("exclamation_mark")
+        assert isinstance(app.screen, ProblemsScreen)
+        await pilot.pause(0.05)
+        text = "\n".join(screen_lines(app))
+        for problem in app.screen.error.problems:
+            assert f"live.yaml:{problem.mark.line}:{problem.mark.column}:" in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ProblemsScreen)
+
+
 async def test_selection_follows_the_item_not_the_row(tmp_path):
     path = copy_default(tmp_path)
     app = FrozenApp(path)

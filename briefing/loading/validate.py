@@ -84,6 +84,9 @@ def _takes_none(kind: Any) -> bool:
     return typing.get_origin(kind) in (typing.Union, types.UnionType) and type(None) in typing.get_args(kind)
 
 
+_STAND_INS: dict[str, Any] = {"schema": 1, "meta": {"title": "-"}}
+
+
 def checks_beside(
     raw: dict[str, Any],
     bad: list[tuple[Path, bool]],
@@ -100,20 +103,27 @@ def checks_beside(
     not reported: the type problem is the one to fix.
     """
     drop: set[Path] = set()
+    stand_in: dict[str, Any] = {}
     for path, on_key in bad:
         items = [i for i, part in enumerate(path) if isinstance(part, int)]
-        if on_key and not items:
+        if path[:1] in (("schema",), ("meta",)):
+            # No check looks across into these: a stand-in lets the checks
+            # of the other sections run.
+            stand_in[str(path[0])] = _STAND_INS[str(path[0])]
+        elif on_key and not items:
             drop.add(path)  # an unknown key outside any list item: just that key
         elif items:
             drop.add(path[: items[-1] + 1])
-        elif len(path) >= 1 and path[0] not in ("schema", "meta"):
+        elif len(path) >= 1:
             drop.add(path[:1])  # a section that is not a list: set it aside whole
         else:
-            return []  # the schema or meta are wrong: nothing to check against
+            return []  # the top level is wrong: nothing to check against
     kept: dict[Path, list[int]] = {}
     dropped_ids: set[str] = set()
     above = {path[:depth] for path in drop for depth in range(len(path))}
     rest = _without(raw, (), drop, above, kept, dropped_ids)
+    if stand_in:
+        rest = {**rest, **stand_in}
     try:
         found = run_checks(rest)
     except msgspec.ValidationError:

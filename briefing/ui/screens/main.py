@@ -94,6 +94,14 @@ class MainScreen(Screen[None]):
             id="present",
         ),
         Binding("b", "blank", "Blank", show=False, tooltip="Blank the screen (any key returns)", id="blank"),
+        Binding(
+            "exclamation_mark",
+            "show_problems",
+            "Problems",
+            show=False,
+            tooltip="List every problem of the broken save",
+            id="problems",
+        ),
         *SEARCH_BINDINGS,
     ]
 
@@ -110,7 +118,9 @@ class MainScreen(Screen[None]):
                the title, the clock and STALE stay in view with the banner. */
             display: none;
             height: auto;
-            max-height: 4;
+            max-height: 5;
+            text-wrap: nowrap;
+            text-overflow: ellipsis;
             background: $error 25%;
             color: $text;
             border-left: thick $error;
@@ -180,6 +190,7 @@ class MainScreen(Screen[None]):
         wide = self.size.width >= WIDE_WIDTH and self.size.height >= WIDE_HEIGHT
         self.set_class(wide, "-wide")
         self._update_side_titles()
+        self._show_problems()  # how many fit depends on the height
 
     @property
     def panes(self) -> list[Pane]:
@@ -241,21 +252,27 @@ class MainScreen(Screen[None]):
         self.query_one(BriefingHeader).set_stale(error is not None)
         if error is None:
             return
-        first = error.problems[0]
-        more = len(error.problems) - 1
-        self.query_one("#banner", Static).update(
+        self._show_problems()
+
+    def _show_problems(self) -> None:
+        """The banner: the first problems, as many as the height allows, one
+        line each; ``!`` lists them all."""
+        if self.error is None:
+            return
+        problems = self.error.problems
+        shown = problems[: 3 if self.app.size.height >= 30 else 1]
+        more = len(problems) - len(shown)
+        lines = [Content.assemble(("⚠ ", "bold $text-error"), lit(str(problem), "bold")) for problem in shown]
+        lines.append(
             Content.assemble(
-                ("⚠ ", "bold $text-error"),
-                lit(str(first), "bold"),
-                (f"  (+{more} more)" if more else "", ""),
-                "\n",
+                (f"+{more} more · ! lists all · " if more else "", "bold"),
                 (
-                    "Showing the last good version (stale). Fix the file and save; "
-                    "e opens the editor at the problem, r reloads.",
+                    "Showing the last good version (stale): fix the file and save · e edit · r reload",
                     "$text-muted",
                 ),
             )
         )
+        self.query_one("#banner", Static).update(Content("\n").join(lines))
 
     # -- actions ------------------------------------------------------------
 
@@ -378,6 +395,14 @@ class MainScreen(Screen[None]):
             rows.focus()
 
         self.app.push_screen(PresenterScreen(rows.rows, rows.cursor or 0, self.briefing, self.roster), back)
+
+    def action_show_problems(self) -> None:
+        if self.error is None:
+            self.notify("The file is fine: no problems to list.")
+            return
+        from briefing.ui.screens.problems import ProblemsScreen
+
+        self.app.push_screen(ProblemsScreen(self.error))
 
     def action_show_changes(self) -> None:
         from briefing.diff.changes import Changes
