@@ -6,19 +6,16 @@ colours as the nearest of 16 fixed ones: briefing-dark's amber focus frame
 turned bright red (it read as an error) and its blue selection became the
 same cyan as Ukraine's side mark. So each briefing theme has a 16-colour
 form, made of the terminal's own colours (sent as ANSI colour numbers, so
-the terminal's palette decides how they look), with these roles:
+the terminal's palette decides how they look). For dark themes:
 
-======================  ===================  ===================
-role                    dark                 light
-======================  ===================  ===================
-text / background       bright white / black black / bright white
-bars, frames            bright black         white, bright black
-focused frame, keys     bright blue          blue
-selected row            white on blue        bright white on blue
-sides                   bright yellow, bright cyan, bright magenta,
-                        bright green, yellow (never blue, never red)
-warning / error / ok    yellow / red / green  magenta / red / green
-======================  ===================  ===================
+- text bright white on black, muted text white, frames bright black;
+- the focused frame bright white; the selected row bright white on blue;
+- sides bright yellow (mediator), bright cyan, bright magenta, bright
+  green, yellow (parties), green (allies), white (observers, others);
+- warnings yellow, errors red, success green.
+
+Light themes get black text on bright white, a blue focused frame, the
+selected row black on bright cyan, and dark side colours.
 
 So focus is never red, the selected row's colour is no side's colour, and
 red means an error. A theme file's ``ansi:`` section changes any of these
