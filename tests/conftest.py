@@ -40,3 +40,14 @@ def _isolated_user_folders(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("BRIEFING_CONFIG_DIR", str(home / "config"))
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(home / "cache"))
     monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _full_terminal(monkeypatch):
+    """Apps in tests see a truecolor, UTF-8 terminal, whatever the developer's is.
+
+    (TERM=xterm alone means 16 colours, and an ASCII locale means ASCII
+    stand-ins: tests that want those ask for them.)
+    """
+    monkeypatch.setenv("COLORTERM", "truecolor")
+    monkeypatch.setattr("briefing.ui.terminal.output_encoding", lambda: "utf-8")

@@ -15,11 +15,8 @@ contain any hostile payload.
 
 from __future__ import annotations
 
-import os
 import re
-import select
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -34,6 +31,7 @@ from briefing.ui.screens.help import HelpScreen
 
 from .apps import FrozenApp as BriefingApp
 from .apps import grab
+from .pty_run import run_in_pty
 
 HOSTILE = Path(__file__).parent / "briefings" / "hostile.yaml"
 ROOT = Path(__file__).resolve().parent.parent
@@ -312,64 +310,6 @@ def test_check_output_is_inert(tmp_path, monkeypatch, capsys):
 
 
 # --- (c) the real program in a pseudo-terminal ---------------------------------------------
-
-pty = pytest.importorskip("pty") if sys.platform != "win32" else None
-
-
-def run_in_pty(args: list[str], keys: list[bytes], size=(120, 40), settle=2.0, gap=0.3):
-    """Run ``args`` on a pseudo-terminal, type ``keys``; return (output bytes, exit status)."""
-    import fcntl
-    import signal
-    import struct
-    import termios
-
-    env = {**os.environ, "TERM": "xterm-256color", "PYTHONPATH": str(ROOT)}
-    env.pop("TEXTUAL", None)
-    pid, fd = pty.fork()
-    if pid == 0:  # child: size the terminal before the app asks for it
-        try:
-            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
-            os.chdir(ROOT)
-            os.execve(sys.executable, [sys.executable, *args], env)
-        finally:
-            os._exit(127)
-    output = bytearray()
-
-    def pump(seconds: float) -> bool:
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            ready, _, _ = select.select([fd], [], [], 0.05)
-            if ready:
-                try:
-                    chunk = os.read(fd, 65536)
-                except OSError:  # the child has gone
-                    return False
-                if not chunk:
-                    return False
-                output.extend(chunk)
-        return True
-
-    status = None
-    try:
-        pump(settle)
-        for key in keys:
-            os.write(fd, key)
-            if not pump(gap):
-                break
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            done, raw_status = os.waitpid(pid, os.WNOHANG)
-            if done:
-                status = os.waitstatus_to_exitcode(raw_status)
-                break
-            pump(0.1)
-    finally:
-        if status is None:
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-        os.close(fd)
-    return bytes(output), status
-
 
 # Textual's own OSC 22 (mouse pointer shape) ends in BEL; nothing else may.
 TEXTUAL_OSC = re.compile(rb"\x1b\]22;[a-z-]*\x07")

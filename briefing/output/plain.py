@@ -38,6 +38,7 @@ from briefing.model.items import Item, by_section
 from briefing.model.text import visible
 from briefing.model.wording import STATUS_LABEL, interception_rate
 from briefing.output.broken_pipe import stdout_reader_left
+from briefing.output.glyphs import for_encoding
 
 DEFAULT_WIDTH = 80
 MIN_WIDTH = 20
@@ -391,9 +392,10 @@ def run(path: str | os.PathLike[str], display: str) -> int:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return 1
-    text = render_plain(briefing, output_width(sys.stdout))
-    # A pipe with a non-UTF-8 locale must not turn a name in Cyrillic into a
-    # traceback; the structure is ASCII, so replacing a character is enough.
+    # With a non-UTF-8 locale, what the encoding lacks gets a stand-in of the
+    # same width (an en dash a hyphen, é an e, Cyrillic ?), so headings stay
+    # underlined to their length; nothing can then turn into a traceback.
+    text = for_encoding(render_plain(briefing, output_width(sys.stdout)), sys.stdout.encoding)
     reconfigure = getattr(sys.stdout, "reconfigure", None)
     if reconfigure is not None:
         reconfigure(errors="replace")

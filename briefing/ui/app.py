@@ -28,11 +28,15 @@ from briefing.settings.config import read_config
 from briefing.ui.keymap import check_keymap, keys_of
 from briefing.ui.messages import ReloadFinished, ReloadStarted
 from briefing.ui.screens.main import MainScreen
+from briefing.ui.terminal import Terminal
 from briefing.ui.themes import ThemeSwitcher, briefing_variable_defaults
 from briefing.ui.widgets.row_list import RowList
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from textual.command import Provider
+    from textual.filter import LineFilter
 
     from briefing.diff.changes import Changes
     from briefing.ui.screens.error import ErrorScreen
@@ -91,6 +95,8 @@ class BriefingApp(App[int]):
         """The last briefing that loaded without problems."""
         self._startup_error: BriefingError | None = None
         self._loaded_signature: tuple[int, int, int, int] | None = None
+        # Colours and characters the terminal can show (briefing/ui/terminal.py).
+        self.terminal = Terminal(self)
         # The user's config.toml (theme, keymap); problems are shown on mount.
         self.user_config, config_problems = read_config()
         # Registers shipped + user themes and applies: theme=, else the
@@ -103,6 +109,10 @@ class BriefingApp(App[int]):
         # Side and tally colours ($side-ally, $tally-launched ...) for themes
         # that do not set them, Textual's built-ins included.
         return briefing_variable_defaults(self.current_theme)
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        # NO_COLOR without greys; ASCII stand-ins on a terminal without Unicode.
+        return self.terminal.line_filters(super().get_line_filters())
 
     def action_cycle_theme(self) -> None:
         self.theme_switcher.cycle()

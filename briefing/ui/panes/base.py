@@ -61,6 +61,10 @@ class Pane(Vertical):
             border: round $accent;
             border-title-color: $text;
         }
+        &:nocolor:focus-within {  /* NO_COLOR: a heavy frame, its title reversed */
+            border: heavy $accent;
+            border-title-style: bold reverse;
+        }
     }
     """
 

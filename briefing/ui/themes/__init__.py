@@ -14,6 +14,8 @@ A theme file (``themes/briefing-dark.yaml`` is the annotated reference)::
       launched / intercepted
     variables:                   # optional: Textual's own variables, e.g.
       block-cursor-text-style: bold reverse
+    ansi:                        # optional: the same keys, in the terminal's 16
+      accent: ansi_bright_cyan   # colours, for terminals that have no more
 
 Every mistake in a file is a ``FILE:LINE:COL: message`` problem; a broken
 file is skipped (and reported), never a crash.
@@ -31,7 +33,8 @@ Shipped themes live in ``themes/``; files in the user's config folder
 
 The parts: :mod:`.spec` (the file format), :mod:`.parsing` (read and
 check one file), :mod:`.textual_theme` (map it onto Textual),
-:mod:`.colours` (side and tally colours for any theme), :mod:`.catalog`
+:mod:`.colours` (side and tally colours for any theme), :mod:`.ansi` (the
+16-colour palettes), :mod:`.catalog`
 (all files, cached; which to start with), :mod:`.switcher` (in the app).
 """
 

@@ -44,8 +44,13 @@ def theme_files(folder: Path) -> list[Path]:
     return sorted(p for p in entries if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
 
 
-def discover_themes(shipped: Path | None = None, user: Path | None = None) -> ThemeCatalog:
-    """Load every theme file; the user's folder overrides shipped names."""
+def discover_themes(
+    shipped: Path | None = None, user: Path | None = None, *, sixteen_colours: bool = False
+) -> ThemeCatalog:
+    """Load every theme file; the user's folder overrides shipped names.
+
+    With ``sixteen_colours`` each theme takes its 16-colour form (same name).
+    """
     catalog = ThemeCatalog()
     folders = (shipped or data_dir("themes"), user or paths.themes_dir())
     files: list[tuple[int, Path, bytes | ThemeError]] = []
@@ -62,7 +67,7 @@ def discover_themes(shipped: Path | None = None, user: Path | None = None) -> Th
         if isinstance(outcome, ThemeError):
             catalog.problems.extend(outcome.problems)
             continue
-        theme = to_theme(outcome)
+        theme = to_theme(outcome, sixteen_colours=sixteen_colours)
         if theme.name in seen[number]:
             catalog.problems.append(
                 Problem(

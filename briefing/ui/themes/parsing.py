@@ -28,7 +28,9 @@ from briefing.ui.themes.spec import (
     HINTS,
     MAX_THEME_BYTES,
     NAME,
+    TERMINAL_COLOURS,
     WORDS,
+    AnsiColours,
     ThemeError,
     ThemeFile,
 )
@@ -89,21 +91,32 @@ def check_theme(spec: ThemeFile) -> list[tuple[tuple[str, ...], str, bool]]:
         )
     elif spec.name in BUILTIN_THEMES:
         found.append((("name",), f"{spec.name!r} is a Textual built-in theme; choose another name", False))
+    found.extend(_colour_problems(spec, ()))
+    found.extend(_colour_problems(spec.ansi, ("ansi",)))
+    return found
+
+
+def _colour_problems(
+    part: ThemeFile | AnsiColours, at: tuple[str, ...]
+) -> list[tuple[tuple[str, ...], str, bool]]:
+    """Problems with the colours and variables of a theme, or of its ``ansi:`` section."""
+    ansi = isinstance(part, AnsiColours)
+    found: list[tuple[tuple[str, ...], str, bool]] = []
     for key in BASE_COLOURS:
-        value = getattr(spec, key)
-        if value is not None and (message := colour_problem(value, opaque=key != "boost")):
-            found.append(((key,), message, False))
+        value = getattr(part, key)
+        if value is not None and (message := colour_problem(value, opaque=key != "boost", ansi=ansi)):
+            found.append(((*at, key), message, False))
     parties: dict[Color, str] = {}
     for section in ("sides", "tally"):
-        part = getattr(spec, section)
-        for info in msgspec.structs.fields(part):
-            value = getattr(part, info.name)
+        group = getattr(part, section)
+        for info in msgspec.structs.fields(group):
+            value = getattr(group, info.name)
             if value is None:
                 continue
-            path = (section, info.encode_name)
-            if message := colour_problem(value):
+            path = (*at, section, info.encode_name)
+            if message := colour_problem(value, ansi=ansi):
                 found.append((path, message, False))
-            elif info.name.startswith("party_"):
+            elif info.name.startswith("party_") and not ansi:  # 16 colours: may share
                 colour = Color.parse(value)
                 if colour in parties:
                     found.append(
@@ -114,20 +127,31 @@ def check_theme(spec: ThemeFile) -> list[tuple[tuple[str, ...], str, bool]]:
                         )
                     )
                 parties.setdefault(colour, info.encode_name)
-    for key, value in spec.variables.items():
-        path = ("variables", key)
+    for key, value in part.variables.items():
+        path = (*at, "variables", key)
         if key in BRIEFING_VARIABLES:
             section = "sides" if key.startswith("side-") else "tally"
             found.append((path, f"set {key!r} under '{section}:' instead", True))
         elif key not in textual_variables():
             found.append((path, _unknown_variable(key), True))
-        elif message := _variable_problem(key, value):
+        elif message := _variable_problem(key, value, ansi=ansi):
             found.append((path, message, False))
     return found
 
 
-def colour_problem(value: str, *, opaque: bool = True) -> str | None:
-    """Why ``value`` cannot be a theme colour, or None if it can."""
+def colour_problem(value: str, *, opaque: bool = True, ansi: bool = False) -> str | None:
+    """Why ``value`` cannot be a theme colour (with ``ansi``: a terminal colour), or None."""
+    if ansi:
+        try:
+            terminal = Color.parse(value).ansi is not None
+        except ColorParseError:
+            terminal = False
+        if not terminal:
+            return (
+                f"{value!r} is not a terminal colour; in 'ansi:' use one of the terminal's "
+                f"16 colours: {', '.join(TERMINAL_COLOURS)} (or ansi_default)"
+            )
+        return None
     try:
         colour = Color.parse(value)
     except ColorParseError as exc:
@@ -151,7 +175,7 @@ _AUTO = re.compile(r"^auto(?:\s+\d{1,3}%)?$")
 _WITH_ALPHA = re.compile(r"^(?P<colour>.+?)\s+(?P<percent>\d{1,3})%$")
 
 
-def _variable_problem(key: str, value: str) -> str | None:
+def _variable_problem(key: str, value: str, *, ansi: bool = False) -> str | None:
     if key.endswith("style"):
         bad = [word for word in value.split() if word not in VALID_STYLE_FLAGS]
         if bad or not value.split():
@@ -160,7 +184,7 @@ def _variable_problem(key: str, value: str) -> str | None:
     if _AUTO.match(value) or value in ("transparent", "initial"):
         return None
     match = _WITH_ALPHA.match(value)
-    return colour_problem(match.group("colour") if match else value, opaque=False)
+    return colour_problem(match.group("colour") if match else value, opaque=False, ansi=ansi)
 
 
 def _unknown_variable(key: str) -> str:

@@ -37,6 +37,12 @@ SIDE_VARIABLES = (
     "side-other",
 )
 TALLY_VARIABLES = ("tally-launched", "tally-intercepted")
+TERMINAL_COLOURS = tuple(
+    f"ansi_{bright}{hue}"
+    for bright in ("", "bright_")
+    for hue in ("black", "red", "green", "yellow", "blue", "magenta", "cyan", "white")
+)
+"""The 16 colours of a terminal, as the ``ansi:`` section names them."""
 BRIEFING_VARIABLES = (*SIDE_VARIABLES, *TALLY_VARIABLES)
 
 HINTS = {
@@ -76,6 +82,30 @@ class Tally(_Part, frozen=True):
     intercepted: str | None = None
 
 
+class AnsiColours(_Part, frozen=True):
+    """The theme on a terminal with 16 colours (``TERM=xterm``, the Linux console).
+
+    The same keys as the theme itself, each one of the terminal's own colours
+    (``ansi_blue``, ``ansi_bright_white`` ...); keys left out take the shipped
+    16-colour palette for a dark or light theme (:mod:`.ansi`).
+    """
+
+    primary: str | None = None
+    secondary: str | None = None
+    accent: str | None = None
+    foreground: str | None = None
+    background: str | None = None
+    surface: str | None = None
+    panel: str | None = None
+    boost: str | None = None
+    warning: str | None = None
+    error: str | None = None
+    success: str | None = None
+    sides: Sides = msgspec.field(default_factory=Sides)
+    tally: Tally = msgspec.field(default_factory=Tally)
+    variables: dict[str, str] = {}
+
+
 class ThemeFile(_Part, frozen=True):
     """One theme file, as written."""
 
@@ -95,6 +125,7 @@ class ThemeFile(_Part, frozen=True):
     sides: Sides = msgspec.field(default_factory=Sides)
     tally: Tally = msgspec.field(default_factory=Tally)
     variables: dict[str, str] = {}
+    ansi: AnsiColours = msgspec.field(default_factory=AnsiColours)
 
 
 BASE_COLOURS = (
@@ -128,7 +159,9 @@ __all__ = [
     "PARTY_COLOURS",
     "SIDE_VARIABLES",
     "TALLY_VARIABLES",
+    "TERMINAL_COLOURS",
     "WORDS",
+    "AnsiColours",
     "Sides",
     "Tally",
     "ThemeError",

@@ -9,6 +9,7 @@ from textual.theme import Theme
 
 from briefing.loading.problems import Problem
 from briefing.settings.config import ConfigError
+from briefing.ui.terminal import has_sixteen_colours
 from briefing.ui.themes.catalog import ThemeCatalog, choose_theme, discover_themes
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ class ThemeSwitcher:
         catalog: ThemeCatalog | None = None,
     ) -> None:
         self.app = app
-        self.catalog = catalog or discover_themes()
+        self.catalog = catalog or discover_themes(sixteen_colours=has_sixteen_colours(app))
         for theme in self.catalog.themes.values():
             app.register_theme(theme)
         name, note = choose_theme(

@@ -8,15 +8,23 @@ import msgspec
 from textual.color import Color
 from textual.theme import Theme
 
+from briefing.ui.themes.ansi import sixteen_colour_form
 from briefing.ui.themes.parsing import parse_theme, read_theme_bytes
 from briefing.ui.themes.spec import Sides, ThemeFile
 
 
-def to_theme(spec: ThemeFile) -> Theme:
-    """Map a checked theme file onto a Textual Theme."""
+def to_theme(spec: ThemeFile, *, sixteen_colours: bool = False) -> Theme:
+    """Map a checked theme file onto a Textual Theme.
+
+    With ``sixteen_colours`` the theme takes its 16-colour form (:mod:`.ansi`)
+    and Textual sends its colours as the terminal's own colour numbers.
+    """
+    if sixteen_colours:
+        spec = sixteen_colour_form(spec)
 
     def hex_of(value: str | None) -> str | None:
-        # Normalised so the values read back cleanly as CSS variables.
+        # Normalised so the values read back cleanly as CSS variables
+        # (a terminal colour keeps its name: ansi_blue).
         return Color.parse(value).hex if value is not None else None
 
     variables: dict[str, str] = {}
@@ -30,11 +38,16 @@ def to_theme(spec: ThemeFile) -> Theme:
         # Textual ignores ``boost`` when ``panel`` is given; the variables win.
         boost = Color.parse(spec.boost)
         variables["boost"] = boost.hex
-        variables["block-hover-background"] = boost.with_alpha(0.1).hex
+        hover = boost if boost.ansi is not None else boost.with_alpha(0.1)
+        variables["block-hover-background"] = hover.hex
+    if sixteen_colours:
+        # Textual's 16-colour themes leave these to the terminal; ours set them.
+        variables.update({key: value for key in ("surface", "panel") if (value := getattr(spec, key))})
     variables.update(spec.variables)
     return Theme(
         name=spec.name,
         dark=spec.dark,
+        ansi=sixteen_colours,
         primary=hex_of(spec.primary),  # type: ignore[arg-type]
         secondary=hex_of(spec.secondary),
         accent=hex_of(spec.accent),

@@ -22,6 +22,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.style import Style as VisualStyle
 
 T = TypeVar("T")
 
@@ -63,6 +64,10 @@ class RowList(ScrollView, Generic[T], can_focus=True):
         scrollbar-size-vertical: 1;
         & > .row-list--cursor { background: $boost; }
         &:focus > .row-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
+        /* 16 colours, or none (NO_COLOR): lines and reverse mark the selection */
+        &:ansi > .row-list--cursor, &:nocolor > .row-list--cursor { text-style: underline; }
+        &:ansi:focus > .row-list--cursor { text-style: none; }
+        &:nocolor:focus > .row-list--cursor { text-style: reverse; }
         & > .row-list--placeholder { color: $text-muted; text-style: italic; }
     }
     """
@@ -228,10 +233,18 @@ class RowList(ScrollView, Generic[T], can_focus=True):
                 lines = self._render_row(self._rows[index], width, self.compact)
                 self._cache[lines_key] = lines
             content = lines[offset] if offset < len(lines) else Content("")
-            style = self.get_visual_style("row-list--cursor") if is_cursor else None
+            style = self._cursor_style() if is_cursor else None
             strip = self._strip(content, width, style).apply_meta({"row": index})
             self._cache[key] = strip
         return strip
+
+    def _cursor_style(self) -> VisualStyle:
+        style = self.get_visual_style("row-list--cursor")
+        # Textual's visual styles leave out `reverse`, which marks the
+        # selection under NO_COLOR (see DEFAULT_CSS).
+        if self.get_component_styles("row-list--cursor").text_style.reverse:
+            style += VisualStyle(reverse=True)
+        return style
 
     def _strip(self, content: Content, width: int, style: Any) -> Strip:
         base = self.visual_style if style is None else self.visual_style + style
