@@ -263,9 +263,13 @@ def test_reported_speech_several_leads_and_unstated_times_load(write):
 
 def test_schema_1_files_of_before_still_load(write):
     # One lead as a plain id, a speaker on every quote, a when on every event.
-    text = M + UA + (
-        "    lead: p\n    members:\n      - {id: p, name: P, attending: true}\n"
-        "quotes:\n  - {id: q, speaker: p, text: T}\ntimeline:\n  - {id: e, when: Tuesday, title: T}\n"
+    text = (
+        M
+        + UA
+        + (
+            "    lead: p\n    members:\n      - {id: p, name: P, attending: true}\n"
+            "quotes:\n  - {id: q, speaker: p, text: T}\ntimeline:\n  - {id: e, when: Tuesday, title: T}\n"
+        )
     )
     b = load_path(write(text))
     assert (b.delegations[0].lead, b.delegations[0].leads) == ("p", ["p"])

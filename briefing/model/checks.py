@@ -114,7 +114,9 @@ def _lead_problems(delegation: Delegation, path: Path) -> list[tuple[Path, str]]
         at: list[tuple[Path, str]] = [((*path, "lead"), delegation.lead)]
     else:
         at = [((*path, "lead", i), ref) for i, ref in enumerate(delegation.leads)]
-    return [(where, f"lead {ref!r} is not a member of this delegation") for where, ref in at if ref not in members]
+    return [
+        (where, f"lead {ref!r} is not a member of this delegation") for where, ref in at if ref not in members
+    ]
 
 
 def _quote_problem(quote: Quote, path: Path) -> tuple[Path, str]:

@@ -44,7 +44,9 @@ def _bullet(text: Content) -> Content:
 def _quote_lines(quotes: list[Quote], roster: Roster) -> list[Content]:
     return [
         _bullet(
-            Content.assemble("“", lit(q.text, "italic"), "” ", lit(f"— {attribution(q, roster.name_of)}", MUTED))
+            Content.assemble(
+                "“", lit(q.text, "italic"), "” ", lit(f"— {attribution(q, roster.name_of)}", MUTED)
+            )
         )
         for q in quotes
     ]
@@ -76,7 +78,8 @@ def _related(ids: set[str], briefing: Briefing, roster: Roster) -> list[Content]
     if events:
         lines.append(_section("Timeline"))
         lines += [
-            _bullet(Content.assemble(lit(e.when or TIME_NOT_STATED, MUTED), "  ", lit(e.title))) for e in events
+            _bullet(Content.assemble(lit(e.when or TIME_NOT_STATED, MUTED), "  ", lit(e.title)))
+            for e in events
         ]
     return lines
 
