@@ -18,7 +18,7 @@ STATUS_LABEL = {
 """How each agenda status reads to people."""
 
 
-TIME_NOT_STATED = "time not stated"
+TIME_NOT_STATED = "not stated"
 """What stands for an event's time when the source gives none (never a guess)."""
 
 

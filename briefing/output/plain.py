@@ -289,7 +289,7 @@ def _count(out: _Writer, count: WeaponCount, _tally: StrikeTally, _roster: Roste
 
 def _event(out: _Writer, event: Event, _owner: None, roster: Roster) -> None:
     out.blank()
-    out.item(f"{event.when or TIME_NOT_STATED.capitalize()}: {event.title}")
+    out.item(f"{event.when or 'Time ' + TIME_NOT_STATED}: {event.title}")
     if event.detail:
         out.text(event.detail, "  ")
     if event.involves:

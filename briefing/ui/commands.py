@@ -78,7 +78,7 @@ def _texts(kind: str, obj: Any, owner: Any, roster: Roster) -> tuple[str, str, t
         )
     if kind == "count":
         return f"Strikes: {_label(obj.weapon)}", _short(owner.period), ()
-    return f"Timeline: {_short(obj.title)}", _short(obj.when or TIME_NOT_STATED), ()
+    return f"Timeline: {_short(obj.title)}", _short(obj.when or f"time {TIME_NOT_STATED}"), ()
 
 
 _PANE_OF = {kind: pane for pane, kinds in PANE_KINDS.items() for kind in kinds}
