@@ -6,7 +6,7 @@ import argparse
 import gc
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,32 +17,83 @@ if TYPE_CHECKING:
     from briefing.loading import Problem
 
 USAGE = """\
-briefing [--theme NAME] [PATH]  open a briefing (default: the bundled Geneva talks)
-  briefing --plain [PATH]        print it as plain text (automatic when output is not a terminal)
-  briefing check FILE...         validate briefings; one FILE:LINE:COL line per problem
-  briefing schema                print the JSON Schema of the briefing format"""
+briefing [--theme NAME] [--no-watch] [PATH]
+       briefing --plain [PATH]
+       briefing check FILE...
+       briefing schema"""
+# "usage: " comes first, so each form's "briefing" starts under the first's.
+
+COMMANDS = (
+    ("briefing [PATH]", "open a briefing (default: the bundled Geneva talks)"),
+    ("briefing --plain [PATH]", "print it as plain text (automatic when piped)"),
+    ("briefing check FILE...", "validate briefings, one or more at a time"),
+    ("briefing schema", "print the JSON Schema of the format, for editors"),
+)
+HELP_COLUMN = 2 + max(len(form) for form, _ in COMMANDS) + 2
+"""Where every description in --help starts: the commands' and the options'."""
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Options' help starts at ``HELP_COLUMN``, under the commands' (the description is ours)."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, max_help_position=HELP_COLUMN)
+        # argparse starts help two columns after its longest option, at most
+        # at max_help_position; starting from this length puts it there.
+        self._action_max_length = HELP_COLUMN - 2
+
+
+def _columns(rows: Iterable[tuple[str, str]], width: int) -> str:
+    """``rows`` as argparse lays out options: name, then help wrapped at ``HELP_COLUMN``."""
+    import textwrap
+
+    lines = []
+    for name, text in rows:
+        head = f"  {name}".ljust(HELP_COLUMN)
+        lines += textwrap.wrap(
+            text,
+            max(width, HELP_COLUMN + 20),
+            initial_indent=head,
+            subsequent_indent=" " * HELP_COLUMN,
+            break_on_hyphens=False,
+        )
+    return "\n".join(lines)
 
 
 class _Parser(argparse.ArgumentParser):
     def format_help(self) -> str:
+        import shutil
+        import textwrap
+
         # Paths come from briefing.paths, imported only when help is shown
         # so --version stays instant.
         from briefing.paths import config_path, themes_dir
 
-        self.epilog = (
-            "Inside the app, press ? for every key and t to change theme. "
-            f"Settings: {config_path()}; your own themes: {themes_dir()}{os.sep}*.yaml"
+        width = shutil.get_terminal_size().columns - 2  # as argparse wraps
+        self.description = (
+            "A terminal dashboard for meeting briefings written in YAML.\n\n"
+            f"commands:\n{_columns(COMMANDS, width)}"
+        )
+        self.epilog = "\n".join(
+            textwrap.wrap(
+                "Inside the app, press ? for every key and t to change theme. "
+                f"Settings: {config_path()}; your own themes: {themes_dir()}{os.sep}*.yaml",
+                width,
+                break_on_hyphens=False,
+            )
         )
         return super().format_help()
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="briefing",
-        usage=USAGE,
-        description="A terminal dashboard for meeting briefings written in YAML.",
+    parser = _Parser(prog="briefing", usage=USAGE, formatter_class=_Formatter)
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="one briefing YAML file to open",
     )
-    parser.add_argument("path", nargs="?", type=Path, help="briefing YAML file to open")
     parser.add_argument(
         "--no-watch",
         action="store_true",
@@ -64,6 +115,10 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+CHECK_DESCRIPTION = """\
+Validate briefing files. Prints FILE:LINE:COL: message per problem and exits
+1 if there are any."""
+
 CHECK_EPILOG = """\
 FILE may be '-' to read one briefing from standard input (reported as
 <stdin>), e.g. from an editor: briefing check - < draft.yaml
@@ -79,8 +134,7 @@ Exit status: 0 every file is a valid briefing, 1 at least one problem,
 def _check(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="briefing check",
-        description="Validate briefing files. Prints FILE:LINE:COL: message per "
-        "problem and exits 1 if there are any.",
+        description=CHECK_DESCRIPTION,
         epilog=CHECK_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -175,6 +229,24 @@ def _check_theme(parser: argparse.ArgumentParser, name: str) -> None:
         parser.error(visible(f"unknown theme {name!r}; available: {', '.join(names)}"))
 
 
+def _paths_problem(paths: list[Path]) -> str | None:
+    """Why the viewer cannot open ``paths`` (a usage error), if it cannot."""
+    from briefing.model.text import visible
+
+    if len(paths) > 1:
+        import shlex
+
+        files = " ".join(shlex.quote(str(p)) for p in paths)
+        return visible(
+            f"the viewer opens one briefing at a time; to validate several, run: briefing check {files}"
+        )
+    if paths and paths[0].is_dir():
+        return visible(
+            f"{paths[0]} is a folder; give a briefing file (folders of rounds are not supported yet)"
+        )
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["check"]:
@@ -182,14 +254,21 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["schema"]:
         return _schema(argv[1:])
     parser = _parser()
-    args = parser.parse_args(argv)
+    # Intermixed: `briefing a.yaml --plain b.yaml` gives both files, so the
+    # message below can name them.
+    args = parser.parse_intermixed_args(argv)
+    paths: list[Path] = args.paths
+    problem = _paths_problem(paths)
+    if problem:
+        print(f"briefing: {problem}", file=sys.stderr)
+        return 2
     if args.theme is not None:
         _check_theme(parser, args.theme)
 
     from briefing.paths import default_briefing
 
-    path: Path = args.path or default_briefing()
-    display = str(args.path) if args.path else path.name
+    path: Path = paths[0] if paths else default_briefing()
+    display = str(path) if paths else path.name
     # Piped or redirected output gets the linear text: a full-screen app
     # would only write escape codes into the file.
     if args.plain or not sys.stdout.isatty():

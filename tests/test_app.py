@@ -160,6 +160,20 @@ async def test_quotes_name_the_speakers_side_in_words_not_only_colour():
         heads = [quotes.render_row(q, 56, False)[0].plain for q in quotes.list.rows]
         assert heads[0].startswith("▌Dmitry Peskov (Russia) · ")
         assert any(h.startswith("▌Rustem Umerov (Ukraine) · ") for h in heads)
-        # A delegation quoted as a whole is not named twice.
-        assert any(h.startswith("▌Russia · ") for h in heads)
-        assert not any("Russia (Russia)" in h for h in heads)
+        # Reported speech names who reported it and whom they cite, not a side.
+        assert "▌Russian media, citing sources embedded within the Russian delegation" in [
+            quotes.render_row(q, 120, False)[0].plain for q in quotes.list.rows
+        ]
+
+
+async def test_a_delegation_quoted_as_a_whole_is_not_named_twice(write):
+    path = write(
+        "schema: 1\nmeta:\n  title: T\n"
+        "delegations:\n  - {id: ru, side: Russia, role: party}\n"
+        "quotes:\n  - {id: q, speaker: ru, text: T, channel: X}\n"
+    )
+    app = BriefingApp(path)
+    async with app.run_test(size=(120, 40)):
+        quotes = app.screen.query_one("#quotes", Pane)
+        heads = [quotes.render_row(q, 56, False)[0].plain for q in quotes.list.rows]
+        assert heads == ["▌Russia · X"]

@@ -87,7 +87,9 @@ def test_side_relations(geneva):
     assert sides.of("umerov") == {"ukraine"}  # person: own delegation
     assert sides.of("territories") == {"russia"}  # raised by russia, peskov
     assert sides.of("umerov-mandate") == {"ukraine"}  # quote: speaker's
-    assert sides.of("russian-media-tense") == {"russia"}  # delegation speaker
+    # Reported speech names no speaker: it is no side's words.
+    assert sides.of("russian-media-tense") == frozenset()
+    assert sides.of("wider-agenda") == {"russia"}  # raised by peskov
     assert sides.of("tuesday-coordination") == {
         "us", "ukraine", "france", "uk", "germany", "italy", "switzerland"
     }  # fmt: skip

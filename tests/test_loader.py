@@ -127,6 +127,22 @@ BROKEN = [
         "b.yaml:8:11: delegations[0].lead: lead 'bob' is not a member of this delegation",
     ),
     (
+        "one of several leads not a member",
+        M + UA + "    lead: [p, bob]\n    members:\n      - id: p\n        name: P\n",
+        "b.yaml:8:15: delegations[0].lead[1]: lead 'bob' is not a member of this delegation",
+    ),
+    (
+        "quote with no one's words",
+        M + "quotes:\n  - id: q\n    text: very tense\n",
+        "b.yaml:5:5: quotes[0]: a quote needs a speaker (the id of who said it) or, for reported "
+        "speech, reported_by (who reported it, e.g. Russian media)",
+    ),
+    (
+        "citing with no reporter",
+        M + UA + "quotes:\n  - id: q\n    speaker: ua\n    citing: sources\n    text: T\n",
+        "b.yaml:11:13: quotes[0].citing: citing needs reported_by: who reported the words, citing them",
+    ),
+    (
         "yes is not a boolean",
         M + UA + "    members:\n      - id: p\n        name: P\n        attending: yes\n",
         "b.yaml:11:20: delegations[0].members[0].attending: expected true or false, got text "
@@ -227,3 +243,34 @@ def test_problem_text_cannot_carry_escape_sequences(write):
         load_path(write(M + "\x1b]0;pwned\x07: 1\n"), display="b.yaml")
     message = str(info.value.problems[0])
     assert "\x1b" not in message and "\x07" not in message
+
+
+def test_reported_speech_several_leads_and_unstated_times_load(write):
+    text = (
+        M
+        + UA
+        + "    lead: [p, r]\n    members:\n      - {id: p, name: P}\n      - {id: r, name: R, attending: false}\n"
+        + "quotes:\n  - id: q\n    reported_by: Russian media\n    citing: sources in the delegation\n"
+        + "    text: very tense\n"
+        + "timeline:\n  - id: e\n    title: Exchanges on the sidelines\n"
+    )
+    b = load_path(write(text))
+    assert b.delegations[0].leads == ["p", "r"]
+    assert [m.attending for m in b.delegations[0].members] == [None, False]  # None: not stated
+    assert (b.quotes[0].speaker, b.quotes[0].reported_by) == (None, "Russian media")
+    assert b.timeline[0].when is None
+
+
+def test_schema_1_files_of_before_still_load(write):
+    # One lead as a plain id, a speaker on every quote, a when on every event.
+    text = (
+        M
+        + UA
+        + (
+            "    lead: p\n    members:\n      - {id: p, name: P, attending: true}\n"
+            "quotes:\n  - {id: q, speaker: p, text: T}\ntimeline:\n  - {id: e, when: Tuesday, title: T}\n"
+        )
+    )
+    b = load_path(write(text))
+    assert (b.delegations[0].lead, b.delegations[0].leads) == ("p", ["p"])
+    assert b.delegations[0].members[0].attending is True

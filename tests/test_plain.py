@@ -69,12 +69,13 @@ def test_every_quote_verbatim_in_quotation_marks(default, text):
 
 def test_quotes_name_speaker_channel_when_and_context(text):
     lines = block(text, '- "very tense"')
+    # Reported speech: who reported it and whom they cite, not a side's words.
     assert lines[1:] == [
-        "  Speaker: Russia",
-        "  Channel: Russian media",
-        "  When:    not reported",  # the report does not say when
-        "  Context: Russian media, citing sources within the Russian delegation,",
-        "           describing the negotiations.",
+        "  Reported by: Russian media",
+        "  Citing:      sources embedded within the Russian delegation",
+        "  Channel:     not reported",
+        "  When:        not reported",  # the report does not say when
+        "  Context:     Characterising the negotiations.",
     ]
     facebook = squash("\n".join(block(text, '- "We are working on clarifying')))
     assert (
@@ -125,10 +126,13 @@ def test_header_facts_and_source(default, text):
 
 
 def test_delegations_members_and_spellings(text):
-    assert "United States\n-------------\n\nRole: mediator\nLead: Steve Witkoff" in text
-    assert "- Donald Trump (not at the table)" in text
+    assert "United States\n-------------\n\nRole:   mediator\nLed by: Steve Witkoff and Jared Kushner" in text
+    # The report does not say whether Trump is at the table: nothing is claimed.
+    assert "- Donald Trump\n" in text and "- Dmitry Peskov\n" in text
+    assert "- Volodymyr Zelenskyy (not at the table)" in text
     assert "- Steve Witkoff (leads the delegation)" in text
-    assert "- Jared Kushner\n  Title:        Presidential son-in-law" in text
+    assert "- Jared Kushner (leads the delegation)" in text
+    assert "- Jared Kushner (leads the delegation)\n  Title:        Presidential son-in-law" in text
     assert "Also written: Medinskiy, Medinskii, Medinski, Vladimir Medinskiy, Мединский" in text
     assert "France\n------" in text
     assert "Members: no one is named in the briefing." in text
@@ -150,7 +154,9 @@ def test_sections_in_order_and_timeline_in_order(default, text):
     ]
     assert positions == sorted(positions)
     timeline = text[positions[-1] :]
-    found = [timeline.index(f"- {e.when}: {e.title.split()[0]}") for e in default.timeline]
+    found = [
+        timeline.index(f"- {e.when or 'Time not stated'}: {e.title.split()[0]}") for e in default.timeline
+    ]
     assert found == sorted(found) and len(default.timeline) == 10
 
 

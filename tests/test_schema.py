@@ -85,8 +85,9 @@ def test_field_docstrings_become_descriptions():
     quote = build_schema()["$defs"]["Quote"]["properties"]
     assert quote["text"]["description"] == docs["Quote"]["text"]
     # The field's own words replace the Id type's generic description.
-    assert quote["speaker"]["description"] == "Id of the person or delegation quoted."
-    assert quote["speaker"]["pattern"] == "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
+    assert quote["speaker"]["description"].startswith("Id of the person or delegation quoted;")
+    assert quote["id"]["description"] == "Unique in the file."
+    assert quote["id"]["pattern"] == "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
 
 
 def test_figure_is_number_words_or_null():
@@ -213,6 +214,9 @@ def test_markup_briefing_is_valid(validator):
         "strikes: {period: P, counts: [{id: w, weapon: W, launched: lots}]}\n",
         "strikes: {period: P, counts: [{id: w, weapon: W, launched: -1}]}\n",
         "delegations: [{id: a, side: A, role: party, members: [{id: p, name: P, attending: 'no'}]}]\n",
+        "quotes: [{id: q, text: T}]\n",  # whose words? neither a speaker nor who reported them
+        "quotes: [{id: q, speaker: null, text: T}]\n",
+        "delegations: [{id: a, side: A, role: party}]\nquotes: [{id: q, speaker: a, citing: S, text: T}]\n",
     ],
 )
 def test_schema_rejects_what_the_loader_rejects(validator, write, extra):
@@ -232,4 +236,18 @@ def test_schema_accepts_every_figure_form(validator):
         "    - {id: c, weapon: C, launched: 100+, intercepted: null}\n"
         "    - {id: d, weapon: D}\n"
     )
+    assert list(validator.iter_errors(data(text))) == []
+
+
+def test_schema_accepts_reported_speech_and_several_leads(validator, write):
+    from briefing.loading import load_path
+
+    text = MINIMAL + (
+        "delegations:\n  - id: a\n    side: A\n    role: mediator\n    lead: [p, r]\n"
+        "    members: [{id: p, name: P}, {id: r, name: R}]\n"
+        "quotes:\n  - {id: q, reported_by: Media, citing: sources, text: T}\n"
+        "  - {id: s, speaker: p, reported_by: Media, text: U}\n"
+        "timeline:\n  - {id: e, title: No time given}\n"
+    )
+    load_path(write(text))
     assert list(validator.iter_errors(data(text))) == []

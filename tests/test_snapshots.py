@@ -28,6 +28,13 @@ def test_quote_detail(snap_compare):
     assert snap_compare(BriefingApp(DEFAULT), terminal_size=(120, 40), press=["3", "j", "j", "j", "enter"])
 
 
+def test_reported_quote_detail(snap_compare):
+    # Reported speech: who reported it and whom they cite, no speaker or side.
+    assert snap_compare(
+        BriefingApp(DEFAULT), terminal_size=(120, 40), press=["3", "j", "j", "j", "j", "enter"]
+    )
+
+
 def test_tally_detail(snap_compare):
     assert snap_compare(BriefingApp(DEFAULT), terminal_size=(80, 24), press=["4", "j", "enter"])
 

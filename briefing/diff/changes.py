@@ -14,6 +14,7 @@ import msgspec
 from briefing.model.items import items
 from briefing.model.roster import Roster
 from briefing.model.structs import Briefing
+from briefing.model.wording import attribution
 
 
 @dataclass(frozen=True)
@@ -77,8 +78,7 @@ def _label(kind: str, item: Any, roster: Roster | None) -> str:
     if kind == "agenda":
         return f"Agenda: {item.title}"
     if kind == "quote":
-        speaker = roster.name_of(item.speaker) if roster is not None else item.speaker
-        return f"Quote by {speaker}"
+        return f"Quote by {attribution(item, roster.name_of if roster is not None else str)}"
     if kind == "tally":
         return f"Strike tally: {item.period}"
     if kind == "count":

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from briefing.model.items import NOUNS, PARTS, REFERENCES, SECTIONS, Item, Path, items, kind_at
-from briefing.model.structs import ID_PATTERN, Briefing
+from briefing.model.structs import ID_PATTERN, Briefing, Delegation, Quote
 
 ROSTER_KINDS = SECTIONS["delegations"]
 """The kinds whose ids the others may refer to: delegations and people."""
@@ -65,8 +65,8 @@ def _problems(b: Briefing) -> Iterator[tuple[Path, str]]:
             seen[ident] = path
         else:
             yield id_problem(ident, path)
-        if kind == "delegation" and obj.lead is not None and obj.lead not in {p.id for p in obj.members}:
-            leads.append(((*path, "lead"), f"lead {obj.lead!r} is not a member of this delegation"))
+        if kind == "delegation" and obj.lead is not None:
+            leads += _lead_problems(obj, path)
     yield from leads
 
     refs = set(seen)
@@ -98,11 +98,35 @@ def _problems(b: Briefing) -> Iterator[tuple[Path, str]]:
                             yield unknown(who, (*path, field, r_i), field)
             elif value is not None and value not in refs:
                 yield unknown(value, (*path, REFERENCES[kind]), REFERENCES[kind])
+        if kind == "quote" and (obj.speaker is None or obj.citing) and not obj.reported_by:
+            yield _quote_problem(obj, path)
         if kind == "count" and obj.intercepted.lower > obj.launched.upper:
             yield (
                 (*path, "intercepted"),
                 f"intercepted ({obj.intercepted.text}) is more than launched ({obj.launched.text})",
             )
+
+
+def _lead_problems(delegation: Delegation, path: Path) -> list[tuple[Path, str]]:
+    """A lead (or each of a list of leads) must be one of the delegation's members."""
+    members = {p.id for p in delegation.members}
+    if isinstance(delegation.lead, str):
+        at: list[tuple[Path, str]] = [((*path, "lead"), delegation.lead)]
+    else:
+        at = [((*path, "lead", i), ref) for i, ref in enumerate(delegation.leads)]
+    return [
+        (where, f"lead {ref!r} is not a member of this delegation") for where, ref in at if ref not in members
+    ]
+
+
+def _quote_problem(quote: Quote, path: Path) -> tuple[Path, str]:
+    """Words with no speaker must say who reported them; so must words that cite someone."""
+    if quote.speaker is None:
+        return path, (
+            "a quote needs a speaker (the id of who said it) or, for reported speech, "
+            "reported_by (who reported it, e.g. Russian media)"
+        )
+    return (*path, "citing"), "citing needs reported_by: who reported the words, citing them"
 
 
 def dotted(path: Path) -> str:

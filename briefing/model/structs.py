@@ -95,8 +95,8 @@ class Person(_Struct, frozen=True):
     """Office or role, e.g. "Presidential aide"."""
     aka: list[Text] = []
     """Other spellings and transliterations of the name."""
-    attending: bool = True
-    """False for people who speak for a side but are not at the table."""
+    attending: bool | None = None
+    """Whether the person is at the table: true or false; leave it out when the source does not say."""
     notes: Text | None = None
     """Free text."""
 
@@ -110,12 +110,18 @@ class Delegation(_Struct, frozen=True):
     """The country or body, e.g. "Ukraine"."""
     role: Role
     """How the side takes part: mediator, party, ally, observer or other."""
-    lead: Id | None = None
-    """The id of the member who heads the delegation."""
+    lead: Id | list[Id] | None = None
+    """The id of the member who heads the delegation, or a list of ids when several head it together."""
     members: list[Person] = []
     """The people named for this side."""
     notes: Text | None = None
     """Free text."""
+
+    @property
+    def leads(self) -> list[str]:
+        """The ids of the members who head the delegation (none, one or several)."""
+        lead = self.lead
+        return [] if lead is None else [lead] if isinstance(lead, str) else lead
 
 
 class AgendaItem(_Struct, frozen=True):
@@ -133,13 +139,17 @@ class AgendaItem(_Struct, frozen=True):
     """Free text."""
 
 
-class Quote(_Struct, frozen=True):
-    """Words someone said, verbatim, with where and when."""
+class Quote(_Struct, frozen=True, kw_only=True):
+    """Words someone said, verbatim, with who said or reported them, where and when."""
 
     id: Id
     """Unique in the file."""
-    speaker: Id
-    """Id of the person or delegation quoted."""
+    speaker: Id | None = None
+    """Id of the person or delegation quoted; leave it out when the source names no speaker (then give reported_by)."""
+    reported_by: Text | None = None
+    """For reported speech: who reported the words, e.g. "Russian media" (free text, not an id). Needed when there is no speaker."""
+    citing: Text | None = None
+    """For reported speech: whom the reporter cites, e.g. "sources in the Russian delegation"."""
     text: Text
     """The words exactly as the source reports them."""
     channel: Text | None = None
@@ -182,13 +192,13 @@ class StrikeTally(_Struct, frozen=True):
     """Free text, e.g. which figures the source leaves out."""
 
 
-class Event(_Struct, frozen=True):
+class Event(_Struct, frozen=True, kw_only=True):
     """Something that happened, for the timeline."""
 
     id: Id
     """Unique in the file."""
-    when: Text
-    """When it happened, as the source gives it."""
+    when: Text | None = None
+    """When it happened, as the source gives it; leave it out when the source does not say."""
     title: Text
     """What happened, in a line."""
     detail: Text | None = None

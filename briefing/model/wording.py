@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from briefing.model.structs import WeaponCount
+from collections.abc import Callable
+
+from briefing.model.structs import Delegation, Quote, WeaponCount
 
 STATUS_LABEL = {
     "proposed": "proposed",
@@ -14,6 +16,46 @@ STATUS_LABEL = {
     "unknown": "status not reported",
 }
 """How each agenda status reads to people."""
+
+
+TIME_NOT_STATED = "not stated"
+"""What stands for an event's time when the source gives none (never a guess)."""
+
+
+def names(parts: list[str]) -> str:
+    """``A``, ``A and B``, ``A, B and C``."""
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+def leads(delegation: Delegation, name_of: Callable[[str], str]) -> str | None:
+    """Who heads ``delegation`` ("A and B" when several do), None when no one is named."""
+    return names([name_of(ref) for ref in delegation.leads]) if delegation.leads else None
+
+
+def attribution_parts(quote: Quote, name_of: Callable[[str], str]) -> list[tuple[str, str | None]]:
+    """Whose words a quote gives, in pieces: ``(text, field)``, the field
+    (``speaker``, ``reported_by``, ``citing``) where the text is the quote's
+    own, None for the joining words.
+
+    Reported speech names who reported it and whom they cite, not a side:
+    "Russian media, citing sources in the Russian delegation"; a named
+    speaker's reported words read "Name, as reported by ..." .
+    """
+    parts: list[tuple[str, str | None]] = []
+    if quote.speaker is not None:
+        parts.append((name_of(quote.speaker), "speaker"))
+    if quote.reported_by:
+        if parts:
+            parts.append((", as reported by ", None))
+        parts.append((quote.reported_by, "reported_by"))
+    if quote.citing:
+        parts += [(", citing " if parts else "citing ", None), (quote.citing, "citing")]
+    return parts
+
+
+def attribution(quote: Quote, name_of: Callable[[str], str]) -> str:
+    """Whose words a quote gives, as one line (see :func:`attribution_parts`)."""
+    return "".join(text for text, _ in attribution_parts(quote, name_of))
 
 
 def interception_rate(count: WeaponCount) -> float | None:

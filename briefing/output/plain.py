@@ -36,7 +36,7 @@ from briefing.model import (
 )
 from briefing.model.items import Item, by_section
 from briefing.model.text import visible
-from briefing.model.wording import STATUS_LABEL, interception_rate
+from briefing.model.wording import STATUS_LABEL, TIME_NOT_STATED, interception_rate, leads
 from briefing.output.broken_pipe import stdout_reader_left
 from briefing.output.glyphs import for_encoding
 
@@ -215,8 +215,7 @@ def _meta(out: _Writer, b: Briefing) -> None:
 
 def _delegation(out: _Writer, delegation: Delegation, _owner: None, roster: Roster) -> None:
     out.heading(delegation.side, "-")
-    lead = roster.name_of(delegation.lead) if delegation.lead else None
-    out.fields([("Role", delegation.role), ("Lead", lead)])
+    out.fields([("Role", delegation.role), ("Led by", leads(delegation, roster.name_of))])
     if delegation.notes:
         out.blank()
         out.text(delegation.notes)
@@ -227,9 +226,9 @@ def _delegation(out: _Writer, delegation: Delegation, _owner: None, roster: Rost
 
 def _person(out: _Writer, person: Person, delegation: Delegation, _roster: Roster) -> None:
     notes = []
-    if delegation.lead == person.id:
+    if person.id in delegation.leads:
         notes.append("leads the delegation")
-    if not person.attending:
+    if person.attending is False:
         notes.append("not at the table")
     out.item(person.name + (f" ({', '.join(notes)})" if notes else ""))
     fields: list[tuple[str, str | None]] = [("Title", person.title)]
@@ -257,16 +256,23 @@ def _quote(out: _Writer, quote: Quote, _owner: None, roster: Roster) -> None:
     out.blank()
     # Verbatim between plain quotation marks; only whitespace may be rewrapped.
     out.item(f'"{quote.text}"')
-    speaker = roster.name_of(quote.speaker)
-    person = roster.people.get(quote.speaker)
-    side = roster.delegation_of(quote.speaker)
-    about = [person.title] if person and person.title else []
-    if side and side.id != quote.speaker:
-        about.append(f"delegation: {side.side}")
-    if about:
-        speaker += f" ({'; '.join(about)})"
-    fields: list[tuple[str, str | None]] = [
-        ("Speaker", speaker),
+    fields: list[tuple[str, str | None]] = []
+    if quote.speaker is not None:
+        speaker = roster.name_of(quote.speaker)
+        person = roster.people.get(quote.speaker)
+        side = roster.delegation_of(quote.speaker)
+        about = [person.title] if person and person.title else []
+        if side and side.id != quote.speaker:
+            about.append(f"delegation: {side.side}")
+        if about:
+            speaker += f" ({'; '.join(about)})"
+        fields.append(("Speaker", speaker))
+    # Reported speech: who reported the words and whom they cite, not a side.
+    if quote.reported_by:
+        fields.append(("Reported by", quote.reported_by))
+    if quote.citing:
+        fields.append(("Citing", quote.citing))
+    fields += [
         ("Channel", quote.channel),
         ("When", quote.when),
     ]
@@ -284,7 +290,7 @@ def _count(out: _Writer, count: WeaponCount, _tally: StrikeTally, _roster: Roste
 
 def _event(out: _Writer, event: Event, _owner: None, roster: Roster) -> None:
     out.blank()
-    out.item(f"{event.when}: {event.title}")
+    out.item(f"{event.when or 'Time ' + TIME_NOT_STATED}: {event.title}")
     if event.detail:
         out.text(event.detail, "  ")
     if event.involves:

@@ -176,11 +176,20 @@ def field_docs() -> dict[str, dict[str, str]]:
     return docs
 
 
+_REPORTED = ("speaker", "reported_by", "citing")
+
+
 def build_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a briefing file, as a dict."""
     generated = msgspec.json.schema(_stand_in(model.Briefing, {}), schema_hook=_schema_hook)
     defs = generated["$defs"]
     defs["Figure"] = {"title": "Figure", **figure_schema()}
+    # The one rule between fields a schema can say: words with no speaker,
+    # or that cite someone, say who reported them (model/checks.py too).
+    given = {name: {"required": [name], "properties": {name: {"type": "string"}}} for name in _REPORTED}
+    defs["Quote"]["anyOf"] = [given["speaker"], given["reported_by"]]
+    defs["Quote"]["if"] = given["citing"]
+    defs["Quote"]["then"] = given["reported_by"]
     for name, fields in field_docs().items():
         properties = defs.get(name, {}).get("properties", {})
         for field, doc in fields.items():

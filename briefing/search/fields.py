@@ -15,7 +15,8 @@ rather than stored (the UI shows the same thing):
               side); aliases: the person's ``aka``
 ``raised_by`` agenda: display names of the raisers, joined with ", "
 ``involves``  event: display names of those involved, joined with ", "
-``reported_by`` count: display name of the tally's reporter (aliases: aka)
+``reported_by`` count: display name of the tally's reporter (aliases: aka);
+              quote: who reported the words, as written
 ``side``      person: the ``side`` of the person's delegation
 ``aka``       person: the alternate spellings, joined with ", "
 ``status``    agenda: the status label given to the index (``status_labels``),
@@ -50,7 +51,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "delegation": ("side", "role", "notes"),
     "person": ("name", "title", "aka", "notes", "side"),
     "agenda": ("title", "status", "raised_by", "notes"),
-    "quote": ("speaker", "text", "channel", "when", "context"),
+    "quote": ("speaker", "reported_by", "citing", "text", "channel", "when", "context"),
     "count": (
         "weapon",
         "launched",
@@ -119,7 +120,10 @@ def fields_of(item: Item, names: Names, status_labels: Mapping[str, str] | None 
             f["raised_by"] = [names.segment(r) for r in obj.raised_by]
         _put(f, "notes", obj.notes)
     elif isinstance(obj, Quote):
-        f["speaker"] = [names.segment(obj.speaker)]
+        if obj.speaker is not None:
+            f["speaker"] = [names.segment(obj.speaker)]
+        _put(f, "reported_by", obj.reported_by)
+        _put(f, "citing", obj.citing)
         _put(f, "text", obj.text)
         _put(f, "channel", obj.channel)
         _put(f, "when", obj.when)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import os
 import subprocess
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -122,19 +122,36 @@ class BriefingApp(App[int]):
     def now(self) -> datetime:
         return datetime.now()
 
-    def updated_at(self, briefing: Briefing) -> datetime | None:
-        """When the briefing was last brought up to date.
+    def updated_at(self, briefing: Briefing) -> date | None:
+        """When the briefing says it was last brought up to date.
 
-        The briefing's own ``meta.updated`` when it is an ISO date, otherwise
-        the file's modification time.
+        Only the briefing's own ``meta.updated``, when it is an ISO date (a
+        ``date``) or date and time (a ``datetime``): the file's modification
+        time is when it was saved (or installed), not when its facts were
+        brought up to date.
         """
-        if briefing.meta.updated:
-            try:
-                when = datetime.fromisoformat(briefing.meta.updated.strip())
-            except ValueError:
-                pass
-            else:
-                return when.astimezone().replace(tzinfo=None) if when.tzinfo else when
+        text = (briefing.meta.updated or "").strip()
+        if not text:
+            return None
+        try:
+            return date.fromisoformat(text)  # a day, with no time of day to invent
+        except ValueError:
+            pass
+        try:
+            when = datetime.fromisoformat(text)
+        except ValueError:
+            return None
+        return when.astimezone().replace(tzinfo=None) if when.tzinfo else when
+
+    def saved_at(self) -> datetime | None:
+        """When the open file was last saved, shown as such ("saved 2 min ago").
+
+        None for the bundled briefing: its file time is when it was installed.
+        """
+        from briefing.paths import default_briefing
+
+        if self.path.resolve() == default_briefing().resolve():
+            return None
         return self.file_mtime()
 
     def file_mtime(self) -> datetime | None:
@@ -241,7 +258,7 @@ class BriefingApp(App[int]):
         self.title = visible(briefing.meta.title)
 
     def _main_screen_for(self, briefing: Briefing) -> MainScreen:
-        return MainScreen(briefing, updated=self.updated_at(briefing), now=self.now)
+        return MainScreen(briefing, updated=self.updated_at(briefing), saved=self.saved_at(), now=self.now)
 
     def _first_show(self, briefing: Briefing) -> None:
         self._take(briefing)
@@ -308,7 +325,10 @@ class BriefingApp(App[int]):
         self._take(result)
         # The worker's diff holds only if it was made against what is shown.
         changes = main.update(
-            result, changes if shown is main.briefing else None, updated=self.updated_at(result)
+            result,
+            changes if shown is main.briefing else None,
+            updated=self.updated_at(result),
+            saved=self.saved_at(),
         )
         main.post_message(ReloadFinished())
         if changes:

@@ -20,6 +20,7 @@ from textual.content import Content
 from briefing.model import Roster
 from briefing.model.items import items
 from briefing.model.text import visible
+from briefing.model.wording import TIME_NOT_STATED, attribution
 from briefing.ui.screens.finding import PANE_KINDS
 
 if TYPE_CHECKING:
@@ -69,15 +70,15 @@ def _texts(kind: str, obj: Any, owner: Any, roster: Roster) -> tuple[str, str, t
     if kind == "agenda":
         return f"Agenda: {_short(obj.title)}", obj.status, ()
     if kind == "quote":
-        person = roster.people.get(obj.speaker)
+        person = roster.people.get(obj.speaker) if obj.speaker else None
         return (
-            f"Quote: {_label(roster.name_of(obj.speaker))} — “{_short(obj.text, 60)}”",
+            f"Quote: {_label(attribution(obj, roster.name_of))} — “{_short(obj.text, 60)}”",
             _short(", ".join(x for x in (obj.channel, obj.when) if x) or "quote"),
             tuple(person.aka) if person else (),
         )
     if kind == "count":
         return f"Strikes: {_label(obj.weapon)}", _short(owner.period), ()
-    return f"Timeline: {_short(obj.title)}", _short(obj.when), ()
+    return f"Timeline: {_short(obj.title)}", _short(obj.when or f"time {TIME_NOT_STATED}"), ()
 
 
 _PANE_OF = {kind: pane for pane, kinds in PANE_KINDS.items() for kind in kinds}

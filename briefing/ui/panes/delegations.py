@@ -8,6 +8,7 @@ from typing import NamedTuple
 from textual.content import Content
 
 from briefing.model import Briefing, Delegation, Person, Roster
+from briefing.model.wording import leads
 from briefing.ui.panes.base import Pane
 from briefing.ui.text_content import MUTED, fit, join, lit, side_style
 
@@ -73,17 +74,16 @@ class DelegationsPane(Pane):
             )
             if compact:
                 return [fit(head, width)]
-            lead = ""
-            if d.lead and (p := next((m for m in d.members if m.id == d.lead), None)):
-                lead = f"led by {p.name}"
+            heads = leads(d, self.roster.name_of) if self.roster else None
+            lead = f"led by {heads}" if heads else ""
             count = f"{len(d.members)} named" if d.members else "no one named"
             return [fit(head, width), fit(join([lit(lead, MUTED), lit(count, MUTED)]).pad_left(2), width)]
         assert isinstance(row, PersonRow)
         p, d = row.person, row.delegation
         tags: list[Content] = []
-        if d.lead == p.id:
+        if p.id in d.leads:
             tags.append(lit("lead", "italic $accent"))
-        if not p.attending:
+        if p.attending is False:
             tags.append(lit("not at the table", "italic " + MUTED))
         name = Content.assemble("  ", self.text(p.name, row, "name", "bold"))
         if tags:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from textual.content import Content
 
 from briefing.model import Briefing, Quote, Roster
+from briefing.model.wording import attribution_parts
 from briefing.ui.panes.base import Pane
 from briefing.ui.text_content import MUTED, clamp, fit, join, lit, side_style
 
@@ -25,19 +26,9 @@ class QuotesPane(Pane):
         return briefing.quotes
 
     def render_row(self, quote: Quote, width: int, compact: bool) -> list[Content]:
-        roster = self.roster
-        speaker = roster.name_of(quote.speaker) if roster else quote.speaker
-        side = roster.delegation_of(quote.speaker) if roster else None
-        # The side is named, not only coloured: the mono theme and colour-blind
-        # readers must still tell who is speaking for whom.
-        side_name = (
-            lit(f" ({side.side})", MUTED) if side is not None and side.side != speaker else Content("")
-        )
         head = join(
             [
-                Content.assemble(
-                    ("▌", side_style(side, roster)), self.text(speaker, quote, "speaker", "bold"), side_name
-                ),
+                self.who(quote),
                 self.text(quote.channel, quote, "channel", MUTED) if quote.channel else Content(""),
                 self.text(quote.when, quote, "when", MUTED) if quote.when else Content(""),
             ]
@@ -45,3 +36,21 @@ class QuotesPane(Pane):
         text = Content.assemble("“", self.text(quote.text, quote, "text", "italic"), "”")
         body = [line.pad_left(1) for line in clamp(text, width - 1, 1 if compact else 2)]
         return [fit(head, width), *body]
+
+    def who(self, quote: Quote) -> Content:
+        """The side's mark and whose words these are: a speaker, or who reported them."""
+        roster = self.roster
+        side = roster.delegation_of(quote.speaker) if roster and quote.speaker else None
+        parts: list[Content] = [Content.styled("▌", side_style(side, roster))]
+        # A named speaker stands out; reported speech's reporter does when no one is named.
+        strong = "speaker" if quote.speaker else "reported_by"
+        for text, field in attribution_parts(quote, roster.name_of if roster else str):
+            if field is None:
+                parts.append(lit(text, MUTED))
+                continue
+            parts.append(self.text(text, quote, field, "bold" if field == strong else MUTED))
+            # The side is named, not only coloured: the mono theme and
+            # colour-blind readers must still tell who speaks for whom.
+            if field == "speaker" and side is not None and side.id != quote.speaker:
+                parts.append(lit(f" ({side.side})", MUTED))
+        return Content.assemble(*parts)

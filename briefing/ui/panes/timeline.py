@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from textual.content import Content
 
 from briefing.model import Briefing, Event, Roster
+from briefing.model.wording import TIME_NOT_STATED
 from briefing.ui.panes.base import Pane
 from briefing.ui.text_content import MUTED, fit, lit
 
@@ -27,7 +28,11 @@ class TimelinePane(Pane):
         return briefing.timeline
 
     def render_row(self, event: Event, width: int, compact: bool) -> list[Content]:
-        when = self.text(event.when, event, "when", "$text-accent")
+        when = (
+            self.text(event.when, event, "when", "$text-accent")
+            if event.when
+            else lit(TIME_NOT_STATED, "italic " + MUTED)
+        )
         if compact:
             column = min(WHEN_WIDTH, max(8, width // 3))
             return [

@@ -23,7 +23,7 @@ from briefing.model import (
     WeaponCount,
 )
 from briefing.model.items import kind_of
-from briefing.model.wording import interception_rate
+from briefing.model.wording import TIME_NOT_STATED, attribution, interception_rate, leads
 from briefing.ui.panes.delegations import PersonRow, SideRow
 from briefing.ui.text_content import MUTED, NOT_REPORTED, STATUS_LABEL, STATUS_STYLE, lit, para
 
@@ -44,7 +44,9 @@ def _bullet(text: Content) -> Content:
 def _quote_lines(quotes: list[Quote], roster: Roster) -> list[Content]:
     return [
         _bullet(
-            Content.assemble("“", lit(q.text, "italic"), "” ", lit(f"— {roster.name_of(q.speaker)}", MUTED))
+            Content.assemble(
+                "“", lit(q.text, "italic"), "” ", lit(f"— {attribution(q, roster.name_of)}", MUTED)
+            )
         )
         for q in quotes
     ]
@@ -75,7 +77,10 @@ def _related(ids: set[str], briefing: Briefing, roster: Roster) -> list[Content]
     events = [e for e in briefing.timeline if ids.intersection(e.involves)]
     if events:
         lines.append(_section("Timeline"))
-        lines += [_bullet(Content.assemble(lit(e.when, MUTED), "  ", lit(e.title))) for e in events]
+        lines += [
+            _bullet(Content.assemble(lit(e.when or TIME_NOT_STATED, MUTED), "  ", lit(e.title)))
+            for e in events
+        ]
     return lines
 
 
@@ -85,8 +90,8 @@ def describe_person(
     lines = [
         _field("Title", person.title),
         _field("Delegation", f"{delegation.side} ({delegation.role})"),
-        _field("Role", "leads the delegation" if delegation.lead == person.id else "member"),
-        _field("At the table", "yes" if person.attending else "no"),
+        _field("Role", _role(person, delegation, roster)),
+        _field("At the table", None if person.attending is None else "yes" if person.attending else "no"),
     ]
     if person.aka:
         lines.append(_field("Also written", ", ".join(person.aka)))
@@ -96,12 +101,19 @@ def describe_person(
     return person.name, lines
 
 
+def _role(person: Person, delegation: Delegation, roster: Roster) -> str:
+    if person.id not in delegation.leads:
+        return "member"
+    others = [roster.name_of(ref) for ref in delegation.leads if ref != person.id]
+    return f"leads the delegation with {', '.join(others)}" if others else "leads the delegation"
+
+
 def describe_delegation(
     delegation: Delegation, briefing: Briefing, roster: Roster
 ) -> tuple[str, list[Content]]:
     lines = [
         _field("Role", delegation.role),
-        _field("Lead", roster.name_of(delegation.lead) if delegation.lead else None),
+        _field("Led by", leads(delegation, roster.name_of)),
     ]
     if delegation.notes:
         lines += [_section("Notes"), para(delegation.notes)]
@@ -130,17 +142,20 @@ def describe_agenda(item: AgendaItem, briefing: Briefing, roster: Roster) -> tup
 
 
 def describe_quote(quote: Quote, briefing: Briefing, roster: Roster) -> tuple[str, list[Content]]:
-    person = roster.people.get(quote.speaker)
-    side = roster.delegation_of(quote.speaker)
-    lines = [
-        Content.assemble("“", para(quote.text, "italic"), "”"),
-        Content(""),
-        _field("Speaker", roster.name_of(quote.speaker)),
-    ]
-    if person and person.title:
-        lines.append(_field("Title", person.title))
-    if side and side.id != quote.speaker:
-        lines.append(_field("Side", side.side))
+    lines = [Content.assemble("“", para(quote.text, "italic"), "”"), Content("")]
+    if quote.speaker is not None:
+        person = roster.people.get(quote.speaker)
+        side = roster.delegation_of(quote.speaker)
+        lines.append(_field("Speaker", roster.name_of(quote.speaker)))
+        if person and person.title:
+            lines.append(_field("Title", person.title))
+        if side and side.id != quote.speaker:
+            lines.append(_field("Side", side.side))
+    if quote.reported_by:
+        # Reported speech: who reported the words and whom they cite, not a side.
+        lines.append(_field("Reported by", quote.reported_by))
+    if quote.citing:
+        lines.append(_field("Citing", quote.citing))
     lines += [_field("Channel", quote.channel), _field("When", quote.when)]
     if quote.context:
         lines += [_section("Context"), para(quote.context)]
@@ -150,7 +165,7 @@ def describe_quote(quote: Quote, briefing: Briefing, roster: Roster) -> tuple[st
             _section("Source"),
             lit(source.outlet + (f" — {source.headline}" if source.headline else "")),
         ]
-    return f"Quote: {roster.name_of(quote.speaker)}", lines
+    return f"Quote: {attribution(quote, roster.name_of)}", lines
 
 
 def _figure(figure: Figure) -> str | None:

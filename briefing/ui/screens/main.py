@@ -7,7 +7,7 @@ cell (4 and 5 switch); wide ones show both.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -139,13 +139,16 @@ class MainScreen(Screen[None]):
         self,
         briefing: Briefing,
         *,
-        updated: datetime | None = None,
+        updated: date | None = None,
+        saved: datetime | None = None,
         now: Callable[[], datetime] = datetime.now,
     ) -> None:
-        """``updated``: when ``briefing`` was last brought up to date; ``now``: the clock."""
+        """``updated``: when ``briefing`` says it was brought up to date;
+        ``saved``: when its file was saved; ``now``: the clock."""
         super().__init__()
         self.briefing = briefing
         self._updated = updated
+        self._saved = saved
         self._now = now
         self.roster = Roster(briefing)
         self.changes: Changes | None = None
@@ -183,7 +186,7 @@ class MainScreen(Screen[None]):
         # The search bar is mounted when first opened (action_search).
 
     def on_mount(self) -> None:
-        self.show(self.briefing, self._updated)
+        self.show(self.briefing, self._updated, self._saved)
         self.panes[0].list.focus()
 
     def on_resize(self) -> None:
@@ -206,30 +209,35 @@ class MainScreen(Screen[None]):
 
     # -- showing briefings --------------------------------------------------
 
-    def show(self, briefing: Briefing, updated: datetime | None = None) -> None:
-        """Display ``briefing`` in every pane (``updated``: when it was last brought up to date)."""
+    def show(self, briefing: Briefing, updated: date | None = None, saved: datetime | None = None) -> None:
+        """Display ``briefing`` in every pane (``updated``, ``saved`` as for the constructor)."""
         if briefing is not self.briefing:  # the first show reuses __init__'s roster
             self.roster = Roster(briefing)
         self.briefing = briefing
-        self.query_one(BriefingHeader).show(briefing, updated)
+        self.query_one(BriefingHeader).show(briefing, updated, saved)
         for pane in self.panes:
             pane.show(briefing, self.roster)
         self.finder.show(briefing, self.roster)
 
     def update(
-        self, briefing: Briefing, changes: Changes | None = None, *, updated: datetime | None = None
+        self,
+        briefing: Briefing,
+        changes: Changes | None = None,
+        *,
+        updated: date | None = None,
+        saved: datetime | None = None,
     ) -> Changes:
         """Show a reloaded briefing, marking what is new or changed.
 
         ``changes``: the diff from what is shown, if already made (the app
-        makes it in the loading thread); ``updated`` as for :meth:`show`.
+        makes it in the loading thread); ``updated``, ``saved`` as for :meth:`show`.
         """
         if changes is None:
             from briefing.diff.changes import diff
 
             changes = diff(self.briefing, briefing)
         self.set_stale(None)
-        self.show(briefing, updated)
+        self.show(briefing, updated, saved)
         if changes:
             self.changes = changes
             self.changes_when = self._now().strftime("%H:%M:%S")

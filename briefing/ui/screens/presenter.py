@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from briefing.model import AgendaItem, Briefing, Quote, Roster
+from briefing.model.wording import attribution
 from briefing.ui.text_content import MUTED, STATUS_LABEL, STATUS_STYLE, join, lit, para
 
 
@@ -71,7 +72,7 @@ class PresenterScreen(Screen[int]):
 
     def card(self, item: Quote | AgendaItem) -> Content:
         if isinstance(item, Quote):
-            who = self.roster.name_of(item.speaker)
+            who = attribution(item, self.roster.name_of)
             facts = join(
                 [
                     lit(item.channel, MUTED) if item.channel else Content(""),

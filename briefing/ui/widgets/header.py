@@ -1,9 +1,14 @@
-"""The top line: what briefing is open, where things stand, and how fresh it is."""
+"""The top line: what briefing is open, where things stand, and how fresh it is.
+
+"updated 2 days ago" comes only from the briefing's own ``meta.updated``;
+the file's time is shown, when there is no such date, as what it is:
+"saved 2 min ago".
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -14,8 +19,13 @@ from briefing.model import Briefing
 from briefing.ui.text_content import MUTED, join, lit
 
 
-def ago(then: datetime, now: datetime) -> str:
-    """A short, human "how long ago" for the header."""
+def ago(then: date, now: datetime) -> str:
+    """A short, human "how long ago" for the header; in days for a day without a time."""
+    if not isinstance(then, datetime):
+        days = (now.date() - then).days
+        if days < 0:
+            return f"on {then.isoformat()}"
+        return "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
     seconds = max(0, int((now - then).total_seconds()))
     if seconds < 60:
         return "just now"
@@ -29,11 +39,11 @@ def ago(then: datetime, now: datetime) -> str:
 
 
 NARROW = 80
-"""Below this many columns the clock leaves out how old the file is."""
+"""Below this many columns the clock leaves out when the briefing was updated or saved."""
 
 
 class BriefingHeader(Horizontal):
-    """Title and place, the briefing's status, and a clock with its age."""
+    """Title and place, the briefing's status, and a clock with the briefing's age."""
 
     DEFAULT_CSS = """
     BriefingHeader {
@@ -53,7 +63,10 @@ class BriefingHeader(Horizontal):
         super().__init__()
         self.clock = now
         """What time it is (tests freeze it)."""
-        self.updated: datetime | None = None
+        self.updated: date | None = None
+        """When the briefing says it was brought up to date (``meta.updated``)."""
+        self.saved: datetime | None = None
+        """When its file was saved (None for the bundled briefing)."""
         self.status = ""
         self.filter_label = ""
 
@@ -66,12 +79,13 @@ class BriefingHeader(Horizontal):
         self.tick()
         self.set_interval(1, self.tick)
 
-    def show(self, briefing: Briefing, updated: datetime | None = None) -> None:
+    def show(self, briefing: Briefing, updated: date | None = None, saved: datetime | None = None) -> None:
         meta = briefing.meta
         title = join([lit(meta.title, "bold"), lit(meta.place, MUTED) if meta.place else Content("")])
         self.query_one("#header-title", Static).update(title)
         self.status = meta.status or ""
         self.updated = updated
+        self.saved = saved
         self._show_status()
         self.tick()
 
@@ -102,5 +116,12 @@ class BriefingHeader(Horizontal):
         clock = now.strftime("%H:%M")
         # Below 80 columns the title needs the room more than the age does.
         roomy = self.size.width >= NARROW
-        text = f"updated {ago(self.updated, now)} · {clock}" if self.updated and roomy else clock
+        if not roomy:
+            text = clock
+        elif self.updated:
+            text = f"updated {ago(self.updated, now)} · {clock}"
+        elif self.saved:
+            text = f"saved {ago(self.saved, now)} · {clock}"
+        else:
+            text = clock
         self.query_one("#header-clock", Static).update(Content(text))
