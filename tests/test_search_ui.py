@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from textual.widgets import Input
 
 from briefing.ui.panes.base import Pane
@@ -182,3 +181,40 @@ async def test_f_filters_every_pane_to_one_side():
         await pilot.press("escape")  # clears the search
         await pilot.press("escape")  # then the filter
         assert len(pane(app, "delegations").list.rows) == 15
+
+
+def footer(app) -> dict[str, str]:
+    """The keys the footer shows: key -> what it says."""
+    return {
+        key: active.binding.description
+        for key, active in app.screen.active_bindings.items()
+        if active.binding.show and active.enabled
+    }
+
+
+async def test_the_footer_follows_the_focused_pane_and_the_mode():
+    app = FrozenApp(DEFAULT)
+    async with app.run_test(size=(80, 24)) as pilot:
+        keys = footer(app)
+        assert "c" not in keys and "p" not in keys and "escape" not in keys and "n" not in keys
+        assert keys["z"] == "Zoom" and keys["f"] == "Side"
+        await pilot.press("3")
+        assert footer(app)["c"] == "Cite" and footer(app)["p"] == "Present"
+        await pilot.press("2")
+        assert "c" not in footer(app) and footer(app)["p"] == "Present"
+        await type_query(pilot, app, "zelensky")
+        assert "n" not in footer(app)  # n types while typing
+        await pilot.press("enter")
+        keys = footer(app)
+        assert (keys["escape"], keys["n"], keys["N"]) == ("Clear search", "Next", "Prev")
+        await pilot.press("z")
+        keys = footer(app)
+        assert keys["z"] == "Restore" and keys["escape"] == "Clear search"
+        await pilot.press("escape")
+        assert footer(app)["escape"] == "Restore" and "n" not in footer(app)
+        await pilot.press("escape")
+        assert app.screen.maximized is None and "escape" not in footer(app)
+        await pilot.press("1", "j", "f")
+        assert footer(app)["escape"] == "All sides"
+        await pilot.press("escape")
+        assert "escape" not in footer(app)

@@ -51,8 +51,15 @@ class ScrollCard(VerticalScroll):
 class CardScreen(ModalScreen[ResultT]):
     """A centred, scrollable card (a ``.card`` child) over a dimmed dashboard.
 
-    Esc and q close it.
+    Esc and q close it. A modal screen stops the app's keys, so the one
+    that must work everywhere (b, blank the screen) is bound here again.
     """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "b", "app.blank", "Blank", show=False, tooltip="Blank the screen (any key returns)", id="blank"
+        ),
+    ]
 
     DEFAULT_CSS = """
     CardScreen {

@@ -48,10 +48,10 @@ class CitationScreen(CardScreen[None]):
             card.border_title = "Citation"
             yield Static(
                 Content.styled(
-                    "Sent to the terminal's clipboard (OSC 52). No clipboard program was found "
-                    "(wl-copy, xclip, xsel or pbcopy), and a terminal never says whether it took "
-                    "the text: if pasting does not work, select it below with the mouse, "
-                    "or press w to add it to a file.",
+                    "Sent to the terminal (OSC 52) for its clipboard. No clipboard program "
+                    "was found (wl-copy, xclip, xsel or pbcopy), and a terminal never says "
+                    "whether it took the text: if pasting does not work, select it below "
+                    "with the mouse, or press w to add it to a file.",
                     MUTED,
                 ),
                 id="citation-note",

@@ -85,6 +85,23 @@ class Finding:
         )
 
 
+MODE_BINDINGS: list[BindingType] = [
+    # Esc undoes the innermost mode: the search, then the zoom, then the
+    # side filter. One binding each, so the footer says which comes next.
+    Binding(
+        "escape",
+        "clear_search",
+        "Clear search",
+        tooltip="Clear the search (the selection stays)",
+        id="clear",
+    ),
+    Binding("escape", "restore_pane", "Restore", tooltip="Restore the maximised pane", id="clear"),
+    Binding("escape", "clear_side", "All sides", tooltip="Clear the side filter", id="clear"),
+    Binding("n", "step_match(1)", "Next", tooltip="Jump to the next match", id="next-match"),
+    Binding("N", "step_match(-1)", "Prev", tooltip="Jump to the previous match", id="previous-match"),
+]
+"""Keys of a mode (search, zoom, side filter), first in the footer while it is on."""
+
 SEARCH_BINDINGS: list[BindingType] = [
     Binding(
         "slash,ctrl+f",
@@ -94,8 +111,6 @@ SEARCH_BINDINGS: list[BindingType] = [
         tooltip="Search every pane as you type",
         id="search",
     ),
-    Binding("n", "step_match(1)", "Next", tooltip="Jump to the next match", id="next-match"),
-    Binding("N", "step_match(-1)", "Prev", tooltip="Jump to the previous match", id="previous-match"),
     Binding(
         "ctrl+o",
         "toggle_hide",
@@ -111,17 +126,6 @@ SEARCH_BINDINGS: list[BindingType] = [
         tooltip="Show only the selected item's side (Esc clears)",
         id="focus-side",
     ),
-    # Esc undoes the innermost mode: the search, then the zoom, then the
-    # side filter. One binding each, so the footer says which comes next.
-    Binding(
-        "escape",
-        "clear_search",
-        "Clear search",
-        tooltip="Clear the search (the selection stays)",
-        id="clear",
-    ),
-    Binding("escape", "restore_pane", "Restore", tooltip="Restore the maximised pane", id="clear"),
-    Binding("escape", "clear_side", "All sides", tooltip="Clear the side filter", id="clear"),
 ]
 """Search and side-filter keys, bound on MainScreen (a Finder never has focus to get keys)."""
 

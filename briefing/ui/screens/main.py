@@ -28,7 +28,7 @@ from briefing.ui.panes.delegations import DelegationsPane
 from briefing.ui.panes.quotes import QuotesPane
 from briefing.ui.panes.tally import TallyPane
 from briefing.ui.panes.timeline import TimelinePane
-from briefing.ui.screens.finding import PANE_OF, SEARCH_BINDINGS, Finder
+from briefing.ui.screens.finding import MODE_BINDINGS, PANE_OF, SEARCH_BINDINGS, Finder
 from briefing.ui.text_content import lit
 from briefing.ui.widgets.header import BriefingHeader
 from briefing.ui.widgets.row_list import RowList
@@ -68,6 +68,7 @@ class MainScreen(Screen[None]):
         ),
         Binding("tab", "next_pane(1)", "Next pane", show=False),
         Binding("shift+tab", "next_pane(-1)", "Previous pane", show=False),
+        *MODE_BINDINGS,
         # Two bindings per key where the key does one of two things: the
         # footer shows the one check_action lets through.
         Binding("z", "maximize_pane", "Zoom", tooltip="Maximise the focused pane (Esc restores)", id="zoom"),
@@ -164,7 +165,7 @@ class MainScreen(Screen[None]):
                 with Vertical(id="side"):
                     yield tally
                     yield timeline
-        yield Footer()
+        yield Footer(compact=True)
         yield self.finder
         # The search bar is mounted when first opened (action_search).
 
