@@ -206,10 +206,10 @@ async def test_the_footer_follows_the_focused_pane_and_the_mode():
         assert "n" not in footer(app)  # n types while typing
         await pilot.press("enter")
         keys = footer(app)
-        assert (keys["escape"], keys["n"], keys["N"]) == ("Clear search", "Next", "Prev")
+        assert (keys["escape"], keys["n"], keys["N"]) == ("Clear", "Next", "Prev")
         await pilot.press("z")
         keys = footer(app)
-        assert keys["z"] == "Restore" and keys["escape"] == "Clear search"
+        assert keys["z"] == "Restore" and keys["escape"] == "Clear"
         await pilot.press("escape")
         assert footer(app)["escape"] == "Restore" and "n" not in footer(app)
         await pilot.press("escape")

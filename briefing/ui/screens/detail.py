@@ -46,8 +46,8 @@ class DetailScreen(CardScreen[None]):
             "shift+tab", "next_link(-1)", "Previous link", show=False, tooltip="Select the previous link"
         ),
         Binding("enter", "follow_current", "Open link", tooltip="Open the selected link's item"),
-        Binding("c", "cite", "Cite", tooltip="Copy this quote as a citation", id="detail-cite"),
-        Binding("e", "edit", "Edit", tooltip="Open $EDITOR at this item", id="detail-edit"),
+        Binding("c", "cite", "Cite", tooltip="Copy this quote as a citation", id="cite"),
+        Binding("e", "edit", "Edit", tooltip="Open $EDITOR at this item", id="edit"),
     ]
 
     DEFAULT_CSS = """

@@ -91,7 +91,7 @@ MODE_BINDINGS: list[BindingType] = [
     Binding(
         "escape",
         "clear_search",
-        "Clear search",
+        "Clear",
         tooltip="Clear the search (the selection stays)",
         id="clear",
     ),
@@ -474,7 +474,7 @@ class Finder(Widget):
             if not total:
                 return Content.styled("no matches", "bold")
             place = finding.place or f"{total:,} match" + ("" if total == 1 else "es")
-            hint = "  ⏎ go · ↑↓ history · ctrl+o " + ("dim" if finding.hide else "hide") + " others"
+            hint = "  ⏎ go · ↑↓ history · ^o " + ("dim" if finding.hide else "hide") + " · Esc cancel"
             return Content.assemble((place, "bold"), (hint, "$text-muted"))
         if finding.query and self.index is None:
             return Content.styled("indexing…", "$text-muted")

@@ -14,8 +14,8 @@ from textual.widgets import Static
 from briefing.ui.screens.card import CardScreen, ScrollCard
 from briefing.ui.text_content import MUTED
 
-DESCRIPTION_WIDTH = 50
-"""Fits the help card (78 columns less border, padding, scrollbar and keys)."""
+DESCRIPTION_WIDTH = 46
+"""Fits the help card at 80 columns (95% of them, less border, padding, scrollbar and keys)."""
 
 
 def binding_groups(

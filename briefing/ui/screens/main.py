@@ -165,7 +165,8 @@ class MainScreen(Screen[None]):
                 with Vertical(id="side"):
                     yield tally
                     yield timeline
-        yield Footer(compact=True)
+        # The palette (Ctrl+P) is in help; its hint would take the room of the mode keys.
+        yield Footer(show_command_palette=False)
         yield self.finder
         # The search bar is mounted when first opened (action_search).
 
