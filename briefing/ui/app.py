@@ -55,6 +55,10 @@ def _error_screen() -> type[ErrorScreen]:
     return ErrorScreen
 
 
+MODAL_SCOPES = {"detail view"}
+"""Binding scopes (see ``binding_sections``) on modal screens, where the app's keys are not live."""
+
+
 def _key_name(display: str) -> str:
     """F-keys as the keyboard writes them (F1, not f1)."""
     return display.upper() if display[:1] == "f" and display[1:].isdigit() else display
@@ -179,7 +183,10 @@ class BriefingApp(App[int]):
         scopes: dict[str, list[BindingType]] = {}
         for _, screen, bindings in sections:
             if screen is not None:
-                scopes.setdefault(screen, list(everywhere)).extend(bindings)
+                # A modal screen (the detail view) stops the app's keys: its
+                # q means back, not quit, and does not clash with it.
+                start = [] if screen in MODAL_SCOPES else everywhere
+                scopes.setdefault(screen, list(start)).extend(bindings)
         return list(scopes.items())
 
     def keys_for(self, binding: Binding) -> str:
