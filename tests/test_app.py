@@ -8,11 +8,13 @@ from briefing.model import AgendaItem, Quote
 from briefing.ui.app import BriefingApp
 from briefing.ui.panes.base import Pane
 from briefing.ui.panes.delegations import PersonRow, SideRow
+from briefing.ui.screens.changes import ChangesScreen
 from briefing.ui.screens.detail import DetailScreen
 from briefing.ui.screens.error import ErrorScreen
 from briefing.ui.screens.help import HelpScreen
 from briefing.ui.widgets.row_list import RowList
 
+from .apps import screen_lines, until
 from .conftest import DEFAULT
 
 MARKUP = Path(__file__).parent / "briefings" / "markup.yaml"
@@ -47,6 +49,8 @@ async def test_number_keys_and_tab_move_between_panes():
         await pilot.press("tab")
         assert focused_pane(app) == "Agenda"
         await pilot.press("shift+tab", "shift+tab")
+        assert focused_pane(app) == "Timeline"  # a tab of its own at this width, still reached
+        await pilot.press("shift+tab")
         assert focused_pane(app) == "Strike tally"
 
 
@@ -177,3 +181,73 @@ async def test_a_delegation_quoted_as_a_whole_is_not_named_twice(write):
         quotes = app.screen.query_one("#quotes", Pane)
         heads = [quotes.render_row(q, 56, False)[0].plain for q in quotes.list.rows]
         assert heads == ["▌Russia · X"]
+
+
+async def test_help_scrolls_says_more_follows_and_lists_every_key():
+    app = BriefingApp(DEFAULT)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        card = app.screen.query_one("#help-card")
+        text = str(app.screen.query_one("Static").render())
+        assert "? or F1" in text and "/ or ^f" in text  # the alternatives too
+        assert card.border_subtitle.startswith("↓ more · 0%")
+        await pilot.press("j", "j")
+        assert card.scroll_y == 2
+        await pilot.press("k")
+        assert card.scroll_y == 1
+        await pilot.press("G")
+        assert card.scroll_y == card.max_scroll_y
+        assert card.border_subtitle.startswith("end · 100%")
+        await pilot.press("g")
+        assert card.scroll_y == 0
+        await pilot.press("pagedown")
+        assert card.scroll_y > 5
+        await pilot.press("q")  # closes help, does not quit
+        assert app.is_running and not isinstance(app.screen, HelpScreen)
+
+
+async def test_detail_links_go_to_the_items_and_back():
+    app = BriefingApp(DEFAULT)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("j", "enter")  # Steve Witkoff
+        person = app.screen
+        assert isinstance(person, DetailScreen)
+        assert person.links.targets[:2] == ["us", "witkoff-progress"]
+        await pilot.press("tab", "tab", "enter")  # his quote
+        quote = app.screen
+        assert isinstance(quote, DetailScreen) and isinstance(quote.item, Quote)
+        assert quote.item.id == "witkoff-progress"
+        # A click on the speaker's name opens his detail again.
+        lines = screen_lines(app)
+        y = next(i for i, line in enumerate(lines) if "Speaker" in line)
+        x = lines[y].index("Steve Witkoff", lines[y].index("Speaker"))
+        await pilot.click(offset=(x + 2, y))
+        assert isinstance(app.screen, DetailScreen) and isinstance(app.screen.item, PersonRow)
+        assert app.screen is not person
+        await pilot.press("escape")
+        assert app.screen is quote
+        await pilot.press("q")  # q goes back too
+        assert app.screen is person
+        await pilot.press("escape")
+        assert not isinstance(app.screen, DetailScreen)
+        assert app.is_running
+
+
+async def test_an_item_in_the_change_list_goes_to_its_row(tmp_path):
+    path = tmp_path / "live.yaml"
+    text = DEFAULT.read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    app = BriefingApp(path, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        path.write_text(
+            text.replace("title: Security issues", "title: Security guarantees"), encoding="utf-8"
+        )
+        await pilot.press("r")
+        await until(pilot, lambda: app.briefing.agenda[2].title == "Security guarantees")
+        await pilot.press("d")
+        assert isinstance(app.screen, ChangesScreen)
+        await pilot.press("j", "enter")
+        assert not isinstance(app.screen, ChangesScreen)
+        assert focused_pane(app) == "Agenda"
+        assert app.focused.selected.id == "security"

@@ -122,11 +122,10 @@ def test_every_kind_and_section_has_its_renderers(geneva):
     from briefing.model.items import STRUCTS, kind_of
     from briefing.output.plain import _ITEM_WRITERS, _SECTION_WRITERS
     from briefing.search import FIELDS
-    from briefing.ui.commands import _PANE_OF
     from briefing.ui.screens.detail_body import _DESCRIBERS
-    from briefing.ui.screens.finding import PANE_KINDS
+    from briefing.ui.screens.finding import PANE_KINDS, PANE_OF
 
-    for table in (STRUCTS, FIELDS, _ITEM_WRITERS, _DESCRIBERS, _PANE_OF):
+    for table in (STRUCTS, FIELDS, _ITEM_WRITERS, _DESCRIBERS, PANE_OF):
         assert set(table) == set(KINDS)
     assert set(_SECTION_WRITERS) == set(SECTIONS)
     assert sorted(k for kinds in PANE_KINDS.values() for k in kinds) == sorted(KINDS)

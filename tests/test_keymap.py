@@ -45,7 +45,7 @@ async def test_remapped_key_works_and_help_shows_it():
         assert isinstance(app.screen, HelpScreen)
         text = str(app.screen.query_one("Static").render())
         assert "m                 Maximise the focused pane" in text
-        assert "f2                Show every key" in text
+        assert "F2                Show every key" in text
 
 
 async def test_conflicting_keymap_is_reported_at_start():

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from briefing.output.clipboard import SystemClipboard
+
 from .apps import FrozenApp as BriefingApp
 from .apps import settle, until
 from .conftest import DEFAULT
@@ -98,3 +100,29 @@ def test_side_filter(snap_compare):
         await settle(pilot)
 
     assert snap_compare(BriefingApp(DEFAULT), terminal_size=(120, 40), run_before=run_before)
+
+
+def test_help_screen_scrolled(snap_compare):
+    # The frame says how far down the card is and that more follows.
+    assert snap_compare(BriefingApp(DEFAULT), terminal_size=(80, 24), press=["question_mark", "pagedown"])
+
+
+def test_footer_in_search_mode(snap_compare):
+    async def run_before(pilot):
+        await pilot.press("3", "slash", *"zelensky")
+        await settle(pilot)
+        await pilot.press("enter", "z")  # accepted, then zoomed: Esc and n/N lead the footer
+        await settle(pilot)
+
+    assert snap_compare(BriefingApp(DEFAULT), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_detail_with_links(snap_compare):
+    # Steve Witkoff's detail, Tab twice: his quote is the selected link.
+    assert snap_compare(BriefingApp(DEFAULT), terminal_size=(120, 40), press=["j", "enter", "tab", "tab"])
+
+
+def test_citation_dialog(snap_compare):
+    app = BriefingApp(DEFAULT)
+    app.system_clipboard = SystemClipboard(env={}, platform="linux", which=lambda name: None)
+    assert snap_compare(app, terminal_size=(100, 30), press=["3", "j", "j", "j", "c"])

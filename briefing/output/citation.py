@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from briefing.model import Briefing, Quote, Roster
 from briefing.model.text import visible
 from briefing.model.wording import attribution_parts
@@ -34,3 +36,20 @@ def cite(quote: Quote, briefing: Briefing, roster: Roster) -> str:
             text += f", {source.url}"
     text += "."
     return visible(text)
+
+
+def save_citation(text: str, path: Path, *, briefing: Path) -> None:
+    """Add ``text`` as a line at the end of ``path`` (made if missing).
+
+    Refuses the briefing file itself (the viewer never writes to it) and
+    folders; raises OSError or ValueError with a message to show.
+    """
+    if path.is_dir():
+        raise ValueError(f"{path} is a folder")
+    try:
+        if path.exists() and path.samefile(briefing):
+            raise ValueError(f"{path} is the briefing itself")
+    except OSError:
+        pass
+    with path.open("a", encoding="utf-8") as file:
+        file.write(text + "\n")

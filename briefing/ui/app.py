@@ -24,9 +24,10 @@ from briefing.loading import BriefingError, load_path
 from briefing.loading.watching import signature
 from briefing.model import Briefing
 from briefing.model.text import visible
+from briefing.output.clipboard import SystemClipboard
 from briefing.settings.config import read_config
 from briefing.ui.keymap import check_keymap, keys_of
-from briefing.ui.messages import ReloadFinished, ReloadStarted
+from briefing.ui.messages import CiteQuote, EditAt, ReloadFinished, ReloadStarted
 from briefing.ui.screens.main import MainScreen
 from briefing.ui.terminal import Terminal
 from briefing.ui.themes import ThemeSwitcher, briefing_variable_defaults
@@ -58,6 +59,15 @@ def _error_screen() -> type[ErrorScreen]:
     return ErrorScreen
 
 
+MODAL_SCOPES = {"detail view"}
+"""Binding scopes (see ``binding_sections``) on modal screens, where the app's keys are not live."""
+
+
+def _key_name(display: str) -> str:
+    """F-keys as the keyboard writes them (F1, not f1)."""
+    return display.upper() if display[:1] == "f" and display[1:].isdigit() else display
+
+
 class BriefingApp(App[int]):
     """A meeting briefing, browsable by keyboard and mouse."""
 
@@ -69,6 +79,7 @@ class BriefingApp(App[int]):
         Binding("q", "quit", "Quit", tooltip="Quit briefing", id="quit"),
         Binding("question_mark,f1", "help", "Help", key_display="?", tooltip="Show every key", id="help"),
         Binding("r", "reload", "Reload", show=False, tooltip="Reload the file now", id="reload"),
+        Binding("b", "blank", "Blank", show=False, tooltip="Blank the screen (any key returns)", id="blank"),
         Binding(
             "t",
             "cycle_theme",
@@ -94,10 +105,14 @@ class BriefingApp(App[int]):
         self.briefing: Briefing | None = None
         """The last briefing that loaded without problems."""
         self._startup_error: BriefingError | None = None
+        self._asked_reload = False
+        """The next reload was asked for with r: say if nothing changed."""
         self._loaded_signature: tuple[int, int, int, int] | None = None
         # Colours and characters the terminal can show (briefing/ui/terminal.py).
         self.terminal = Terminal(self)
         # The user's config.toml (theme, keymap); problems are shown on mount.
+        self.system_clipboard = SystemClipboard()
+        """How citations reach the clipboard (tests give it a fake runner)."""
         self.user_config, config_problems = read_config()
         # Registers shipped + user themes and applies: theme=, else the
         # remembered one, else the default (briefing/ui/themes/catalog.py).
@@ -195,18 +210,16 @@ class BriefingApp(App[int]):
         scopes: dict[str, list[BindingType]] = {}
         for _, screen, bindings in sections:
             if screen is not None:
-                scopes.setdefault(screen, list(everywhere)).extend(bindings)
+                # A modal screen (the detail view) stops the app's keys: its
+                # q means back, not quit, and does not clash with it.
+                start = [] if screen in MODAL_SCOPES else everywhere
+                scopes.setdefault(screen, list(start)).extend(bindings)
         return list(scopes.items())
 
     def keys_for(self, binding: Binding) -> str:
-        """How to show ``binding``'s keys, with the user's keymap applied."""
-        if binding.id in self._keymap:
-            keys = keys_of(binding, self._keymap)
-        elif binding.key_display:
-            return binding.key_display
-        else:
-            keys = keys_of(binding, {})
-        return " / ".join(self.get_key_display(Binding(k, "")) for k in keys)
+        """How to show ``binding``'s keys, every one of them, with the user's keymap applied."""
+        keys = keys_of(binding, self._keymap if binding.id in self._keymap else {})
+        return " or ".join(_key_name(self.get_key_display(Binding(k, ""))) for k in keys)
 
     def _apply_keymap(self) -> None:
         if not self.user_config.keymap:
@@ -309,6 +322,7 @@ class BriefingApp(App[int]):
     ) -> None:
         """Take a reload's result; ``changes`` is its diff from ``shown``."""
         main = self.main_screen
+        asked, self._asked_reload = self._asked_reload, False
         if isinstance(result, BriefingError):
             if main is not None:
                 main.set_stale(result)
@@ -342,6 +356,8 @@ class BriefingApp(App[int]):
                 if items
             ]
             self.notify(", ".join(parts) + " · d lists the changes", title="Briefing updated", timeout=4)
+        elif asked:
+            self.notify("No changes since the last load.", title="Reloaded", timeout=3)
 
     @property
     def main_screen(self) -> MainScreen | None:
@@ -353,7 +369,14 @@ class BriefingApp(App[int]):
     # -- actions ------------------------------------------------------------
 
     def action_reload(self) -> None:
+        self._asked_reload = True
         self.reload()
+
+    def action_blank(self) -> None:
+        from briefing.ui.screens.blank import BlankScreen
+
+        if not isinstance(self.screen, BlankScreen):
+            self.push_screen(BlankScreen())
 
     def action_help(self) -> None:
         from briefing.ui.screens.help import HelpScreen
@@ -365,6 +388,11 @@ class BriefingApp(App[int]):
 
     def action_edit(self) -> None:
         """Suspend, open the editor at the selected item (or the problem), reload."""
+        main = self.main_screen
+        self.edit_at(main.selected_path() if main is not None else None)
+
+    def edit_at(self, node: tuple[str | int, ...] | None) -> None:
+        """Open the editor at ``node`` (a loader path), or at the problem if the file is broken."""
         from briefing.loading import line_of
         from briefing.settings.editor import editor_command
 
@@ -376,7 +404,7 @@ class BriefingApp(App[int]):
             error = self.screen.error if isinstance(self.screen, _error_screen()) else None
         if error is not None and error.first.mark is not None:
             line = error.first.mark.line
-        elif main is not None and (node := main.selected_path()) is not None:
+        elif node is not None:
             line = line_of(self.path, node)
         command = editor_command(self.path, line)
         try:
@@ -386,6 +414,29 @@ class BriefingApp(App[int]):
             self.notify(visible(f"Could not run {command[0]}: {exc}"), severity="error", markup=False)
             return
         self.reload()
+
+    def on_edit_at(self, event: EditAt) -> None:
+        self.edit_at(event.path)
+
+    def on_cite_quote(self, event: CiteQuote) -> None:
+        """Copy a quote's citation; say "copied" only when a clipboard program took it."""
+        from briefing.model import Roster
+        from briefing.output.citation import cite
+
+        main = self.main_screen
+        briefing = main.briefing if main is not None else self.briefing
+        if briefing is None:
+            return
+        roster = main.roster if main is not None else Roster(briefing)
+        citation = cite(event.quote, briefing, roster)
+        tool = self.system_clipboard.copy(citation)
+        if tool is not None:
+            self.notify(citation, title=f"Citation copied ({tool})", timeout=4, markup=False)
+            return
+        from briefing.ui.screens.citation import CitationScreen
+
+        self.copy_to_clipboard(citation)  # OSC 52: the terminal may or may not take it
+        self.push_screen(CitationScreen(citation, self.path))
 
     def action_quit_with_error(self) -> None:
         self.exit(return_code=1)

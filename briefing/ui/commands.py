@@ -21,7 +21,7 @@ from briefing.model import Roster
 from briefing.model.items import items
 from briefing.model.text import visible
 from briefing.model.wording import TIME_NOT_STATED, attribution
-from briefing.ui.screens.finding import PANE_KINDS
+from briefing.ui.screens.finding import PANE_OF
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
@@ -81,10 +81,6 @@ def _texts(kind: str, obj: Any, owner: Any, roster: Roster) -> tuple[str, str, t
     return f"Timeline: {_short(obj.title)}", _short(obj.when or f"time {TIME_NOT_STATED}"), ()
 
 
-_PANE_OF = {kind: pane for pane, kinds in PANE_KINDS.items() for kind in kinds}
-"""The pane that lists each kind of item, to jump to."""
-
-
 class BriefingCommands(Provider):
     """Actions and briefing items for the command palette."""
 
@@ -105,7 +101,7 @@ class BriefingCommands(Provider):
         roster, jump = main.roster, main.jump_to
         for kind, ident, obj, owner, _ in items(main.briefing):
             label, help_text, also = _texts(kind, obj, owner, roster)
-            yield Candidate(label, help_text, partial(jump, _PANE_OF[kind], ident), also)
+            yield Candidate(label, help_text, partial(jump, PANE_OF[kind], ident), also)
 
     def _commands(self, main: MainScreen | None) -> Iterator[Candidate]:
         bindings: list[tuple[Binding, DOMNode]] = [

@@ -34,6 +34,8 @@ class Lens:
     """Hide rows that don't match instead of dimming them."""
     count: int = 0
     """How many of this pane's rows match (shown in the frame)."""
+    place: str = ""
+    """The selected match's place among all matches ("3/12"), in the pane that has it."""
 
 
 COMPACT_BELOW = 14
@@ -119,6 +121,11 @@ class Pane(Vertical):
             rows = [row for row in rows if self.row_key(row) in lens.matches]
         selected = self.list.selected
         old_key = self.row_key(selected) if selected is not None else None
+        self.list.placeholder = self.PLACEHOLDER
+        if not rows and self.all_rows:
+            # Narrowed to nothing: say so, not that the briefing has none.
+            hiding = lens.hide and lens.matches is not None
+            self.list.placeholder = "No matches." if hiding else "Nothing of this side."
         self.list.set_rows(rows, keep=(lambda row: self.row_key(row) == old_key) if old_key else None)
         self.border_subtitle = self.subtitle(rows)
 
@@ -185,7 +192,8 @@ class Pane(Vertical):
     def subtitle(self, rows: Sequence[Any]) -> str:
         if self.lens.matches is not None:
             count = self.lens.count
-            return f"{count:,} match" + ("" if count == 1 else "es")
+            matches = f"{count:,} match" + ("" if count == 1 else "es")
+            return f"{self.lens.place} · {matches}" if self.lens.place else matches
         return self.summary(rows)
 
     def summary(self, rows: Sequence[Any]) -> str:

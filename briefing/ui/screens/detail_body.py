@@ -1,7 +1,10 @@
 """The full story of one item, for the detail view.
 
 Each ``describe_*`` function turns a model object into a title and a body of
-literal Content; the detail screen only lays them out.
+literal Content; the detail screen only lays them out. Other items named in
+the body (a quote's speaker, a person's quotes, an event's participants ...)
+are links: a ``Links`` collector numbers them and styles their text with a
+click action that carries only that number, never text from the file.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from textual.content import Content
+from textual.style import Style
 
 from briefing.model import (
     AgendaItem,
@@ -23,13 +27,44 @@ from briefing.model import (
     WeaponCount,
 )
 from briefing.model.items import kind_of
-from briefing.model.wording import TIME_NOT_STATED, attribution, interception_rate, leads
+from briefing.model.wording import TIME_NOT_STATED, attribution, interception_rate
 from briefing.ui.panes.delegations import PersonRow, SideRow
 from briefing.ui.text_content import MUTED, NOT_REPORTED, STATUS_LABEL, STATUS_STYLE, lit, para
 
+LINK_STYLE = "underline"
+CURRENT_LINK_STYLE = "reverse"
 
-def _field(label: str, value: str | None, style: str = "") -> Content:
-    shown = lit(value, style) if value else lit(NOT_REPORTED, "italic " + MUTED)
+
+class Links:
+    """The links of one body, in order: number ``n`` goes to ``targets[n]`` (an item id)."""
+
+    def __init__(self, current: int | None = None) -> None:
+        """``current``: the link to show as selected (keyboard focus)."""
+        self.targets: list[str] = []
+        self.current = current
+
+    def to(self, ident: str, text: Content) -> Content:
+        """``text`` as a link to the item ``ident``."""
+        number = len(self.targets)
+        self.targets.append(ident)
+        style = LINK_STYLE + (" " + CURRENT_LINK_STYLE if number == self.current else "")
+        meta = Style.from_meta({"@click": f"screen.follow({number})", "detail_link": number})
+        return text.stylize(style).stylize(meta)
+
+    def names(self, ids: list[str], roster: Roster) -> Content | None:
+        """People or delegations by name, each a link (None for none)."""
+        if not ids:
+            return None
+        return Content(", ").join(
+            [self.to(i, lit(roster.name_of(i))) if i in roster else lit(i) for i in ids]
+        )
+
+
+def _field(label: str, value: str | Content | None, style: str = "") -> Content:
+    if isinstance(value, Content):
+        shown = value
+    else:
+        shown = lit(value, style) if value else lit(NOT_REPORTED, "italic " + MUTED)
     return Content.assemble((f"{label:<14}", "bold " + MUTED), shown)
 
 
@@ -41,19 +76,23 @@ def _bullet(text: Content) -> Content:
     return Content.assemble("  • ", text)
 
 
-def _quote_lines(quotes: list[Quote], roster: Roster) -> list[Content]:
+def _quote_lines(quotes: list[Quote], roster: Roster, links: Links) -> list[Content]:
     return [
         _bullet(
             Content.assemble(
-                "“", lit(q.text, "italic"), "” ", lit(f"— {attribution(q, roster.name_of)}", MUTED)
+                links.to(q.id, Content.assemble("“", lit(q.text, "italic"), "”")),
+                " ",
+                lit(f"— {attribution(q, roster.name_of)}", MUTED),
             )
         )
         for q in quotes
     ]
 
 
-def describe(item: object, briefing: Briefing, roster: Roster) -> tuple[str, list[Content]]:
-    """Title and body lines for any item a pane can show."""
+def describe(
+    item: object, briefing: Briefing, roster: Roster, links: Links | None = None
+) -> tuple[str, list[Content]]:
+    """Title and body lines for any item a pane can show (``links`` collects its links)."""
     obj, owner = item, None
     if isinstance(item, PersonRow):
         obj, owner = item.person, item.delegation
@@ -62,34 +101,39 @@ def describe(item: object, briefing: Briefing, roster: Roster) -> tuple[str, lis
     describer = _DESCRIBERS.get(kind_of(obj) or "")
     if describer is None:
         return "Item", [lit(repr(item))]
-    return describer(obj, owner, briefing, roster)
+    return describer(obj, owner, briefing, roster, links if links is not None else Links())
 
 
-def _related(ids: set[str], briefing: Briefing, roster: Roster) -> list[Content]:
+def _related(ids: set[str], briefing: Briefing, roster: Roster, links: Links) -> list[Content]:
     lines: list[Content] = []
     quotes = [q for q in briefing.quotes if q.speaker in ids]
     if quotes:
-        lines += [_section("Quotes"), *_quote_lines(quotes, roster)]
+        lines += [_section("Quotes"), *_quote_lines(quotes, roster, links)]
     agenda = [a for a in briefing.agenda if ids.intersection(a.raised_by)]
     if agenda:
         lines.append(_section("Agenda items raised"))
-        lines += [_bullet(lit(a.title)) for a in agenda]
+        lines += [_bullet(links.to(a.id, lit(a.title))) for a in agenda]
     events = [e for e in briefing.timeline if ids.intersection(e.involves)]
     if events:
         lines.append(_section("Timeline"))
         lines += [
-            _bullet(Content.assemble(lit(e.when or TIME_NOT_STATED, MUTED), "  ", lit(e.title)))
+            _bullet(
+                Content.assemble(lit(e.when or TIME_NOT_STATED, MUTED), "  ", links.to(e.id, lit(e.title)))
+            )
             for e in events
         ]
     return lines
 
 
 def describe_person(
-    person: Person, delegation: Delegation, briefing: Briefing, roster: Roster
+    person: Person, delegation: Delegation, briefing: Briefing, roster: Roster, links: Links
 ) -> tuple[str, list[Content]]:
     lines = [
         _field("Title", person.title),
-        _field("Delegation", f"{delegation.side} ({delegation.role})"),
+        _field(
+            "Delegation",
+            Content.assemble(links.to(delegation.id, lit(delegation.side)), lit(f" ({delegation.role})")),
+        ),
         _field("Role", _role(person, delegation, roster)),
         _field("At the table", None if person.attending is None else "yes" if person.attending else "no"),
     ]
@@ -97,7 +141,7 @@ def describe_person(
         lines.append(_field("Also written", ", ".join(person.aka)))
     if person.notes:
         lines += [_section("Notes"), para(person.notes)]
-    lines += _related({person.id}, briefing, roster)
+    lines += _related({person.id}, briefing, roster, links)
     return person.name, lines
 
 
@@ -109,48 +153,53 @@ def _role(person: Person, delegation: Delegation, roster: Roster) -> str:
 
 
 def describe_delegation(
-    delegation: Delegation, briefing: Briefing, roster: Roster
+    delegation: Delegation, briefing: Briefing, roster: Roster, links: Links
 ) -> tuple[str, list[Content]]:
     lines = [
         _field("Role", delegation.role),
-        _field("Led by", leads(delegation, roster.name_of)),
+        _field("Led by", links.names(list(delegation.leads), roster)),
     ]
     if delegation.notes:
         lines += [_section("Notes"), para(delegation.notes)]
     lines.append(_section("Members"))
     if delegation.members:
         for p in delegation.members:
-            lines.append(_bullet(Content.assemble(lit(p.name, "bold"), "  ", lit(p.title or "", MUTED))))
+            name = links.to(p.id, lit(p.name, "bold"))
+            lines.append(_bullet(Content.assemble(name, "  ", lit(p.title or "", MUTED))))
     else:
         lines.append(lit("  No one is named in the briefing.", "italic " + MUTED))
     ids = {delegation.id, *(p.id for p in delegation.members)}
-    lines += _related(ids, briefing, roster)
+    lines += _related(ids, briefing, roster, links)
     return delegation.side, lines
 
 
-def describe_agenda(item: AgendaItem, briefing: Briefing, roster: Roster) -> tuple[str, list[Content]]:
-    raisers = ", ".join(roster.name_of(r) for r in item.raised_by)
+def describe_agenda(
+    item: AgendaItem, briefing: Briefing, roster: Roster, links: Links
+) -> tuple[str, list[Content]]:
+    raisers = links.names(item.raised_by, roster)
     lines = [
         Content.assemble(
             ("Status        ", "bold " + MUTED), lit(STATUS_LABEL[item.status], STATUS_STYLE[item.status])
         ),
-        _field("Raised by", raisers or None),
+        _field("Raised by", raisers),
     ]
     if item.notes:
         lines += [_section("Notes"), para(item.notes)]
     return item.title, lines
 
 
-def describe_quote(quote: Quote, briefing: Briefing, roster: Roster) -> tuple[str, list[Content]]:
+def describe_quote(
+    quote: Quote, briefing: Briefing, roster: Roster, links: Links
+) -> tuple[str, list[Content]]:
     lines = [Content.assemble("“", para(quote.text, "italic"), "”"), Content("")]
     if quote.speaker is not None:
         person = roster.people.get(quote.speaker)
         side = roster.delegation_of(quote.speaker)
-        lines.append(_field("Speaker", roster.name_of(quote.speaker)))
+        lines.append(_field("Speaker", links.names([quote.speaker], roster)))
         if person and person.title:
             lines.append(_field("Title", person.title))
         if side and side.id != quote.speaker:
-            lines.append(_field("Side", side.side))
+            lines.append(_field("Side", links.to(side.id, lit(side.side))))
     if quote.reported_by:
         # Reported speech: who reported the words and whom they cite, not a side.
         lines.append(_field("Reported by", quote.reported_by))
@@ -174,7 +223,9 @@ def _figure(figure: Figure) -> str | None:
     return figure.text if figure.exact else f"{figure.text} (approximate)"
 
 
-def describe_count(count: WeaponCount, briefing: Briefing, roster: Roster) -> tuple[str, list[Content]]:
+def describe_count(
+    count: WeaponCount, briefing: Briefing, roster: Roster, links: Links
+) -> tuple[str, list[Content]]:
     tally = briefing.strikes
     rate = interception_rate(count)
     lines = [
@@ -191,7 +242,7 @@ def describe_count(count: WeaponCount, briefing: Briefing, roster: Roster) -> tu
         lines += [
             _section("Report"),
             _field("Period", tally.period),
-            _field("Reported by", roster.name_of(tally.reported_by) if tally.reported_by else None),
+            _field("Reported by", links.names([tally.reported_by] if tally.reported_by else [], roster)),
             _field("Channel", tally.channel),
             _field("When", tally.reported_when),
         ]
@@ -200,22 +251,24 @@ def describe_count(count: WeaponCount, briefing: Briefing, roster: Roster) -> tu
     return f"Strikes: {count.weapon}", lines
 
 
-def describe_event(event: Event, briefing: Briefing, roster: Roster) -> tuple[str, list[Content]]:
+def describe_event(
+    event: Event, briefing: Briefing, roster: Roster, links: Links
+) -> tuple[str, list[Content]]:
     lines = [
         _field("When", event.when),
-        _field("Involves", ", ".join(roster.name_of(r) for r in event.involves) or None),
+        _field("Involves", links.names(event.involves, roster)),
     ]
     if event.detail:
         lines += [_section("Detail"), para(event.detail)]
     return event.title, lines
 
 
-_DESCRIBERS: dict[str, Callable[[Any, Any, Briefing, Roster], tuple[str, list[Content]]]] = {
-    "delegation": lambda obj, _owner, b, roster: describe_delegation(obj, b, roster),
+_DESCRIBERS: dict[str, Callable[[Any, Any, Briefing, Roster, Links], tuple[str, list[Content]]]] = {
+    "delegation": lambda obj, _owner, b, roster, links: describe_delegation(obj, b, roster, links),
     "person": describe_person,
-    "agenda": lambda obj, _owner, b, roster: describe_agenda(obj, b, roster),
-    "quote": lambda obj, _owner, b, roster: describe_quote(obj, b, roster),
-    "count": lambda obj, _owner, b, roster: describe_count(obj, b, roster),
-    "event": lambda obj, _owner, b, roster: describe_event(obj, b, roster),
+    "agenda": lambda obj, _owner, b, roster, links: describe_agenda(obj, b, roster, links),
+    "quote": lambda obj, _owner, b, roster, links: describe_quote(obj, b, roster, links),
+    "count": lambda obj, _owner, b, roster, links: describe_count(obj, b, roster, links),
+    "event": lambda obj, _owner, b, roster, links: describe_event(obj, b, roster, links),
 }
-"""How each kind of item is described: (item, its owner, briefing, roster)."""
+"""How each kind of item is described: (item, its owner, briefing, roster, links)."""

@@ -3,8 +3,10 @@
 The engine (briefing.search) knows nothing of panes. ``Finder``, a widget
 with nothing to show that the dashboard owns, keeps the index and what the
 panes are narrowed to, and pushes a Lens to each pane it was given and the
-count to the search bar: engine → finder → panes. It steps between matches
-across panes and remembers the view before a search so Esc can put it back.
+count to the search bar: engine → finder → panes. While the query is typed
+the selection follows the first match (Enter keeps it there, Esc puts back
+the view as it was before the search); n and N step between matches across
+panes (walk.py), and the selected match's place ("3/12") is shown.
 """
 
 from __future__ import annotations
@@ -23,9 +25,9 @@ from textual.worker import get_current_worker
 from briefing.model import Briefing
 from briefing.model.items import SECTIONS
 from briefing.ui.panes.base import Lens, Pane
+from briefing.ui.screens.walk import Position, SavedView, rank, step
 from briefing.ui.text_content import STATUS_LABEL
 from briefing.ui.widgets.header import BriefingHeader
-from briefing.ui.widgets.row_list import RowList
 
 if TYPE_CHECKING:
     from briefing.model import Roster
@@ -40,13 +42,8 @@ PANE_KINDS: dict[str, tuple[str, ...]] = {
 }
 """The kinds of item each pane lists: one section of the file each."""
 
-
-@dataclass
-class SavedView:
-    """Focus and selection before a search began, to restore on Esc."""
-
-    focused: str | None
-    selected: dict[str, str | None]
+PANE_OF: dict[str, str] = {kind: pane for pane, kinds in PANE_KINDS.items() for kind in kinds}
+"""The pane that lists each kind of item, to go to."""
 
 
 @dataclass
@@ -64,6 +61,12 @@ class Finding:
     matches: frozenset[str] = field(default_factory=frozenset)
     counts: dict[str, int] = field(default_factory=dict)
     """Matches per pane id, as the panes' frames show them."""
+    current: Position | None = None
+    """The selected match, whose place is shown."""
+    current_pane: str | None = None
+    """Id of the pane ``current`` is in."""
+    place: str = ""
+    """``current``'s place among the matches, "3/12" ("" for none)."""
 
     @property
     def searching(self) -> bool:
@@ -78,31 +81,26 @@ class Finding:
             spans=self.result.spans,
             hide=self.hide,
             count=self.counts.get(pane_id, 0),
+            place=self.place if pane_id == self.current_pane else "",
         )
 
 
-def step(
-    panes: Sequence[Pane], matches: Collection[str], current: tuple[int, int] | None, direction: int
-) -> tuple[int, int] | None:
-    """Position (pane index, row index) of the next match after ``current``.
-
-    Walks every pane's displayed rows in order, wrapping around; ``None`` when
-    nothing matches.
-    """
-    positions = [
-        (p, r)
-        for p, pane in enumerate(panes)
-        for r, row in enumerate(pane.list.rows)
-        if pane.row_key(row) in matches
-    ]
-    if not positions:
-        return None
-    if current is None:
-        return positions[0] if direction > 0 else positions[-1]
-    if direction > 0:
-        return next((pos for pos in positions if pos > current), positions[0])
-    return next((pos for pos in reversed(positions) if pos < current), positions[-1])
-
+MODE_BINDINGS: list[BindingType] = [
+    # Esc undoes the innermost mode: the search, then the zoom, then the
+    # side filter. One binding each, so the footer says which comes next.
+    Binding(
+        "escape",
+        "clear_search",
+        "Clear",
+        tooltip="Clear the search (the selection stays)",
+        id="clear",
+    ),
+    Binding("escape", "restore_pane", "Restore", tooltip="Restore the maximised pane", id="clear"),
+    Binding("escape", "clear_side", "All sides", tooltip="Clear the side filter", id="clear"),
+    Binding("n", "step_match(1)", "Next", tooltip="Jump to the next match", id="next-match"),
+    Binding("N", "step_match(-1)", "Prev", tooltip="Jump to the previous match", id="previous-match"),
+]
+"""Keys of a mode (search, zoom, side filter), first in the footer while it is on."""
 
 SEARCH_BINDINGS: list[BindingType] = [
     Binding(
@@ -112,17 +110,6 @@ SEARCH_BINDINGS: list[BindingType] = [
         key_display="/",
         tooltip="Search every pane as you type",
         id="search",
-    ),
-    Binding(
-        "n", "step_match(1)", "Next match", show=False, tooltip="Jump to the next match", id="next-match"
-    ),
-    Binding(
-        "N",
-        "step_match(-1)",
-        "Previous match",
-        show=False,
-        tooltip="Jump to the previous match",
-        id="previous-match",
     ),
     Binding(
         "ctrl+o",
@@ -135,12 +122,10 @@ SEARCH_BINDINGS: list[BindingType] = [
     Binding(
         "f",
         "focus_side",
-        "Focus side",
-        show=False,
+        "Side",
         tooltip="Show only the selected item's side (Esc clears)",
         id="focus-side",
     ),
-    Binding("escape", "clear", "Clear", show=False, tooltip="Clear the search or side filter", id="clear"),
 ]
 """Search and side-filter keys, bound on MainScreen (a Finder never has focus to get keys)."""
 
@@ -172,6 +157,10 @@ class Finder(Widget):
         """The search index of the briefing on screen (built in a worker)."""
         self._search_lock = threading.Lock()
         self._indexing_paused = False
+        self._previewed: Pane | None = None
+        """The pane whose cursor the search moved while typing."""
+        self._accepting = False
+        """Enter came before the search's result: accept when it arrives."""
 
     # -- the briefing and its index -----------------------------------------
 
@@ -228,10 +217,16 @@ class Finder(Widget):
 
     # -- searching ------------------------------------------------------------
 
+    @property
+    def typing(self) -> bool:
+        """The search bar is open (keys go to the query)."""
+        return self.bar is not None and self.bar.is_open
+
     def begin_search(self, focused: Widget | None) -> None:
         """The search bar is opening: remember the view to return to."""
         if self.finding.saved is None:
-            self.finding.saved = self._save_view(focused)
+            self.finding.saved = SavedView.of(self.panes, Pane.holding(focused))
+        self._previewed = None
 
     def search(self, query: str) -> None:
         self.finding.query = query
@@ -258,15 +253,63 @@ class Finder(Widget):
         self.finding.result = result
         self.finding.matches = matches
         self._apply()
+        if self.typing or self._accepting:
+            self._preview()
+        if self._accepting and (result is not None or not query.strip()):
+            self.accept()
+
+    def _preview(self) -> None:
+        """While typing, select the first match after where the search began.
+
+        Only the cursor moves (focus stays in the bar); the pane it moved in
+        before gets its own selection back first.
+        """
+        saved = self.finding.saved
+        if saved is None:
+            return
+        if self._previewed is not None:
+            saved.restore(self._previewed)
+            self._previewed = None
+        target = None
+        if self.finding.searching:
+            target = step(self.panes, self.finding.matches, saved.origin(self.panes), 1)
+        if target is not None:
+            pane = self.panes[target[0]]
+            pane.list.cursor = target[1]
+            self._previewed = pane
+        self._set_current(target)
+
+    def accept(self) -> None:
+        """Enter: close the bar, keep the search, focus the match."""
+        finding = self.finding
+        if finding.query.strip() and not finding.searching:
+            self._accepting = True  # the index or the search is still on its way
+            return
+        self._accepting = False
+        if not finding.searching or finding.current is None:
+            if finding.searching:
+                self.notify("No matches.", severity="warning", timeout=2)
+            self.cancel()
+            return
+        pane_index, row = finding.current
+        if self.bar is not None:
+            self.bar.hide()
+        finding.saved = None  # Esc now clears the highlights and keeps the selection
+        self._previewed = None
+        pane = self.panes[pane_index]
+        self._focus_pane(pane.id or "")
+        pane.list.cursor = row
+
+    def cancel(self) -> None:
+        """Esc while typing: drop the search and put the view back as it was."""
+        self._accepting = False
+        self.clear_search()
 
     def step(self, direction: int, focused: Widget | None) -> None:
         """Select the next (+1) or previous (-1) match, from ``focused``'s row."""
         finding = self.finding
         if not finding.searching:
             return
-        # From the selected row; from the search bar, from where the search began.
-        if not isinstance(focused, RowList) and finding.saved and finding.saved.focused:
-            focused = next(p.list for p in self.panes if p.id == finding.saved.focused)
         current = None
         for p, pane in enumerate(self.panes):
             if focused is pane.list and pane.list.cursor is not None:
@@ -278,60 +321,104 @@ class Finder(Widget):
         pane = self.panes[target[0]]
         self._focus_pane(pane.id or "")
         pane.list.cursor = target[1]
+        self._set_current(target)
+
+    def moved(self, pane: Pane, index: int) -> None:
+        """A pane's cursor moved: the position shown follows it onto a match."""
+        finding = self.finding
+        if not finding.searching or self.typing or pane not in self.panes:
+            return
+        if pane.row_key(pane.list.rows[index]) in finding.matches:
+            self._set_current((self.panes.index(pane), index))
+
+    def _set_current(self, position: tuple[int, int] | None) -> None:
+        """Make ``position`` the match whose place ("3/12") is shown."""
+        finding = self.finding
+        before = finding.current
+        finding.current = position
+        finding.current_pane = None if position is None else self.panes[position[0]].id
+        finding.place = ""
+        if position is not None:
+            place = rank(self.panes, finding.matches, position) + 1
+            finding.place = f"{place:,}/{self._total():,}"
+        for moved in (before, position):
+            if moved is not None:
+                pane = self.panes[moved[0]]
+                pane.set_lens(finding.lens_for(pane.id or ""))
+        if self.bar is not None:
+            self.bar.set_count(self._count_text())
 
     def toggle_hide(self) -> None:
         self.finding.hide = not self.finding.hide
         self._apply()
+        if self.typing:
+            self._preview()
 
     def clear_search(self) -> None:
-        """End the search and put focus and selection back as they were."""
+        """End the search; put focus, selection and scroll back if it was not accepted."""
         finding = self.finding
         finding.query = ""
         finding.result = None
         finding.matches = frozenset()
+        finding.current = finding.current_pane = None
+        finding.place = ""
         if self.bar is not None:
             self.bar.close()
         self._apply()
-        if finding.saved is not None:
-            self._restore_view(finding.saved)
-            finding.saved = None
+        saved, finding.saved = finding.saved, None
+        self._previewed = None
+        if saved is not None:
+            for pane in self.panes:
+                saved.restore(pane)
+            if saved.focused is not None:
+                self._focus_pane(saved.focused)
 
     # -- the side filter ------------------------------------------------------
 
     def toggle_side(self, focused: Widget | None) -> None:
-        """Filter to the side of ``focused``'s selected row, or stop filtering."""
+        """Filter to the side of ``focused``'s selected row, or stop filtering.
+
+        An item of several sides (an event both parties attend) asks which.
+        """
         if self.finding.side is not None:
-            self._clear_side()
+            self.clear_side()
             return
-        side = self._selected_side(focused)
-        if side is None:
+        sides = self._selected_sides(focused)
+        if not sides:
             self.notify("Select a delegation, a person or an item of one side first.", severity="warning")
             return
+        if len(sides) == 1:
+            self.set_side(sides[0])
+            return
+        from briefing.ui.screens.side_picker import SidePicker
+
+        choices = [(side, self.roster.name_of(side)) for side in sides]
+        self.app.push_screen(SidePicker(choices), self._picked)
+
+    def _picked(self, side: str | None) -> None:
+        if side is not None:
+            self.set_side(side)
+
+    def set_side(self, side: str) -> None:
+        """Show only what belongs to delegation ``side`` in every pane."""
         self.finding.side = side
         self.finding.side_keys = self.roster.sides.items_of(side)
         self.header.set_filter(self.roster.name_of(side))
         self._apply()
 
-    def _selected_side(self, focused: Widget | None) -> str | None:
+    def _selected_sides(self, focused: Widget | None) -> list[str]:
+        """The sides of ``focused``'s selected row, in the briefing's order."""
         pane = Pane.holding(focused)
         if pane is None or pane.list.selected is None:
-            return None
+            return []
         sides = self.roster.sides.of(pane.row_key(pane.list.selected))
-        return next(iter(sides)) if len(sides) == 1 else None
+        return [d.id for d in self.briefing.delegations if d.id in sides]
 
-    def _clear_side(self) -> None:
+    def clear_side(self) -> None:
         self.finding.side = None
         self.finding.side_keys = None
         self.header.set_filter("")
         self._apply()
-
-    def clear(self) -> None:
-        """Esc: end the search if there is one, else the side filter."""
-        bar = self.bar
-        if self.finding.searching or self.finding.query or (bar is not None and bar.has_class("-open")):
-            self.clear_search()
-        elif self.finding.side is not None:
-            self._clear_side()
 
     # -- to the panes ---------------------------------------------------------
 
@@ -347,10 +434,25 @@ class Finder(Widget):
         finding.counts = (
             {pane.id or "": self._count(pane) for pane in self.panes} if finding.searching else {}
         )
+        if not finding.searching:
+            finding.current = finding.current_pane = None
+            finding.place = ""
         for pane in self.panes:
             pane.set_lens(finding.lens_for(pane.id or ""))
+        if finding.current is not None and not self.typing:
+            # Rows may have come or gone (hide, side filter, reload): find the place again.
+            self._set_current(self._current_match())
         if self.bar is not None:
             self.bar.set_count(self._count_text())
+        if self.is_attached:
+            self.screen.refresh_bindings()  # the footer's keys follow the mode
+
+    def _current_match(self) -> tuple[int, int] | None:
+        for p, pane in enumerate(self.panes):
+            if pane.list.has_focus and pane.list.selected is not None:
+                if pane.row_key(pane.list.selected) in self.finding.matches:
+                    return (p, pane.list.cursor or 0)
+        return None
 
     def _count(self, pane: Pane) -> int:
         """How many of ``pane``'s rows match (within the side, if filtered)."""
@@ -361,31 +463,19 @@ class Finder(Widget):
         keys = (pane.row_key(row) for row in pane.all_rows)
         return sum(1 for key in keys if key in finding.side_keys and key in finding.matches)
 
+    def _total(self) -> int:
+        return sum(self.finding.counts.values())
+
     def _count_text(self) -> Content:
-        """What the search bar says about the matches."""
+        """What the search bar says: where the selected match is among them all."""
         finding = self.finding
         if finding.searching:
-            total = sum(finding.counts.values())
-            hint = "  n/N next/prev · ctrl+o " + ("dim" if finding.hide else "hide") + " others · Esc clear"
-            return Content.assemble(
-                (f"{total:,} match" + ("" if total == 1 else "es"), "bold"), (hint, "$text-muted")
-            )
+            total = self._total()
+            if not total:
+                return Content.styled("no matches", "bold")
+            place = finding.place or f"{total:,} match" + ("" if total == 1 else "es")
+            hint = "  ⏎ go · ↑↓ history · ^o " + ("dim" if finding.hide else "hide") + " · Esc cancel"
+            return Content.assemble((place, "bold"), (hint, "$text-muted"))
         if finding.query and self.index is None:
             return Content.styled("indexing…", "$text-muted")
         return Content("")
-
-    def _save_view(self, focused: Widget | None) -> SavedView:
-        focused_pane = Pane.holding(focused)
-        selected = {
-            pane.id or "": (pane.row_key(pane.list.selected) if pane.list.selected is not None else None)
-            for pane in self.panes
-        }
-        return SavedView(focused_pane.id if focused_pane is not None else None, selected)
-
-    def _restore_view(self, saved: SavedView) -> None:
-        for pane in self.panes:
-            key = saved.selected.get(pane.id or "")
-            if key is not None:
-                pane.select_row(key)
-        if saved.focused is not None:
-            self._focus_pane(saved.focused)

@@ -8,15 +8,14 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from briefing.ui.screens.card import CardScreen
+from briefing.ui.screens.card import CardScreen, ScrollCard
 from briefing.ui.text_content import MUTED
 
-DESCRIPTION_WIDTH = 50
-"""Fits the help card (78 columns less border, padding, scrollbar and keys)."""
+DESCRIPTION_WIDTH = 46
+"""Fits the help card at 80 columns (95% of them, less border, padding, scrollbar and keys)."""
 
 
 def binding_groups(
@@ -39,11 +38,11 @@ def binding_groups(
     return Content("\n").join(lines)
 
 
-class HelpScreen(CardScreen):
+class HelpScreen(CardScreen[None]):
     """Lists what every key does."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark,f1", "dismiss", "Close help", id="close-help"),
+        Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="close-help"),
     ]
 
     DEFAULT_CSS = """
@@ -61,16 +60,17 @@ class HelpScreen(CardScreen):
         """How to show a binding's keys (the app's, with the user's keymap applied)."""
 
     def compose(self) -> ComposeResult:
-        card = VerticalScroll(id="help-card", classes="card")
+        card = ScrollCard(hint="Esc close", id="help-card")
         card.border_title = "Keys"
-        card.border_subtitle = "Esc close"
         with card:
             yield Static(
                 Content.assemble(
                     (
                         "briefing shows a meeting briefing from a YAML file. "
                         "Mouse: click an item to select it, click again to open it; "
-                        "scroll with the wheel.\n\n",
+                        "scroll with the wheel.\n"
+                        "Here, in a detail view and in the change list: j / k, "
+                        "g / G, PgUp / PgDn scroll; Esc or q closes.\n\n",
                         MUTED,
                     ),
                     binding_groups(self.groups, self._keys_of),

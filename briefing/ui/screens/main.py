@@ -15,20 +15,20 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
+from textual.style import Style
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from briefing.loading import BriefingError
 from briefing.model import Briefing, Quote, Roster
-from briefing.model.text import visible
-from briefing.ui.messages import ReloadFinished, ReloadStarted
+from briefing.ui.messages import CiteQuote, ReloadFinished, ReloadStarted
 from briefing.ui.panes.agenda import AgendaPane
 from briefing.ui.panes.base import Pane
 from briefing.ui.panes.delegations import DelegationsPane
 from briefing.ui.panes.quotes import QuotesPane
 from briefing.ui.panes.tally import TallyPane
 from briefing.ui.panes.timeline import TimelinePane
-from briefing.ui.screens.finding import SEARCH_BINDINGS, Finder
+from briefing.ui.screens.finding import MODE_BINDINGS, PANE_OF, SEARCH_BINDINGS, Finder
 from briefing.ui.text_content import lit
 from briefing.ui.widgets.header import BriefingHeader
 from briefing.ui.widgets.row_list import RowList
@@ -66,9 +66,13 @@ class MainScreen(Screen[None]):
         Binding(
             "5", "focus_pane('timeline')", "Timeline", show=False, tooltip="Go to the timeline", id="pane-5"
         ),
-        Binding("tab", "app.focus_next", "Next pane", show=False),
-        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False),
+        Binding("tab", "next_pane(1)", "Next pane", show=False),
+        Binding("shift+tab", "next_pane(-1)", "Previous pane", show=False),
+        *MODE_BINDINGS,
+        # Two bindings per key where the key does one of two things: the
+        # footer shows the one check_action lets through.
         Binding("z", "maximize_pane", "Zoom", tooltip="Maximise the focused pane (Esc restores)", id="zoom"),
+        Binding("z", "minimize_pane", "Restore", tooltip="Restore the maximised pane", id="zoom"),
         Binding(
             "d",
             "show_changes",
@@ -78,14 +82,7 @@ class MainScreen(Screen[None]):
             id="changes",
         ),
         Binding("e", "app.edit", "Edit", show=False, tooltip="Open $EDITOR at the selected item", id="edit"),
-        Binding(
-            "c",
-            "copy_citation",
-            "Cite",
-            show=False,
-            tooltip="Copy the selected quote as a citation",
-            id="cite",
-        ),
+        Binding("c", "copy_citation", "Cite", tooltip="Copy the selected quote as a citation", id="cite"),
         Binding(
             "p",
             "present",
@@ -93,7 +90,6 @@ class MainScreen(Screen[None]):
             tooltip="Presenter view: one quote or agenda item at a time",
             id="present",
         ),
-        Binding("b", "blank", "Blank", show=False, tooltip="Blank the screen (any key returns)", id="blank"),
         Binding(
             "exclamation_mark",
             "show_problems",
@@ -108,7 +104,8 @@ class MainScreen(Screen[None]):
     finder: Finder
     """Search and side filter (made with the panes, in compose)."""
 
-    ALLOW_IN_MAXIMIZED_VIEW = "BriefingHeader, #banner, Footer"
+    ALLOW_IN_MAXIMIZED_VIEW = "BriefingHeader, #banner, Footer, SearchBar"
+    ESCAPE_TO_MINIMIZE = False  # Esc restores a zoom in its turn (SEARCH_BINDINGS)
 
     DEFAULT_CSS = """
     MainScreen {
@@ -181,7 +178,8 @@ class MainScreen(Screen[None]):
                 with Vertical(id="side"):
                     yield tally
                     yield timeline
-        yield Footer()
+        # The palette (Ctrl+P) is in help; its hint would take the room of the mode keys.
+        yield Footer(show_command_palette=False)
         yield self.finder
         # The search bar is mounted when first opened (action_search).
 
@@ -301,15 +299,29 @@ class MainScreen(Screen[None]):
             tally.border_title = "4 Strike tally"
             timeline.border_title = "5 Timeline"
             return
-        # One cell, two tabs: the title names both so the other is discoverable.
+        # One cell, two tabs: the title names both so the other is discoverable,
+        # and a click on a tab's name shows it.
         on_tally = self._side_tab == "tally"
         title = Content.assemble(
-            ("4 Strike tally", "bold" if on_tally else "dim"),
+            _tab("4 Strike tally", "tally", on_tally),
             ("  │  ", "dim"),
-            ("5 Timeline", "dim" if on_tally else "bold"),
+            _tab("5 Timeline", "timeline", not on_tally),
         )
         tally.border_title = title
         timeline.border_title = title
+
+    def action_next_pane(self, direction: int) -> None:
+        """Tab / Shift+Tab: the next pane in order, tabs included; a zoom moves along."""
+        panes = self.panes
+        current = Pane.holding(self.focused)
+        index = panes.index(current) if current in panes else -direction
+        target = panes[(index + direction) % len(panes)]
+        zoomed = self.maximized is not None
+        if zoomed:
+            self.minimize()
+        self.action_focus_pane(target.id or "")
+        if zoomed:
+            self.maximize(target, container=False)
 
     def action_maximize_pane(self) -> None:
         if self.maximized is not None:
@@ -318,10 +330,40 @@ class MainScreen(Screen[None]):
         if (pane := Pane.holding(self.focused)) is not None:
             self.maximize(pane, container=False)
 
+    def action_minimize_pane(self) -> None:
+        self.minimize()
+
     def watch_maximized(self, before: Widget | None, after: Widget | None) -> None:
         for pane in (before, after):
             if isinstance(pane, TallyPane):
                 pane.set_big(pane is after)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Which keys work (and show in the footer) in the focused pane and the mode."""
+        if self.finder.typing:
+            return action == "toggle_hide"  # the other keys type into the query
+        finding = self.finder.finding
+        searching = finding.searching
+        pane = Pane.holding(self.focused)
+        if action == "copy_citation":
+            return pane is not None and pane.id == "quotes"
+        if action == "present":
+            return pane is not None and pane.id in ("quotes", "agenda")
+        if action in ("step_match", "toggle_hide"):
+            return searching
+        if action == "maximize_pane":
+            return self.maximized is None
+        if action == "minimize_pane":
+            return self.maximized is not None
+        # Esc: the search, then the zoom, then the side filter.
+        if action == "clear_search":
+            return searching
+        if action == "restore_pane":
+            return not searching and self.maximized is not None
+        if action == "clear_side":
+            return not searching and self.maximized is None and finding.side is not None
+        return True
 
     def jump_to(self, name: str, key: str) -> None:
         """Focus pane ``name`` and select the row whose key is ``key``."""
@@ -340,15 +382,22 @@ class MainScreen(Screen[None]):
             bar = self.finder.bar = SearchBar()
             await self.mount(bar)
         bar.open()
+        self.refresh_bindings()
 
     def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
         self.finder.search(event.query)
 
-    def on_search_bar_step(self, event: SearchBar.Step) -> None:
-        self.finder.step(event.direction, self.focused)
+    def on_search_bar_accepted(self, event: SearchBar.Accepted) -> None:
+        self.finder.accept()
+        self.refresh_bindings()
 
-    def on_search_bar_closed(self, event: SearchBar.Closed) -> None:
-        self.finder.clear_search()
+    def on_search_bar_cancelled(self, event: SearchBar.Cancelled) -> None:
+        self.finder.cancel()
+        self.refresh_bindings()
+
+    def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
+        if (pane := Pane.holding(event.row_list)) is not None:
+            self.finder.moved(pane, event.index)
 
     def action_step_match(self, direction: int) -> None:
         self.finder.step(direction, self.focused)
@@ -359,8 +408,14 @@ class MainScreen(Screen[None]):
     def action_focus_side(self) -> None:
         self.finder.toggle_side(self.focused)
 
-    def action_clear(self) -> None:
-        self.finder.clear()
+    def action_clear_search(self) -> None:
+        self.finder.clear_search()
+
+    def action_restore_pane(self) -> None:
+        self.minimize()
+
+    def action_clear_side(self) -> None:
+        self.finder.clear_side()
 
     def on_reload_started(self, event: ReloadStarted) -> None:
         self.finder.pause_indexing()  # it would compete with the reload's parsing
@@ -371,21 +426,10 @@ class MainScreen(Screen[None]):
     # The screens below, and what they need, are imported on first use: the
     # first frame shows none of them.
 
-    def action_blank(self) -> None:
-        from briefing.ui.screens.blank import BlankScreen
-
-        self.app.push_screen(BlankScreen())
-
     def action_copy_citation(self) -> None:
         quotes = self.pane("quotes").list
-        if self.focused is not quotes or not isinstance(quotes.selected, Quote):
-            self.notify("Select a quote in the Quotes pane (3) to copy its citation.", severity="warning")
-            return
-        from briefing.output.citation import cite
-
-        citation = cite(quotes.selected, self.briefing, self.roster)
-        self.app.copy_to_clipboard(citation)
-        self.notify(visible(citation), title="Citation copied", timeout=4, markup=False)
+        if self.focused is quotes and isinstance(quotes.selected, Quote):
+            self.post_message(CiteQuote(quotes.selected))
 
     def action_present(self) -> None:
         """Present agenda items when the agenda is focused, quotes otherwise."""
@@ -416,7 +460,12 @@ class MainScreen(Screen[None]):
         from briefing.diff.changes import Changes
         from briefing.ui.screens.changes import ChangesScreen
 
-        self.app.push_screen(ChangesScreen(self.changes or Changes(), self.changes_when))
+        def go(target: tuple[str, str] | None) -> None:
+            if target is not None and target[0] in PANE_OF:
+                self.jump_to(PANE_OF[target[0]], target[1])
+
+        screen = ChangesScreen(self.changes or Changes(), self.changes_when, reachable=PANE_OF)
+        self.app.push_screen(screen, go)
 
     def on_row_list_selected(self, event: RowList.Selected) -> None:
         from briefing.ui.screens.detail import DetailScreen
@@ -430,3 +479,9 @@ class MainScreen(Screen[None]):
         if pane is not None and pane.list.cursor is not None and pane.list.rows:
             return pane.row_path(pane.list.cursor)
         return None
+
+
+def _tab(label: str, pane: str, active: bool) -> Content:
+    """A tab's name in a shared frame: bold when shown, a click shows it."""
+    click = Style.from_meta({"@click": f"screen.focus_pane({pane!r})"})
+    return Content.styled(label, "bold" if active else "dim").stylize(click)

@@ -117,7 +117,8 @@ class RowList(ScrollView, Generic[T], can_focus=True):
         self._full_height = height
         self._compact_height = compact_height or height
         self._rows: Sequence[T] = ()
-        self._placeholder = placeholder
+        self.placeholder = placeholder
+        """What an empty list says."""
         # Strips per (row, line, ...) and, under ("lines", ...), rendered rows.
         self._cache: LRUCache[tuple[Any, ...], Any] = LRUCache(1024)
 
@@ -214,7 +215,7 @@ class RowList(ScrollView, Generic[T], can_focus=True):
             if y != 0:
                 return Strip.blank(width)
             placeholder_style = self.get_visual_style("row-list--placeholder")
-            content = Content(self._placeholder).truncate(width, ellipsis=True)
+            content = Content(self.placeholder).truncate(width, ellipsis=True)
             return self._strip(content, width, placeholder_style)
         line = y + int(self.scroll_offset.y)
         h = self.row_height

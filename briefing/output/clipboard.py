@@ -1,0 +1,66 @@
+"""Copying text with the system's clipboard tool, when there is one. No UI imports.
+
+A terminal that is sent an OSC 52 sequence never says whether it took it,
+so a copy is reported as done only when a clipboard program (wl-copy,
+xclip, xsel, pbcopy) ran and succeeded. Programs run without a shell and
+with a time limit; which programs exist and how they run can be replaced
+(tests never depend on the machine's tools).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+TIMEOUT = 2.0
+"""Seconds a clipboard program may take before it counts as failed."""
+
+
+def commands(env: Mapping[str, str], platform: str) -> list[list[str]]:
+    """The clipboard programs to try, best first, for this session."""
+    found: list[list[str]] = []
+    if platform == "darwin":
+        found.append(["pbcopy"])
+    if env.get("WAYLAND_DISPLAY"):
+        found.append(["wl-copy"])
+    if env.get("DISPLAY"):
+        found += [["xclip", "-selection", "clipboard"], ["xsel", "--clipboard", "--input"]]
+    return found
+
+
+@dataclass
+class SystemClipboard:
+    """Copies through the first clipboard program that is installed and works."""
+
+    env: Mapping[str, str] = field(default_factory=lambda: os.environ)
+    platform: str = sys.platform
+    which: Callable[[str], str | None] = shutil.which
+    """Finds a program on PATH (None: not installed)."""
+    run: Callable[..., Any] = subprocess.run
+    """Runs a program: ``subprocess.run``'s signature, returning something with ``returncode``."""
+
+    def copy(self, text: str) -> str | None:
+        """Put ``text`` on the clipboard; the program's name, or None if none could."""
+        for command in commands(self.env, self.platform):
+            program = self.which(command[0])
+            if program is None:
+                continue
+            try:
+                done = self.run(
+                    [program, *command[1:]],
+                    input=text.encode("utf-8"),
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    timeout=TIMEOUT,
+                    check=False,
+                )
+            except (OSError, subprocess.SubprocessError):
+                continue
+            if done.returncode == 0:
+                return command[0]
+        return None
