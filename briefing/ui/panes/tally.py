@@ -40,7 +40,6 @@ class TallyPane(Pane):
     """Reported strikes by weapon type."""
 
     TITLE = "Strike tally"
-    KEY = "4"
     ROW_HEIGHT = 4
     COMPACT_ROW_HEIGHT = 3
     SECTION = ("strikes", "counts")

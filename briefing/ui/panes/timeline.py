@@ -17,7 +17,6 @@ class TimelinePane(Pane):
     """Events from the earliest to the latest."""
 
     TITLE = "Timeline"
-    KEY = "5"
     ROW_HEIGHT = 2
     COMPACT_ROW_HEIGHT = 1
     SECTION = ("timeline",)

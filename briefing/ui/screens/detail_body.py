@@ -19,6 +19,7 @@ from briefing.model import (
     Figure,
     Person,
     Quote,
+    ReportedFigure,
     Roster,
     WeaponCount,
 )
@@ -153,10 +154,11 @@ def describe_quote(quote: Quote, briefing: Briefing, roster: Roster) -> tuple[st
     return f"Quote: {roster.name_of(quote.speaker)}", lines
 
 
-def _figure(figure: Figure) -> str | None:
+def _figure(figure: Figure, unit: str | None = None) -> str | None:
     if not figure.known:
         return None
-    return figure.text if figure.exact else f"{figure.text} (approximate)"
+    text = figure.text + (f" {unit}" if unit else "")
+    return text if figure.exact else f"{text} (approximate)"
 
 
 def describe_count(count: WeaponCount, briefing: Briefing, roster: Roster) -> tuple[str, list[Content]]:
@@ -185,6 +187,15 @@ def describe_count(count: WeaponCount, briefing: Briefing, roster: Roster) -> tu
     return f"Strikes: {count.weapon}", lines
 
 
+def describe_figure(figure: ReportedFigure, briefing: Briefing, roster: Roster) -> tuple[str, list[Content]]:
+    lines = [
+        _field("Value", _figure(figure.value, figure.unit)),
+        _field("Reported by", roster.name_of(figure.reported_by) if figure.reported_by else None),
+        _field("When", figure.when),
+    ]
+    return f"Figure: {figure.label}", lines
+
+
 def describe_event(event: Event, briefing: Briefing, roster: Roster) -> tuple[str, list[Content]]:
     lines = [
         _field("When", event.when),
@@ -201,6 +212,7 @@ _DESCRIBERS: dict[str, Callable[[Any, Any, Briefing, Roster], tuple[str, list[Co
     "agenda": lambda obj, _owner, b, roster: describe_agenda(obj, b, roster),
     "quote": lambda obj, _owner, b, roster: describe_quote(obj, b, roster),
     "count": lambda obj, _owner, b, roster: describe_count(obj, b, roster),
+    "figure": lambda obj, _owner, b, roster: describe_figure(obj, b, roster),
     "event": lambda obj, _owner, b, roster: describe_event(obj, b, roster),
 }
 """How each kind of item is described: (item, its owner, briefing, roster)."""

@@ -22,6 +22,7 @@ from textual.worker import get_current_worker
 
 from briefing.model import Briefing
 from briefing.model.items import SECTIONS
+from briefing.ui.layout import PANE_SECTIONS
 from briefing.ui.panes.base import Lens, Pane
 from briefing.ui.text_content import STATUS_LABEL
 from briefing.ui.widgets.header import BriefingHeader
@@ -32,13 +33,10 @@ if TYPE_CHECKING:
     from briefing.ui.widgets.search_bar import SearchBar
 
 PANE_KINDS: dict[str, tuple[str, ...]] = {
-    "delegations": SECTIONS["delegations"],
-    "agenda": SECTIONS["agenda"],
-    "quotes": SECTIONS["quotes"],
-    "tally": SECTIONS["strikes"],
-    "timeline": SECTIONS["timeline"],
+    pane: tuple(kind for section in sections for kind in SECTIONS[section])
+    for pane, sections in PANE_SECTIONS.items()
 }
-"""The kinds of item each pane lists: one section of the file each."""
+"""The kinds of item each pane lists, from the sections of the file it shows."""
 
 
 @dataclass
