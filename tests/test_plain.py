@@ -193,7 +193,9 @@ def test_absent_sections_are_left_out(write):
         assert f"\n{heading}\n" not in out
     assert "in this briefing" not in out
     # An empty list is as absent as a missing one; a section with items is there.
-    out = render_plain(load_path(write(MINIMAL + "quotes: []\ntimeline:\n  - {id: e, when: Monday, title: Met}\n")))
+    out = render_plain(
+        load_path(write(MINIMAL + "quotes: []\ntimeline:\n  - {id: e, when: Monday, title: Met}\n"))
+    )
     assert "\nTimeline\n========" in out and "\nQuotes\n" not in out
 
 

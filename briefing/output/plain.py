@@ -166,7 +166,7 @@ class _Writer:
 
 
 def _figure(figure: Figure, unit: str | None = None) -> str:
-    """"nearly 400 (approximate)", "1,200 trucks"; the unit only with a number."""
+    """ "nearly 400 (approximate)", "1,200 trucks"; the unit only with a number."""
     if not figure.known:
         return NOT_REPORTED  # never 0: the source did not give it
     text = visible(figure.text) + (f" {visible(unit)}" if unit else "")

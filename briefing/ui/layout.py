@@ -79,9 +79,7 @@ def arrange(panes: Sequence[str], width: int, height: int) -> Arrangement:
         # Closed panes keep a row of their own when the open one still gets
         # a useful height; else just their frame with its title.
         collapsed = 3 if body - (n - 1) * 3 >= PANE_ROOM + 1 else 2
-        return Arrangement(
-            "one-column", panes, rows=n, accordion=accordion, collapsed_height=collapsed
-        )
+        return Arrangement("one-column", panes, rows=n, accordion=accordion, collapsed_height=collapsed)
     if width >= THREE_COLUMNS_FROM and n >= 3:
         # The third pane (the quotes, in a full briefing) takes a whole
         # column, a little wider than the others: it holds the most words.

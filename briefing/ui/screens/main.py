@@ -282,8 +282,6 @@ class MainScreen(Screen[None]):
     def _arrange(self) -> None:
         """Lay out the panes the briefing has for the terminal's size."""
         size = self.size if self.size.area else self.app.size
-        if not self.is_mounted:
-            return
         shown = panes_for(present(self.briefing))
         if self._current not in shown:
             self._current = shown[0]
@@ -300,7 +298,7 @@ class MainScreen(Screen[None]):
         body.grid_rows = "1fr"
         if a.tabs is not None and self._tab not in a.tabs:
             self._tab = self._current if self._current in a.tabs else a.tabs[0]
-        for number, pane in enumerate(self.panes, 1):
+        for pane in self.panes:
             name = pane.id or ""
             pane.set_class(name not in a.panes, "-absent")
             pane.set_class(a.tabs is not None and name in a.tabs and name != self._tab, "-inactive")
@@ -326,18 +324,17 @@ class MainScreen(Screen[None]):
 
     def _set_titles(self) -> None:
         a = self.arrangement
-        numbered = {name: f"{n} {self.pane(name).title_for(self.briefing)}" for n, name in enumerate(a.panes, 1)}
+        numbered = {
+            name: f"{n} {self.pane(name).title_for(self.briefing)}" for n, name in enumerate(a.panes, 1)
+        }
         for name, title in numbered.items():
             self.pane(name).border_title = title
         if a.tabs is not None:
             # One cell, two tabs: the title names both so the other is discoverable.
-            title = Content.assemble(
-                *((numbered[name], "bold" if name == self._tab else "dim") for name in a.tabs[:1]),
-                ("  │  ", "dim"),
-                *((numbered[name], "bold" if name == self._tab else "dim") for name in a.tabs[1:]),
-            )
+            first, second = ((numbered[n], "bold" if n == self._tab else "dim") for n in a.tabs)
+            both = Content.assemble(first, ("  │  ", "dim"), second)
             for name in a.tabs:
-                self.pane(name).border_title = title
+                self.pane(name).border_title = both
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         pane = Pane.holding(event.widget)
