@@ -63,7 +63,7 @@ class TallyPane(Pane):
         &.-maximized #tally-big { display: block; }
         & .big-row { height: auto; }
         & .big-count { height: auto; width: auto; min-width: 26; margin: 0 4 1 0; }
-        & .big-label { color: $text-muted; }
+        & .big-label { color: $text-muted; width: auto; }
         & .big-number { height: auto; width: auto; }
         & .big-count Digits { width: auto; }
         & .big-words, & .big-unit { height: 3; width: auto; content-align: left middle; margin: 0 1 0 0; }
@@ -94,7 +94,9 @@ class TallyPane(Pane):
         self._scale = max((f.value or 0 for f in known), default=0)
         self._words = max((cell_len(f.text) for f in known), default=0)
         super().show(briefing, roster)
-        self.query_one("#tally-caption", Static).update(self.caption(briefing, roster))
+        caption = self.query_one("#tally-caption", Static)
+        caption.update(self.caption(briefing, roster))
+        caption.display = briefing.strikes is not None
         self._fill_big()
 
     def set_big(self, shown: bool) -> None:
