@@ -195,6 +195,7 @@ class RowList(ScrollView, Generic[T], can_focus=True):
         """Forget measured heights (the rows or the room for them changed)."""
         self._heights = {}
         self._tree = [0] * (len(self._rows) + 1)
+        self._cache.clear()  # rendered for other room
         self._geometry = (self.scrollable_content_region.width, self.compact, self.max_lines)
 
     def _check_geometry(self) -> None:
@@ -324,7 +325,8 @@ class RowList(ScrollView, Generic[T], can_focus=True):
         if lines is None:
             lines = self._render_row(self._rows[index], width, compact)[: self.max_lines]
             self._cache[lines_key] = lines
-            self._set_height(index, max(self.row_height, len(lines)))
+        # Also for cached lines: heights may have been forgotten since.
+        self._set_height(index, max(self.row_height, len(lines)))
         return lines
 
     def _strip(self, content: Content, width: int, style: Any) -> Strip:
