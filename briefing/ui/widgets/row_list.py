@@ -179,6 +179,11 @@ class RowList(ScrollView, Generic[T], can_focus=True):
     def _ensure_cursor_visible(self) -> None:
         if self.cursor is None:
             return
+        view = self.scrollable_content_region.height
+        above, index = 0, self.cursor - 1
+        while index >= 0 and above < view:
+            above += self.height_of(index)
+            index -= 1
         top, height = self.row_top(self.cursor), self.height_of(self.cursor)
         view = self.scrollable_content_region.height
         if not (self.scroll_offset.y <= top and top + height <= self.scroll_offset.y + view):
@@ -279,6 +284,13 @@ class RowList(ScrollView, Generic[T], can_focus=True):
     def scroll_to_cursor(self, animate: bool = False) -> None:
         if self.cursor is None:
             return
+        # Measure the rows that can share the view with the cursor's row
+        # first: were they measured only once drawn, they could push it out.
+        view = self.scrollable_content_region.height
+        above, index = 0, self.cursor - 1
+        while index >= 0 and above < view:
+            above += self.height_of(index)
+            index -= 1
         top, height = self.row_top(self.cursor), self.height_of(self.cursor)
         if top + height > self.virtual_size.height:
             self._update_size()  # the cursor's row was just measured taller
