@@ -106,6 +106,13 @@ async def test_figures_without_strikes_make_a_figures_pane():
         lines = "\n".join(screen_lines(app))
         assert "about 1,200 million cubic metres" in lines
         assert "No strike figures" not in lines
+        # Its detail view says who gave it and when, and what it is as reported.
+        await pilot.press("enter")
+        await pilot.pause()
+        detail = "\n".join(screen_lines(app))
+        assert "Figure: Summer flow at the border gauge" in detail
+        assert "about 1,200 million cubic metres (approximate)" in detail
+        assert "Velmar Basin Commission" in detail and "June to September" in detail
 
 
 async def test_a_reload_that_adds_a_section_adds_its_pane(tmp_path):
