@@ -58,7 +58,7 @@ EMPTY = "the file is empty; a briefing starts with 'schema: 1' and a 'meta:' sec
 TOP = "the top level must be a mapping with 'schema: 1', 'meta:', 'delegations:' and so on, not "
 TAG = "is not allowed; briefings use plain YAML values only"
 ROLES = "mediator, party, ally, observer, other"
-TOP_KEYS = "schema, meta, delegations, agenda, quotes, strikes, timeline"
+TOP_KEYS = "schema, meta, delegations, agenda, quotes, strikes, figures, timeline"
 WHOLE = "a count must be a whole number such as 29, not "
 NOT_REGULAR = "b.yaml: is not a regular file (a pipe, socket or device?)"
 

@@ -65,7 +65,7 @@ def test_only_aliases_count_towards_the_expansion_limit(monkeypatch):
     # A big file without aliases has more nodes than the limit; that is no bomb.
     monkeypatch.setattr(yaml_reader, "MAX_EXPANSION", 100)
     text = "items:\n" + "".join(f"  - [a, b, c, {i}]\n" for i in range(100))
-    assert len(yaml_reader.read(text)[0]["items"]) == 100
+    assert len(yaml_reader.read_events(text)[0]["items"]) == 100
     bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
     with pytest.raises(yaml_reader.YamlProblem, match="aliases expand to too much data"):
-        yaml_reader.read(bomb)
+        yaml_reader.read_events(bomb)

@@ -13,11 +13,12 @@ from briefing.model import (
     Meta,
     Person,
     Quote,
+    ReportedFigure,
     Roster,
     StrikeTally,
     WeaponCount,
 )
-from briefing.model.items import KINDS, PARTS, SECTIONS, items, kind_at
+from briefing.model.items import KINDS, PARTS, SECTIONS, items, kind_at, present
 
 from .conftest import DEFAULT
 
@@ -38,6 +39,7 @@ def small() -> Briefing:
         agenda=[AgendaItem(id="a", title="Talks", raised_by=["p"])],
         quotes=[Quote(id="q", speaker="e", text="Words")],
         strikes=StrikeTally(period="Night", reported_by="p", counts=[WeaponCount(id="w", weapon="Drones")]),
+        figures=[ReportedFigure(id="f", label="Trucks", reported_by="e")],
         timeline=[Event(id="v", when="Monday", title="Met", involves=["p", "e"])],
     )
 
@@ -52,6 +54,7 @@ def test_every_item_in_file_order_with_owner_and_path():
         ("agenda", "a", None, ("agenda", 0)),
         ("quote", "q", None, ("quotes", 0)),
         ("count", "w", tally, ("strikes", "counts", 0)),
+        ("figure", "f", None, ("figures", 0)),
         ("event", "v", None, ("timeline", 0)),
     ]
 
@@ -68,14 +71,23 @@ def test_parts_come_where_they_are_written():
 
 
 def test_kinds_follow_the_sections(geneva):
-    assert KINDS == ("delegation", "person", "agenda", "quote", "count", "event")
+    assert KINDS == ("delegation", "person", "agenda", "quote", "count", "figure", "event")
     assert not set(PARTS) & set(KINDS)
-    walked = [(kind, path[0]) for kind, *_, path in items(geneva)]
-    assert {kind for kind, _ in walked} == set(KINDS)
-    assert all(kind in SECTIONS[section] for kind, section in walked)
-    assert all(kind_at(path) == kind for kind, *_, path in items(geneva))
-    # One section after the other, in the order the file has them.
-    assert list(dict.fromkeys(section for _, section in walked)) == list(SECTIONS)
+    for b in (geneva, small()):
+        walked = [(kind, path[0]) for kind, *_, path in items(b)]
+        assert all(kind in SECTIONS[section] for kind, section in walked)
+        assert all(kind_at(path) == kind for kind, *_, path in items(b))
+        # One section after the other, in the order of SECTIONS.
+        assert list(dict.fromkeys(section for _, section in walked)) == present(b)
+    assert {kind for kind, *_ in items(small())} == set(KINDS)
+
+
+def test_present_sections_are_those_with_something_in_them(geneva):
+    assert present(geneva) == ["delegations", "agenda", "quotes", "strikes", "timeline"]
+    assert present(small()) == list(SECTIONS)
+    assert present(Briefing(schema=1, meta=Meta(title="T"), quotes=[])) == []
+    # A tally without counts still says something (its period, its notes).
+    assert present(Briefing(schema=1, meta=Meta(title="T"), strikes=StrikeTally(period="N"))) == ["strikes"]
 
 
 # -- sides ---------------------------------------------------------------------
@@ -113,8 +125,8 @@ def test_tally_without_reporter_belongs_to_no_side():
     assert Roster(Briefing(schema=1, meta=Meta(title="T"), strikes=tally)).sides.of("w") == frozenset()
     b = small()
     sides = Roster(b).sides
-    assert [sides.of(i) for i in ("d", "p", "e", "a", "q", "w", "v")] == [
-        {"d"}, {"d"}, {"e"}, {"d"}, {"e"}, {"d"}, {"d", "e"}
+    assert [sides.of(i) for i in ("d", "p", "e", "a", "q", "w", "f", "v")] == [
+        {"d"}, {"d"}, {"e"}, {"d"}, {"e"}, {"d"}, {"e"}, {"d", "e"}
     ]  # fmt: skip
 
 

@@ -56,7 +56,7 @@ async def test_palette_finds_timeline_events_and_switches_tab():
 async def test_palette_runs_actions():
     app = FrozenApp(DEFAULT)
     async with app.run_test(size=(120, 40)) as pilot:
-        await choose(pilot, "Go to the strike tally")
+        await choose(pilot, "Go to pane 4")
         assert pane_of(app) == "tally"
 
 

@@ -40,7 +40,7 @@ def block(text: str, first_line: str) -> list[str]:
     the next blank line."""
     lines = text.splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith(first_line))
-    end = lines.index("", start)
+    end = lines.index("", start) if "" in lines[start:] else len(lines)
     return lines[start:end]
 
 
@@ -189,16 +189,43 @@ def test_multiline_text_keeps_its_line_breaks(write):
 
 def test_minimal_briefing_says_what_is_missing(write):
     out = render_plain(load_path(write(MINIMAL)))
-    for line in (
-        "No delegations in this briefing.",
-        "No agenda items in this briefing.",
-        "No quotes in this briefing.",
-        "No strike figures in this briefing.",
-        "No events in this briefing.",
-        "The briefing does not name its source.",
-        "Place:  not reported",
-    ):
+    for line in ("The briefing does not name its source.", "Place:  not reported"):
         assert line in out
+
+
+def test_absent_sections_are_left_out(write):
+    out = render_plain(load_path(write(MINIMAL)))
+    for heading in ("Delegations", "Agenda", "Quotes", "Strike tally", "Figures", "Timeline"):
+        assert f"\n{heading}\n" not in out
+    assert "in this briefing" not in out
+    # An empty list is as absent as a missing one; a section with items is there.
+    out = render_plain(
+        load_path(write(MINIMAL + "quotes: []\ntimeline:\n  - {id: e, when: Monday, title: Met}\n"))
+    )
+    assert "\nTimeline\n========" in out and "\nQuotes\n" not in out
+
+
+def test_figures_read_as_reported_with_their_unit(write):
+    path = write(
+        MINIMAL
+        + "delegations: [{id: n, side: Norland, role: party}]\n"
+        + "figures:\n"
+        + "  - {id: flow, label: Water released, value: about 1200, unit: million m3, reported_by: n,"
+        + " when: In March}\n"
+        + "  - {id: cost, label: Cost of repairs, unit: euros}\n"
+        + "  - {id: trucks, label: Aid trucks, value: 40, unit: trucks}\n"
+    )
+    out = render_plain(load_path(path))
+    assert "\nFigures\n=======\n" in out and "Strike tally" not in out
+    assert block(out, "- Water released") == [
+        "- Water released",
+        "  Value:       about 1200 million m3 (approximate)",
+        "  Reported by: Norland",
+        "  When:        In March",
+    ]
+    assert out.endswith("- Aid trucks\n  Value:       40 trucks\n  Reported by: not reported\n")
+    cost = block(out, "- Cost of repairs")
+    assert "  Value:       not reported" in cost and "euros" not in "\n".join(cost)
 
 
 def test_missing_figures_read_not_reported_never_zero(write):
@@ -267,6 +294,8 @@ strikes:
   notes: {h()}
   counts:
     - {{id: w, weapon: {h()}, launched: nearly 5}}
+figures:
+  - {{id: f, label: {h()}, value: about 7, unit: {h()}, reported_by: p, when: {h()}}}
 timeline:
   - {{id: e, when: {h()}, title: {h()}, detail: {h()}}}
 """,

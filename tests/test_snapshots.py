@@ -126,3 +126,39 @@ def test_citation_dialog(snap_compare):
     app = BriefingApp(DEFAULT)
     app.system_clipboard = SystemClipboard(env={}, platform="linux", which=lambda name: None)
     assert snap_compare(app, terminal_size=(100, 30), press=["3", "j", "j", "j", "c"])
+
+
+# -- a different meeting: no strikes, three parties, figures of another kind ----
+
+RIVER = DEFAULT.parent.parent / "tests" / "briefings" / "river-talks.yaml"
+RIVER_SIZES = [
+    pytest.param((80, 24), id="80x24"),
+    pytest.param((120, 40), id="120x40"),
+    pytest.param((200, 60), id="200x60"),
+    pytest.param((60, 20), id="60x20-one-column"),
+    pytest.param((38, 11), id="38x11-too-small"),
+]
+
+
+@pytest.mark.parametrize("size", RIVER_SIZES)
+def test_other_meeting(snap_compare, size):
+    assert snap_compare(BriefingApp(RIVER), terminal_size=size)
+
+
+def test_other_meeting_figures_maximised(snap_compare):
+    assert snap_compare(BriefingApp(RIVER), terminal_size=(120, 40), press=["4", "z"])
+
+
+def test_dashboard_one_column(snap_compare):
+    assert snap_compare(BriefingApp(DEFAULT), terminal_size=(60, 20), press=["3"])
+
+
+def test_quote_hit_in_the_cut_part(snap_compare):
+    """The long quote does not fit at 80x24; the hit near its end is shown, with … before it."""
+
+    async def run_before(pilot):
+        await pilot.press("3", "j", "slash", *"promise")
+        pilot.app.screen.search_bar.input.cursor_blink = False
+        await settle(pilot)
+
+    assert snap_compare(BriefingApp(RIVER), terminal_size=(80, 24), run_before=run_before)

@@ -83,6 +83,8 @@ def _label(kind: str, item: Any, roster: Roster | None) -> str:
         return f"Strike tally: {item.period}"
     if kind == "count":
         return f"Strikes: {item.weapon}"
+    if kind == "figure":
+        return f"Figure: {item.label}"
     return f"Timeline: {item.title}"
 
 

@@ -138,14 +138,14 @@ def load_bytes(data: bytes, name: str) -> Briefing:
     finally:
         if was_enabled:
             gc.enable()
-    try:
+    if not found.fast:
         return from_data(raw, text, name)
-    except BriefingError:
-        if not found.fast:
-            raise
+    briefing = _valid(raw)
+    if briefing is not None:
+        return briefing
     # The fast reader's keys and numbers can differ from the careful
-    # reading only in what is wrong (a key 1 against "1"): report problems
-    # on the careful reading, whose rules and words the messages assume.
+    # reading only in what is wrong (a key 1 against "1"): find and report
+    # problems on the careful reading, whose rules and words they assume.
     try:
         careful, _ = _read(text, targets=[])
     except YamlProblem as exc:
@@ -153,6 +153,17 @@ def load_bytes(data: bytes, name: str) -> Briefing:
             raise BriefingError([Problem(name, exc.mark, exc.message)]) from None
         careful = raw  # valid YAML libyaml cannot read: report on the fast reading
     return from_data(careful, text, name)
+
+
+def _valid(raw: Any) -> Briefing | None:
+    """``raw`` as a checked Briefing, or None, without listing problems."""
+    if not isinstance(raw, dict):
+        return None
+    try:
+        briefing = msgspec.convert(raw, Briefing, dec_hook=dec_hook)
+    except msgspec.ValidationError:
+        return None
+    return None if check(briefing, limit=1) else briefing
 
 
 def from_data(raw: Any, text: str, name: str) -> Briefing:

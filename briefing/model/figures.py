@@ -108,6 +108,16 @@ class Figure:
             return 0
         return self.value
 
+    @property
+    def qualifier(self) -> str:
+        """The words of an approximate figure without its number: "nearly"
+        for "nearly 400" ("" for an exact figure, for "400+" and when not
+        reported), so a view that shows the number large can keep them with it."""
+        if self.kind is not FigureKind.APPROXIMATE:
+            return ""
+        m = _APPROX.match(self.text)
+        return " ".join(m.group("q").split()) if m else ""
+
     @classmethod
     def not_reported(cls) -> Figure:
         return cls(FigureKind.NOT_REPORTED)

@@ -1,8 +1,8 @@
 """The kinds of item in a briefing and the one walk over them, in file order.
 
 An *item* is anything with an id that a view lists, a search finds or a diff
-marks: a delegation, a person, an agenda item, a quote, a weapon count or a
-timeline event. Ids are unique across the whole briefing.
+marks: a delegation, a person, an agenda item, a quote, a weapon count, a
+reported figure or a timeline event. Ids are unique across the whole briefing.
 
 Everything that goes over "every item" (checks, diff, sides, search, the
 command palette, the detail view, the plain text, the panes' counts) takes
@@ -23,6 +23,7 @@ from briefing.model.structs import (
     Event,
     Person,
     Quote,
+    ReportedFigure,
     StrikeTally,
     WeaponCount,
 )
@@ -35,6 +36,7 @@ SECTIONS: dict[str, tuple[str, ...]] = {
     "agenda": ("agenda",),
     "quotes": ("quote",),
     "strikes": ("count",),
+    "figures": ("figure",),
     "timeline": ("event",),
 }
 """Each top-level key of the file that holds items, with the kinds it holds."""
@@ -48,6 +50,7 @@ STRUCTS: dict[str, type] = {
     "agenda": AgendaItem,
     "quote": Quote,
     "count": WeaponCount,
+    "figure": ReportedFigure,
     "event": Event,
 }
 """The model class of each kind."""
@@ -61,6 +64,7 @@ REFERENCES: dict[str, str] = {
     "agenda": "raised_by",
     "quote": "speaker",
     "event": "involves",
+    "figure": "reported_by",
     "tally": "reported_by",
 }
 """The field of each kind (or part) that names people or delegations by id."""
@@ -76,7 +80,8 @@ A plain tuple, not a class: walks over 100,000 items make one per item."""
 
 def items(briefing: Briefing, *, parts: bool = False) -> Iterator[Item]:
     """Every item of ``briefing`` in file order: each delegation then its
-    members, the agenda, the quotes, the weapon counts, the timeline.
+    members, the agenda, the quotes, the weapon counts, the other figures,
+    the timeline.
 
     With ``parts``, also the meta (first, id ``"$meta"``) and the strike
     tally without its counts (just before them, id ``"$tally"``), as kinds
@@ -98,8 +103,17 @@ def items(briefing: Briefing, *, parts: bool = False) -> Iterator[Item]:
             yield "tally", "$tally", tally, None, ("strikes",)
         for i, count in enumerate(tally.counts):
             yield "count", count.id, count, tally, ("strikes", "counts", i)
+    for i, figure in enumerate(briefing.figures):
+        yield "figure", figure.id, figure, None, ("figures", i)
     for i, event in enumerate(briefing.timeline):
         yield "event", event.id, event, None, ("timeline", i)
+
+
+def present(briefing: Briefing) -> list[str]:
+    """The ``SECTIONS`` that ``briefing`` has, in order: a list with at least
+    one entry, or a strike tally (even one without counts: its period and
+    notes are still facts). Views give no room to the others."""
+    return [section for section in SECTIONS if getattr(briefing, section)]
 
 
 def by_section(briefing: Briefing) -> Iterator[tuple[str, Iterator[Item]]]:

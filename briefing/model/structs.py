@@ -192,6 +192,23 @@ class StrikeTally(_Struct, frozen=True):
     """Free text, e.g. which figures the source leaves out."""
 
 
+class ReportedFigure(_Struct, frozen=True):
+    """A reported number that is not a strike count: a volume, a price, a headcount..."""
+
+    id: Id
+    """Unique in the file."""
+    label: Text
+    """What is counted, e.g. "Water released downstream"."""
+    value: Figure = Figure.not_reported()
+    """A number, an approximate figure such as "about 1,200", or omitted (not reported)."""
+    unit: Text | None = None
+    """What the number counts, e.g. "million cubic metres" or "trucks"."""
+    reported_by: Id | None = None
+    """Id of the person or delegation who gave the figure."""
+    when: Text | None = None
+    """When the figure was given or what it covers, as the source gives it."""
+
+
 class Event(_Struct, frozen=True, kw_only=True):
     """Something that happened, for the timeline."""
 
@@ -222,5 +239,7 @@ class Briefing(_Struct, frozen=True):
     """Verbatim quotes, each with a speaker id."""
     strikes: StrikeTally | None = None
     """Reported strike figures, exactly as reported."""
+    figures: list[ReportedFigure] = []
+    """Other reported numbers (not strikes), exactly as reported."""
     timeline: list[Event] = []
     """Events in order."""

@@ -30,11 +30,12 @@ from briefing.model import (
     Figure,
     Person,
     Quote,
+    ReportedFigure,
     Roster,
     StrikeTally,
     WeaponCount,
 )
-from briefing.model.items import Item, by_section
+from briefing.model.items import Item, by_section, present
 from briefing.model.text import visible
 from briefing.model.wording import STATUS_LABEL, TIME_NOT_STATED, interception_rate, leads
 from briefing.output.broken_pipe import stdout_reader_left
@@ -165,10 +166,11 @@ class _Writer:
         return "\n".join(self.lines) + "\n"
 
 
-def _figure(figure: Figure) -> str:
+def _figure(figure: Figure, unit: str | None = None) -> str:
+    """ "nearly 400 (approximate)", "1,200 trucks"; the unit only with a number."""
     if not figure.known:
         return NOT_REPORTED  # never 0: the source did not give it
-    text = visible(figure.text)
+    text = visible(figure.text) + (f" {visible(unit)}" if unit else "")
     return text if figure.exact else f"{text} (approximate)"
 
 
@@ -288,6 +290,18 @@ def _count(out: _Writer, count: WeaponCount, _tally: StrikeTally, _roster: Roste
     out.fields([*figures, ("Rate", _rate(count))], "  ")
 
 
+def _reported_figure(out: _Writer, figure: ReportedFigure, _owner: None, roster: Roster) -> None:
+    out.blank()
+    out.item(figure.label)
+    fields: list[tuple[str, str | None]] = [
+        ("Value", _figure(figure.value, figure.unit)),
+        ("Reported by", roster.name_of(figure.reported_by) if figure.reported_by else None),
+    ]
+    if figure.when:
+        fields.append(("When", figure.when))
+    out.fields(fields, "  ")
+
+
 def _event(out: _Writer, event: Event, _owner: None, roster: Roster) -> None:
     out.blank()
     out.item(f"{event.when or 'Time ' + TIME_NOT_STATED}: {event.title}")
@@ -303,6 +317,7 @@ _ITEM_WRITERS: dict[str, Callable[[_Writer, Any, Any, Roster], None]] = {
     "agenda": _agenda_item,
     "quote": _quote,
     "count": _count,
+    "figure": _reported_figure,
     "event": _event,
 }
 """How each kind of item is written: (out, item, its owner, roster)."""
@@ -320,13 +335,12 @@ def _items(out: _Writer, walked: Iterable[Item], roster: Roster) -> bool:
 _SectionWriter = Callable[[_Writer, Briefing, Roster, Iterable[Item]], None]
 
 
-def _listing(title: str, none: str) -> _SectionWriter:
-    """A section that is a heading and its items, or ``none`` without any."""
+def _listing(title: str) -> _SectionWriter:
+    """A section that is a heading and its items (only written when it has some)."""
 
     def write(out: _Writer, b: Briefing, roster: Roster, walked: Iterable[Item]) -> None:
         out.heading(title, "=")
-        if not _items(out, walked, roster):
-            out.text(none)
+        _items(out, walked, roster)
 
     return write
 
@@ -334,8 +348,7 @@ def _listing(title: str, none: str) -> _SectionWriter:
 def _strikes(out: _Writer, b: Briefing, roster: Roster, walked: Iterable[Item]) -> None:
     out.heading("Strike tally", "=")
     tally = b.strikes
-    if tally is None:
-        out.text("No strike figures in this briefing.")
+    if tally is None:  # not written: the section is absent
         return
     facts: list[tuple[str, str | None]] = [("Period", tally.period)]
     if tally.target:
@@ -355,21 +368,27 @@ def _strikes(out: _Writer, b: Briefing, roster: Roster, walked: Iterable[Item]) 
 
 
 _SECTION_WRITERS: dict[str, _SectionWriter] = {
-    "delegations": _listing("Delegations", "No delegations in this briefing."),
-    "agenda": _listing("Agenda", "No agenda items in this briefing."),
-    "quotes": _listing("Quotes", "No quotes in this briefing."),
+    "delegations": _listing("Delegations"),
+    "agenda": _listing("Agenda"),
+    "quotes": _listing("Quotes"),
     "strikes": _strikes,
-    "timeline": _listing("Timeline", "No events in this briefing."),
+    "figures": _listing("Figures"),
+    "timeline": _listing("Timeline"),
 }
 
 
 def render_plain(briefing: Briefing, width: int = DEFAULT_WIDTH) -> str:
-    """The whole briefing as plain text wrapped to ``width`` columns."""
+    """The whole briefing as plain text wrapped to ``width`` columns.
+
+    Sections the briefing does not have are left out, not announced as empty.
+    """
     roster = Roster(briefing)
     out = _Writer(width)
     _meta(out, briefing)
+    shown = present(briefing)
     for section, walked in by_section(briefing):
-        _SECTION_WRITERS[section](out, briefing, roster, walked)
+        if section in shown:
+            _SECTION_WRITERS[section](out, briefing, roster, walked)
     return out.render()
 
 

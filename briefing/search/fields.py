@@ -24,6 +24,8 @@ rather than stored (the UI shows the same thing):
 ``launched``, ``intercepted``  count: the figure's text ("nearly 400",
               "29", "not reported")
 ``period``, ``channel``, ``reported_when``  count: from the strike tally
+``value``     figure: the figure's text ("about 1,200", "not reported")
+``reported_by`` figure: display name of who gave it (aliases: aka)
 ============  ================================================================
 
 Meta (title, days, source) and the tally's ``target`` and ``notes`` are not
@@ -42,6 +44,7 @@ from briefing.model import (
     Event,
     Person,
     Quote,
+    ReportedFigure,
     StrikeTally,
     WeaponCount,
 )
@@ -61,6 +64,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "reported_when",
         "reported_by",
     ),
+    "figure": ("label", "value", "unit", "when", "reported_by"),
     "event": ("when", "title", "detail", "involves"),
 }
 """Searchable fields of each kind, the names ``spans()`` accepts."""
@@ -138,6 +142,13 @@ def fields_of(item: Item, names: Names, status_labels: Mapping[str, str] | None 
         _put(f, "reported_when", tally.reported_when)
         if tally.reported_by:
             f["reported_by"] = [names.segment(tally.reported_by)]
+    elif isinstance(obj, ReportedFigure):
+        _put(f, "label", obj.label)
+        _put(f, "value", obj.value.text)
+        _put(f, "unit", obj.unit)
+        _put(f, "when", obj.when)
+        if obj.reported_by:
+            f["reported_by"] = [names.segment(obj.reported_by)]
     elif isinstance(obj, Event):
         _put(f, "when", obj.when)
         _put(f, "title", obj.title)

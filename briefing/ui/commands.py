@@ -78,6 +78,9 @@ def _texts(kind: str, obj: Any, owner: Any, roster: Roster) -> tuple[str, str, t
         )
     if kind == "count":
         return f"Strikes: {_label(obj.weapon)}", _short(owner.period), ()
+    if kind == "figure":
+        value = obj.value.text + (f" {obj.unit}" if obj.unit and obj.value.known else "")
+        return f"Figure: {_short(obj.label)}", _short(value), ()
     return f"Timeline: {_short(obj.title)}", _short(obj.when or f"time {TIME_NOT_STATED}"), ()
 
 

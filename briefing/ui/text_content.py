@@ -55,19 +55,47 @@ def fit(content: Content, width: int) -> Content:
     return content.truncate(width, ellipsis=True)
 
 
-def clamp(content: Content, width: int, lines: int) -> list[Content]:
-    """Wrap ``content`` to ``width`` and keep ``lines`` lines, ending in … if cut."""
-    if width <= 0:
+def clamp(content: Content, width: int, lines: int, around: int | None = None) -> list[Content]:
+    """Wrap ``content`` to ``width`` and keep at most ``lines`` lines, marking a cut with ….
+
+    The first lines are kept, unless the character at offset ``around`` (a
+    search hit) would be cut off: then the lines around it, with … where the
+    text goes on before and after.
+    """
+    if width <= 0 or lines <= 0:
         return []
     wrapped = content.wrap(width)
     if len(wrapped) <= lines:
         return wrapped
-    kept = wrapped[:lines]
-    last = kept[-1].rstrip()
-    if last.cell_length >= width:
-        last = last.truncate(width - 1)
-    kept[-1] = last + Content("…")
+    start = 0
+    if around is not None:
+        at = _line_of(content.plain, wrapped, around)
+        if at >= lines:
+            start = min(at - (lines - 1) // 2, len(wrapped) - lines)
+    kept = wrapped[start : start + lines]
+    if start:
+        first = kept[0]
+        kept[0] = Content("…") + (first.truncate(width - 1) if first.cell_length >= width else first)
+    if start + lines < len(wrapped):
+        last = kept[-1].rstrip()
+        if last.cell_length >= width:
+            last = last.truncate(width - 1)
+        kept[-1] = last + Content("…")
     return kept
+
+
+def _line_of(plain: str, wrapped: list[Content], offset: int) -> int:
+    """Which of the ``wrapped`` lines of ``plain`` holds character ``offset``."""
+    position = 0
+    for index, line in enumerate(wrapped):
+        text = line.plain.strip()
+        found = plain.find(text, position) if text else position
+        if found < 0:
+            break
+        position = found + len(text)
+        if offset < position:
+            return index
+    return len(wrapped) - 1
 
 
 def side_style(delegation: Delegation | None, roster: Roster | None = None) -> str:

@@ -15,7 +15,6 @@ class AgendaPane(Pane):
     """Agenda items with status and who raised them."""
 
     TITLE = "Agenda"
-    KEY = "2"
     ROW_HEIGHT = 2
     COMPACT_ROW_HEIGHT = 1
     SECTION = ("agenda",)

@@ -47,7 +47,6 @@ class Pane(Vertical):
 
     ALLOW_MAXIMIZE = True
     TITLE: ClassVar[str] = ""
-    KEY: ClassVar[str] = ""
     ROW_HEIGHT: ClassVar[int] = 1
     COMPACT_ROW_HEIGHT: ClassVar[int | None] = None
     PLACEHOLDER: ClassVar[str] = "Nothing in this briefing."
@@ -72,7 +71,7 @@ class Pane(Vertical):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self.border_title = f"{self.KEY} {self.TITLE}" if self.KEY else self.TITLE
+        self.border_title = self.TITLE  # the screen numbers it once it is placed
         self.briefing: Briefing | None = None
         self.roster: Roster | None = None
         self.marks: dict[str, str] = {}
@@ -199,6 +198,10 @@ class Pane(Vertical):
     def summary(self, rows: Sequence[Any]) -> str:
         """What the frame says about the rows when no search is active."""
         return f"{len(rows):,}" if rows else ""
+
+    def title_for(self, briefing: Briefing) -> str:
+        """The pane's name in its frame (without its number)."""
+        return self.TITLE
 
     # Subclasses fill these in.
 

@@ -34,7 +34,6 @@ class DelegationsPane(Pane):
     """Who sits at the table, side by side."""
 
     TITLE = "Delegations"
-    KEY = "1"
     ROW_HEIGHT = 2
     COMPACT_ROW_HEIGHT = 1
     PLACEHOLDER = "No delegations in this briefing."

@@ -16,8 +16,8 @@ class QuotesPane(Pane):
     """Quotes with their speaker, channel and moment."""
 
     TITLE = "Quotes"
-    KEY = "3"
-    ROW_HEIGHT = 4
+    ROW_HEIGHT = 3
+    """Speaker line, at least one line of words, and a blank line between quotes."""
     COMPACT_ROW_HEIGHT = 2
     SECTION = ("quotes",)
     PLACEHOLDER = "No quotes in this briefing."
@@ -34,8 +34,11 @@ class QuotesPane(Pane):
             ]
         )
         text = Content.assemble("“", self.text(quote.text, quote, "text", "italic"), "”")
-        body = [line.pad_left(1) for line in clamp(text, width - 1, 1 if compact else 2)]
-        return [fit(head, width), *body]
+        # The whole quote when the pane has room for it; else as much as fits,
+        # around the first search hit if the hit would be cut off.
+        room = self.list.max_lines - (1 if compact else 2)
+        body = [line.pad_left(1) for line in clamp(text, width - 1, max(1, room), self._hit(quote))]
+        return [fit(head, width), *body, *([] if compact else [Content("")])]
 
     def who(self, quote: Quote) -> Content:
         """The side's mark and whose words these are: a speaker, or who reported them."""
@@ -54,3 +57,11 @@ class QuotesPane(Pane):
             if field == "speaker" and side is not None and side.id != quote.speaker:
                 parts.append(lit(f" ({side.side})", MUTED))
         return Content.assemble(*parts)
+
+    def _hit(self, quote: Quote) -> int | None:
+        """Offset in the shown text (after the opening “) of the first search hit in the words."""
+        spans = self.lens.spans
+        if spans is None or self.lens.matches is None or quote.id not in self.lens.matches:
+            return None
+        hits = spans(quote.id, "text")
+        return hits[0][0] + 1 if hits else None

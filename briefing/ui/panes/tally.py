@@ -1,4 +1,9 @@
-"""Strike tally pane: launched against intercepted, per weapon, as bars.
+"""Strike tally and figures pane: the briefing's numbers.
+
+Strike counts are bars of launched against intercepted, per weapon, all on
+one scale (29 missiles are a short bar next to nearly 400 drones). Other
+reported figures (``figures:``) follow, each with its unit and who gave it;
+a briefing with figures and no strikes calls the pane "Figures".
 
 A figure is drawn only as precisely as it was reported: exact figures as
 solid bars, approximate ones ("nearly 400") as shaded bars with their words,
@@ -9,13 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
-from briefing.model import Briefing, Figure, Roster, WeaponCount
+from briefing.model import Briefing, Figure, ReportedFigure, Roster, WeaponCount
 from briefing.model.wording import interception_rate
 from briefing.ui.panes.base import Pane
 from briefing.ui.text_content import MUTED, NOT_REPORTED, fit, join, lit
@@ -37,15 +43,18 @@ def bar(figure: Figure, scale: int, width: int, style: str) -> Content:
 
 
 class TallyPane(Pane):
-    """Reported strikes by weapon type."""
+    """Reported strikes by weapon type, then the other reported figures."""
 
     TITLE = "Strike tally"
-    KEY = "4"
-    ROW_HEIGHT = 4
-    COMPACT_ROW_HEIGHT = 3
-    SECTION = ("strikes", "counts")
-    PLACEHOLDER = "No strike figures in this briefing."
+    ROW_HEIGHT = 2
+    """A figure's label and its value; a weapon takes three lines and a gap."""
+    COMPACT_ROW_HEIGHT = 1
+    PLACEHOLDER = "No figures in this briefing."
     _big_shown = False
+    _scale = 0
+    """The largest number of the strike tally: every bar is drawn against it."""
+    _words = 0
+    """Cells the longest figure's words take after its bar ("nearly 400")."""
 
     DEFAULT_CSS = """
     TallyPane {
@@ -53,10 +62,16 @@ class TallyPane(Pane):
         & #tally-big { display: none; height: auto; max-height: 70%; }
         &.-maximized #tally-big { display: block; }
         & .big-row { height: auto; }
-        & .big-count { height: auto; width: 26; margin: 0 2 1 0; }
-        & .big-label { color: $text-muted; }
+        & .big-count { height: auto; width: auto; min-width: 26; margin: 0 4 1 0; }
+        & .big-label { color: $text-muted; width: auto; }
+        & .big-number { height: auto; width: auto; }
+        & .big-count Digits { width: auto; }
+        & .big-words, & .big-unit { height: 3; width: auto; content-align: left middle; margin: 0 1 0 0; }
+        & .big-words { text-style: bold; }
+        & .big-unit { color: $text-muted; margin: 0 0 0 1; }
         & .big-launched { color: $error; }
         & .big-intercepted { color: $success; }
+        & .big-figure { color: $text; }
         & .big-missing { color: $text-muted; text-style: italic; padding: 1 0; }
     }
     """
@@ -68,9 +83,20 @@ class TallyPane(Pane):
         yield Vertical(id="tally-big")
         yield from super().compose()
 
+    def title_for(self, briefing: Briefing) -> str:
+        if briefing.strikes is None and briefing.figures:
+            return "Figures"
+        return "Strike tally" + (" · Figures" if briefing.figures else "")
+
     def show(self, briefing: Briefing, roster: Roster) -> None:
+        counts = briefing.strikes.counts if briefing.strikes else []
+        known = [f for c in counts for f in (c.launched, c.intercepted) if f.known]
+        self._scale = max((f.value or 0 for f in known), default=0)
+        self._words = max((cell_len(f.text) for f in known), default=0)
         super().show(briefing, roster)
-        self.query_one("#tally-caption", Static).update(self.caption(briefing, roster))
+        caption = self.query_one("#tally-caption", Static)
+        caption.update(self.caption(briefing, roster))
+        caption.display = briefing.strikes is not None
         self._fill_big()
 
     def set_big(self, shown: bool) -> None:
@@ -85,7 +111,7 @@ class TallyPane(Pane):
             big.mount_all(self.big_figures(self.briefing))
 
     def big_figures(self, briefing: Briefing) -> list[Widget]:
-        """A row of large digits per weapon: launched, intercepted, rate."""
+        """A row of large digits per weapon (launched, intercepted, rate), then per figure."""
         from textual.widgets import Digits
 
         rows: list[Widget] = []
@@ -107,22 +133,41 @@ class TallyPane(Pane):
                 )
             rows.append(Static(lit(count.weapon, "bold"), markup=False))
             rows.append(Horizontal(*cells, classes="big-row"))
+        figures = [
+            Vertical(*self._big_figure(f.label, f.value, "big-figure", f.unit), classes="big-count")
+            for f in briefing.figures
+        ]
+        if figures and rows:
+            rows.append(Static(lit("Other figures", "bold underline"), markup=False))
+        for at in range(0, len(figures), 3):  # three to a row
+            rows.append(Horizontal(*figures[at : at + 3], classes="big-row"))
         return rows
 
     @staticmethod
-    def _big_figure(label: str, figure: Figure, css: str) -> list[Widget]:
+    def _big_figure(label: str, figure: Figure, css: str, unit: str | None = None) -> list[Widget]:
+        """A figure in large digits, with its label above and its words beside it.
+
+        "nearly 400" keeps "nearly" next to the large 400: the approximation
+        is part of the figure, not a footnote to it.
+        """
         from textual.widgets import Digits
 
         if not figure.known or figure.value is None:
             return [
-                Static(Content(label), classes="big-label"),
+                Static(lit(label), classes="big-label", markup=False),
                 Static(Content(NOT_REPORTED), classes="big-missing"),
             ]
-        words = "" if figure.exact else f" ({figure.text})"
-        digits = f"{figure.value}" + ("+" if figure.bound == "above" else "")
+        qualifier = figure.qualifier
+        digits = f"{figure.value:,}" + ("+" if figure.bound == "above" and not qualifier else "")
+        number: list[Widget] = []
+        if qualifier:
+            number.append(Static(lit(qualifier), classes=f"big-words {css}", markup=False))
+        number.append(Digits(digits, classes=css))
+        if unit:
+            number.append(Static(lit(unit), classes="big-unit", markup=False))
         return [
-            Static(Content.assemble(label, (words, "bold")), classes="big-label", markup=False),
-            Digits(digits, classes=css),
+            Static(lit(label), classes="big-label", markup=False),
+            Horizontal(*number, classes="big-number"),
         ]
 
     def caption(self, briefing: Briefing, roster: Roster) -> Content:
@@ -140,21 +185,38 @@ class TallyPane(Pane):
             ]
         )
 
-    def summary(self, rows: Sequence[WeaponCount]) -> str:
-        approximate = any(f.known and not f.exact for c in rows for f in (c.launched, c.intercepted))
+    def summary(self, rows: Sequence[WeaponCount | ReportedFigure]) -> str:
+        approximate = any(
+            f.known and not f.exact
+            for c in rows
+            if isinstance(c, WeaponCount)
+            for f in (c.launched, c.intercepted)
+        )
         return f"{EXACT_BAR} exact  {APPROX_BAR} approximate" if approximate else ""
 
-    def build_rows(self, briefing: Briefing, roster: Roster) -> Sequence[WeaponCount]:
-        return briefing.strikes.counts if briefing.strikes else ()
+    def build_rows(self, briefing: Briefing, roster: Roster) -> Sequence[WeaponCount | ReportedFigure]:
+        counts: list[WeaponCount | ReportedFigure] = list(briefing.strikes.counts if briefing.strikes else ())
+        return counts + list(briefing.figures)
 
-    def render_row(self, count: WeaponCount, width: int, compact: bool) -> list[Content]:
+    def row_path(self, index: int) -> tuple[str | int, ...]:
+        row = self.list.rows[index]
+        assert self.briefing is not None
+        if isinstance(row, ReportedFigure):
+            return ("figures", self.briefing.figures.index(row))
+        assert self.briefing.strikes is not None
+        return ("strikes", "counts", self.briefing.strikes.counts.index(row))
+
+    def render_row(self, row: WeaponCount | ReportedFigure, width: int, compact: bool) -> list[Content]:
+        if isinstance(row, ReportedFigure):
+            return self._render_figure(row, width, compact)
+        return self._render_count(row, width, compact)
+
+    def _render_count(self, count: WeaponCount, width: int, compact: bool) -> list[Content]:
         rate = interception_rate(count)
         head = self.text(count.weapon, count, "weapon", "bold")
         if rate is not None:
             head = head + lit(f"  {rate:.0%} intercepted", "$tally-intercepted")
-        values = [f.value for f in (count.launched, count.intercepted) if f.value]
-        scale = max(values, default=0)
-        room = max(4, width - LABEL_WIDTH - 24)
+        room = max(4, width - LABEL_WIDTH - self._words - 2)
         lines = [fit(head, width)]
         for label, figure, style in (
             ("launched", count.launched, "$tally-launched"),
@@ -164,9 +226,42 @@ class TallyPane(Pane):
                 fit(
                     Content.assemble(
                         lit(f"  {label}".ljust(LABEL_WIDTH), MUTED),
-                        bar(figure, scale, room, style),
+                        # One scale for every weapon: bars compare across rows.
+                        bar(figure, self._scale, room, style),
                     ),
                     width,
                 )
             )
+        return lines if compact else [*lines, Content("")]
+
+    def _render_figure(self, figure: ReportedFigure, width: int, compact: bool) -> list[Content]:
+        label = self.text(figure.label, figure, "label", "bold")
+        # The figure's own words ("about 1,200"), the unit only with a number.
+        value = (
+            Content.assemble(
+                self.text(figure.value.text, figure, "value", "bold"),
+                " " if figure.unit else "",
+                self.text(figure.unit, figure, "unit") if figure.unit else "",
+            )
+            if figure.value.known
+            else lit(NOT_REPORTED, "italic " + MUTED)
+        )
+        if compact:
+            room = max(0, width - value.cell_length - 2)
+            if room < 8:
+                return [fit(label, width)]
+            return [fit(label, room).pad_right(room - min(room, label.cell_length) + 2) + value]
+        roster = self.roster
+        by = roster.name_of(figure.reported_by) if roster and figure.reported_by else figure.reported_by
+        about = join(
+            [
+                lit(f"reported by {by}", MUTED) if by else Content(""),
+                self.text(figure.when, figure, "when", MUTED) if figure.when else Content(""),
+            ]
+        )
+        lines = [fit(label, width), fit(join([value.pad_left(2), about], "  "), width)]
+        first = self.briefing is not None and self.briefing.strikes and self.briefing.figures[0] is figure
+        if first:
+            # Set apart from the strike counts above it.
+            lines.insert(0, fit(lit("Other figures", "bold underline " + MUTED), width))
         return lines

@@ -23,6 +23,7 @@ from briefing.model import (
     Figure,
     Person,
     Quote,
+    ReportedFigure,
     Roster,
     WeaponCount,
 )
@@ -217,10 +218,11 @@ def describe_quote(
     return f"Quote: {attribution(quote, roster.name_of)}", lines
 
 
-def _figure(figure: Figure) -> str | None:
+def _figure(figure: Figure, unit: str | None = None) -> str | None:
     if not figure.known:
         return None
-    return figure.text if figure.exact else f"{figure.text} (approximate)"
+    text = figure.text + (f" {unit}" if unit else "")
+    return text if figure.exact else f"{text} (approximate)"
 
 
 def describe_count(
@@ -251,6 +253,17 @@ def describe_count(
     return f"Strikes: {count.weapon}", lines
 
 
+def describe_figure(
+    figure: ReportedFigure, briefing: Briefing, roster: Roster, links: Links
+) -> tuple[str, list[Content]]:
+    lines = [
+        _field("Value", _figure(figure.value, figure.unit)),
+        _field("Reported by", links.names([figure.reported_by] if figure.reported_by else [], roster)),
+        _field("When", figure.when),
+    ]
+    return f"Figure: {figure.label}", lines
+
+
 def describe_event(
     event: Event, briefing: Briefing, roster: Roster, links: Links
 ) -> tuple[str, list[Content]]:
@@ -269,6 +282,7 @@ _DESCRIBERS: dict[str, Callable[[Any, Any, Briefing, Roster, Links], tuple[str, 
     "agenda": lambda obj, _owner, b, roster, links: describe_agenda(obj, b, roster, links),
     "quote": lambda obj, _owner, b, roster, links: describe_quote(obj, b, roster, links),
     "count": lambda obj, _owner, b, roster, links: describe_count(obj, b, roster, links),
+    "figure": lambda obj, _owner, b, roster, links: describe_figure(obj, b, roster, links),
     "event": lambda obj, _owner, b, roster, links: describe_event(obj, b, roster, links),
 }
 """How each kind of item is described: (item, its owner, briefing, roster, links)."""

@@ -24,6 +24,7 @@ from textual.worker import get_current_worker
 
 from briefing.model import Briefing
 from briefing.model.items import SECTIONS
+from briefing.ui.layout import PANE_SECTIONS
 from briefing.ui.panes.base import Lens, Pane
 from briefing.ui.screens.walk import Position, SavedView, rank, step
 from briefing.ui.text_content import STATUS_LABEL
@@ -34,13 +35,10 @@ if TYPE_CHECKING:
     from briefing.ui.widgets.search_bar import SearchBar
 
 PANE_KINDS: dict[str, tuple[str, ...]] = {
-    "delegations": SECTIONS["delegations"],
-    "agenda": SECTIONS["agenda"],
-    "quotes": SECTIONS["quotes"],
-    "tally": SECTIONS["strikes"],
-    "timeline": SECTIONS["timeline"],
+    pane: tuple(kind for section in sections for kind in SECTIONS[section])
+    for pane, sections in PANE_SECTIONS.items()
 }
-"""The kinds of item each pane lists: one section of the file each."""
+"""The kinds of item each pane lists, from the sections of the file it shows."""
 
 PANE_OF: dict[str, str] = {kind: pane for pane, kinds in PANE_KINDS.items() for kind in kinds}
 """The pane that lists each kind of item, to go to."""

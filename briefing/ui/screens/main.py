@@ -1,7 +1,9 @@
-"""The dashboard: header, banner, five panes, footer.
+"""The dashboard: header, banner, the panes the briefing has, footer.
 
-Narrow terminals show the strike tally and the timeline as two tabs of one
-cell (4 and 5 switch); wide ones show both.
+Which panes there are and how they share the terminal is worked out in
+``briefing.ui.layout``; this screen applies it as the briefing or the
+terminal's size changes. The panes are numbered in the order they are shown,
+and the number keys follow those numbers.
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Container
 from textual.content import Content
 from textual.screen import Screen
 from textual.style import Style
@@ -21,6 +24,8 @@ from textual.widgets import Footer, Static
 
 from briefing.loading import BriefingError
 from briefing.model import Briefing, Quote, Roster
+from briefing.model.items import present
+from briefing.ui.layout import MIN_HEIGHT, MIN_WIDTH, Arrangement, arrange, panes_for
 from briefing.ui.messages import CiteQuote, ReloadFinished, ReloadStarted
 from briefing.ui.panes.agenda import AgendaPane
 from briefing.ui.panes.base import Pane
@@ -37,9 +42,9 @@ if TYPE_CHECKING:
     from briefing.diff.changes import Changes
     from briefing.ui.widgets.search_bar import SearchBar
 
-WIDE_WIDTH = 150
-WIDE_HEIGHT = 30
 MARK_SECONDS = 60
+PANE_KEYS = 5
+"""Number keys 1 … 5 go to the first … fifth pane shown."""
 
 
 class MainScreen(Screen[None]):
@@ -50,21 +55,16 @@ class MainScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "1",
-            "focus_pane('delegations')",
-            "Delegations",
-            show=False,
-            tooltip="Go to delegations",
-            id="pane-1",
-        ),
-        Binding("2", "focus_pane('agenda')", "Agenda", show=False, tooltip="Go to agenda", id="pane-2"),
-        Binding("3", "focus_pane('quotes')", "Quotes", show=False, tooltip="Go to quotes", id="pane-3"),
-        Binding(
-            "4", "focus_pane('tally')", "Tally", show=False, tooltip="Go to the strike tally", id="pane-4"
-        ),
-        Binding(
-            "5", "focus_pane('timeline')", "Timeline", show=False, tooltip="Go to the timeline", id="pane-5"
+        *(
+            Binding(
+                f"{n}",
+                f"focus_pane_number({n})",
+                f"Pane {n}",
+                show=False,
+                tooltip=f"Go to pane {n} (the number in its frame)",
+                id=f"pane-{n}",
+            )
+            for n in range(1, PANE_KEYS + 1)
         ),
         Binding("tab", "next_pane(1)", "Next pane", show=False),
         Binding("shift+tab", "next_pane(-1)", "Previous pane", show=False),
@@ -124,11 +124,23 @@ class MainScreen(Screen[None]):
             padding: 0 1;
         }
         &.-stale #banner { display: block; }
-        & #body { height: 1fr; }
-        & .row { height: 1fr; }
-        & #side { width: 1fr; }
-        & #side > .-inactive { display: none; }
-        &.-wide #side > .-inactive { display: block; }
+        & #body { height: 1fr; layout: grid; }
+        & #body > .-absent, & #body > .-inactive { display: none; }
+        &.-one-column #body { layout: vertical; }
+        &.-accordion #body > Pane { height: 3; }
+        &.-accordion.-tight #body > Pane { height: 2; }
+        &.-accordion #body > Pane.-current { height: 1fr; }
+        & #too-small {
+            display: none;
+            width: 1fr;
+            height: 1fr;
+            content-align: center middle;
+            text-align: center;
+            color: $text-muted;
+        }
+        &.-too-small #too-small { display: block; }
+        &.-too-small #body, &.-too-small BriefingHeader, &.-too-small Footer,
+        &.-too-small #banner { display: none; }
     }
     """
 
@@ -153,13 +165,18 @@ class MainScreen(Screen[None]):
         self.changes_when = ""
         self.error: BriefingError | None = None
         """The problem that makes the view stale, if any."""
-        self._side_tab = "tally"
+        self.arrangement = Arrangement("two-columns")
+        """How the panes are laid out now."""
+        self._current = "delegations"
+        """The pane last focused (the open one in an accordion)."""
+        self._tab = ""
+        """Of two panes that take turns in one cell, the one shown."""
 
     def compose(self) -> ComposeResult:
         header = BriefingHeader(now=self._now)
         delegations, agenda = DelegationsPane(id="delegations"), AgendaPane(id="agenda")
         quotes, tally = QuotesPane(id="quotes"), TallyPane(id="tally")
-        timeline = TimelinePane(id="timeline", classes="-inactive")
+        timeline = TimelinePane(id="timeline")
         self.finder = Finder(
             self.briefing,
             self.roster,
@@ -169,15 +186,17 @@ class MainScreen(Screen[None]):
         )
         yield header
         yield Static(id="banner", markup=False)
-        with Vertical(id="body"):
-            with Horizontal(classes="row"):
-                yield delegations
-                yield agenda
-            with Horizontal(classes="row"):
-                yield quotes
-                with Vertical(id="side"):
-                    yield tally
-                    yield timeline
+        # One grid for every arrangement: panes are never moved between
+        # containers, so each keeps its selection and scroll position.
+        with Container(id="body"):
+            yield delegations
+            yield agenda
+            yield quotes
+            yield tally
+            yield timeline
+        yield Static(
+            f"Make the window larger\n(at least {MIN_WIDTH}×{MIN_HEIGHT})", id="too-small", markup=False
+        )
         # The palette (Ctrl+P) is in help; its hint would take the room of the mode keys.
         yield Footer(show_command_palette=False)
         yield self.finder
@@ -185,12 +204,10 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.show(self.briefing, self._updated, self._saved)
-        self.panes[0].list.focus()
+        self.pane(self._current).list.focus()
 
     def on_resize(self) -> None:
-        wide = self.size.width >= WIDE_WIDTH and self.size.height >= WIDE_HEIGHT
-        self.set_class(wide, "-wide")
-        self._update_side_titles()
+        self._arrange()
         self._show_problems()  # how many fit depends on the height
 
     @property
@@ -216,6 +233,7 @@ class MainScreen(Screen[None]):
         for pane in self.panes:
             pane.show(briefing, self.roster)
         self.finder.show(briefing, self.roster)
+        self._arrange()
 
     def update(
         self,
@@ -282,37 +300,96 @@ class MainScreen(Screen[None]):
 
     # -- actions ------------------------------------------------------------
 
+    # -- arranging the panes ---------------------------------------------------
+
+    def _arrange(self) -> None:
+        """Lay out the panes the briefing has for the terminal's size."""
+        size = self.size if self.size.area else self.app.size
+        shown = panes_for(present(self.briefing))
+        if self._current not in shown:
+            self._current = shown[0]
+        before = self.arrangement
+        a = self.arrangement = arrange(shown, size.width, size.height)
+        self.set_class(a.mode == "too-small", "-too-small")
+        self.set_class(a.mode == "one-column", "-one-column")
+        self.set_class(a.accordion, "-accordion")
+        self.set_class(a.collapsed_height == 2, "-tight")
+        body = self.query_one("#body").styles
+        body.grid_size_columns = a.columns
+        body.grid_size_rows = a.rows
+        body.grid_columns = a.column_widths
+        body.grid_rows = "1fr"
+        if a.tabs is not None and self._tab not in a.tabs:
+            self._tab = self._current if self._current in a.tabs else a.tabs[0]
+        for pane in self.panes:
+            name = pane.id or ""
+            pane.set_class(name not in a.panes, "-absent")
+            pane.set_class(a.tabs is not None and name in a.tabs and name != self._tab, "-inactive")
+            pane.set_class(name == self._current, "-current")
+            pane.styles.column_span, pane.styles.row_span = a.spans.get(name, (1, 1))
+        self._set_titles()
+        if self._focus_lost():
+            # Back from "too small", or the focused pane went with its section.
+            self.call_after_refresh(self._focus_current)
+        if before.panes != a.panes or before.mode != a.mode:
+            self.refresh_bindings()  # the number keys follow the panes shown
+
+    def _focus_lost(self) -> bool:
+        """Whether nothing, or a pane no longer shown, has the focus."""
+        if self.arrangement.mode == "too-small":
+            return False
+        pane = Pane.holding(self.focused)
+        return self.focused is None or (pane is not None and (pane.id or "") not in self.arrangement.panes)
+
+    def _focus_current(self) -> None:
+        if self._focus_lost():
+            self.pane(self._current).list.focus()
+
+    def _set_titles(self) -> None:
+        a = self.arrangement
+        numbered = {
+            name: f"{n} {self.pane(name).title_for(self.briefing)}" for n, name in enumerate(a.panes, 1)
+        }
+        for name, title in numbered.items():
+            self.pane(name).border_title = title
+        if a.tabs is not None:
+            # One cell, two tabs: the title names both so the other is discoverable.
+            # and a click on a tab's name shows it.
+            first, second = (_tab(numbered[n], n, n == self._tab) for n in a.tabs)
+            both = Content.assemble(first, ("  │  ", "dim"), second)
+            for name in a.tabs:
+                self.pane(name).border_title = both
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        pane = Pane.holding(event.widget)
+        if pane is not None and pane.id and pane.id != self._current:
+            self._current = pane.id
+            for each in self.panes:
+                each.set_class(each is pane, "-current")
+
+    # -- actions ------------------------------------------------------------
+
+    def action_focus_pane_number(self, number: int) -> None:
+        """Focus the ``number``-th pane shown (1 is the first)."""
+        shown = self.arrangement.panes
+        if 1 <= number <= len(shown):
+            self.action_focus_pane(shown[number - 1])
+
     def action_focus_pane(self, name: str) -> None:
-        if name in ("tally", "timeline"):
-            self._show_side(name)
-        self.pane(name).list.focus()
-
-    def _show_side(self, name: str) -> None:
-        self._side_tab = name
-        self.pane("tally").set_class(name != "tally", "-inactive")
-        self.pane("timeline").set_class(name != "timeline", "-inactive")
-        self._update_side_titles()
-
-    def _update_side_titles(self) -> None:
-        tally, timeline = self.pane("tally"), self.pane("timeline")
-        if self.has_class("-wide"):
-            tally.border_title = "4 Strike tally"
-            timeline.border_title = "5 Timeline"
+        """Focus pane ``name`` (bringing its tab forward); nothing if it is not shown."""
+        if name not in self.arrangement.panes:
             return
-        # One cell, two tabs: the title names both so the other is discoverable,
-        # and a click on a tab's name shows it.
-        on_tally = self._side_tab == "tally"
-        title = Content.assemble(
-            _tab("4 Strike tally", "tally", on_tally),
-            ("  │  ", "dim"),
-            _tab("5 Timeline", "timeline", not on_tally),
-        )
-        tally.border_title = title
-        timeline.border_title = title
+        tabs = self.arrangement.tabs
+        if tabs is not None and name in tabs and name != self._tab:
+            self._tab = name
+            for other in tabs:
+                self.pane(other).set_class(other != name, "-inactive")
+            self._set_titles()
+        self.pane(name).list.focus()
 
     def action_next_pane(self, direction: int) -> None:
         """Tab / Shift+Tab: the next pane in order, tabs included; a zoom moves along."""
-        panes = self.panes
+        panes = [self.pane(name) for name in self.arrangement.panes]
         current = Pane.holding(self.focused)
         index = panes.index(current) if current in panes else -direction
         target = panes[(index + direction) % len(panes)]
@@ -341,6 +418,9 @@ class MainScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Which keys work (and show in the footer) in the focused pane and the mode."""
+        if action == "focus_pane_number":  # only the panes shown have numbers
+            number = parameters[0] if parameters else 0
+            return isinstance(number, int) and number <= len(self.arrangement.panes)
         if self.finder.typing:
             return action == "toggle_hide"  # the other keys type into the query
         finding = self.finder.finding

@@ -51,11 +51,15 @@ class BriefingHeader(Horizontal):
         height: 1;
         background: $panel;
         color: $foreground;
-        & > Static { text-wrap: nowrap; text-overflow: ellipsis; }
-        & > #header-title { width: 1fr; padding: 0 1; }
-        & > #header-status { width: auto; max-width: 45%; padding: 0 1; color: $text-warning; }
+        & Static { text-wrap: nowrap; text-overflow: ellipsis; }
+        /* The title has priority: the clock keeps its few cells at the right,
+           the title takes what it needs of the rest, and the status what is
+           left after it (cut with an ellipsis, or nothing when narrow). */
+        & > #header-left { width: 1fr; height: 1; }
+        & #header-title { width: auto; max-width: 100%; padding: 0 1; }
+        & #header-status { width: 1fr; padding: 0 1; color: $text-warning; text-align: right; }
         & > #header-clock { width: auto; padding: 0 1; color: $text-muted; }
-        &.-stale > #header-status { background: $error; color: $text; text-style: bold; }
+        &.-stale #header-status { background: $error; color: $text; text-style: bold; min-width: 7; }
     }
     """
 
@@ -71,8 +75,9 @@ class BriefingHeader(Horizontal):
         self.filter_label = ""
 
     def compose(self) -> ComposeResult:
-        yield Static(id="header-title", markup=False)
-        yield Static(id="header-status", markup=False)
+        with Horizontal(id="header-left"):
+            yield Static(id="header-title", markup=False)
+            yield Static(id="header-status", markup=False)
         yield Static(id="header-clock", markup=False)
 
     def on_mount(self) -> None:

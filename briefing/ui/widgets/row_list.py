@@ -1,10 +1,16 @@
-"""A virtualised list of fixed-height rows.
+"""A virtualised list of rows, each as tall as its words need.
 
-Every pane is one of these. Only the rows on screen are rendered, and every
-row of a list has the same height, so a list of 100,000 items costs no more
-to open than a list of ten: the scroll size is ``rows * height`` and nothing
-has to be measured up front (unlike OptionList, which wraps every prompt to
-find its height, or ListView, which builds a widget per item).
+Every pane is one of these. Only the rows on screen are rendered, so a list
+of 100,000 items costs no more to open than a list of ten: nothing is
+measured up front (unlike OptionList, which wraps every prompt to find its
+height, or ListView, which builds a widget per item).
+
+A row is at least ``height`` lines (the list's estimate for rows not yet
+seen) and at most the list's visible height, so a long quote is shown whole
+when it fits and never hides the rest. A row's real height is learnt when it
+is first rendered, and kept in a Fenwick tree of differences from the
+estimate: finding the row at a line, or a row's top, takes O(log n) however
+many rows there are, and a frame costs what its visible rows cost.
 """
 
 from __future__ import annotations
@@ -25,6 +31,11 @@ from textual.strip import Strip
 from textual.style import Style as VisualStyle
 
 T = TypeVar("T")
+
+SIZE_DELAY = 0.3
+"""Seconds to gather newly measured rows of a long list before its scroll size follows them."""
+SIZE_AT_ONCE = 1_000
+"""Lists up to this many rows follow every newly measured row at once."""
 
 RowRenderer = Callable[[Any, int, bool], list[Content]]
 """(row, width, compact) -> one Content per line, each fitting ``width``."""
@@ -119,6 +130,12 @@ class RowList(ScrollView, Generic[T], can_focus=True):
         self._rows: Sequence[T] = ()
         self.placeholder = placeholder
         """What an empty list says."""
+        # Measured rows: index -> height, and the Fenwick tree (1-based) of
+        # their differences from the estimate. Both are for one geometry.
+        self._heights: dict[int, int] = {}
+        self._tree: list[int] = [0]
+        self._geometry: tuple[int, bool, int] = (0, False, 0)
+        self._size_pending = False
         # Strips per (row, line, ...) and, under ("lines", ...), rendered rows.
         self._cache: LRUCache[tuple[Any, ...], Any] = LRUCache(1024)
 
@@ -130,7 +147,13 @@ class RowList(ScrollView, Generic[T], can_focus=True):
 
     @property
     def row_height(self) -> int:
+        """The least height of a row, and the estimate for rows not yet rendered."""
         return self._compact_height if self.compact else self._full_height
+
+    @property
+    def max_lines(self) -> int:
+        """The most lines a row may take: the visible height of the list."""
+        return max(self.row_height, self.scrollable_content_region.height)
 
     @property
     def selected(self) -> T | None:
@@ -145,6 +168,7 @@ class RowList(ScrollView, Generic[T], can_focus=True):
         does not make the view jump.
         """
         self._rows = rows
+        self._forget_heights()
         self.refresh_rows()
         cursor = None
         found = False
@@ -166,9 +190,14 @@ class RowList(ScrollView, Generic[T], can_focus=True):
     def _ensure_cursor_visible(self) -> None:
         if self.cursor is None:
             return
-        top = self.cursor * self.row_height
         view = self.scrollable_content_region.height
-        if not (self.scroll_offset.y <= top and top + self.row_height <= self.scroll_offset.y + view):
+        above, index = 0, self.cursor - 1
+        while index >= 0 and above < view:
+            above += self.height_of(index)
+            index -= 1
+        top, height = self.row_top(self.cursor), self.height_of(self.cursor)
+        view = self.scrollable_content_region.height
+        if not (self.scroll_offset.y <= top and top + height <= self.scroll_offset.y + view):
             self.scroll_to_cursor()
 
     def refresh_rows(self) -> None:
@@ -178,15 +207,89 @@ class RowList(ScrollView, Generic[T], can_focus=True):
 
     # -- geometry -----------------------------------------------------------
 
+    def _forget_heights(self) -> None:
+        """Forget measured heights (the rows or the room for them changed)."""
+        self._heights = {}
+        self._tree = [0] * (len(self._rows) + 1)
+        self._cache.clear()  # rendered for other room
+        self._geometry = (self.scrollable_content_region.width, self.compact, self.max_lines)
+
+    def _check_geometry(self) -> None:
+        geometry = (self.scrollable_content_region.width, self.compact, self.max_lines)
+        if geometry != self._geometry:
+            self._forget_heights()
+
+    def _delta_before(self, index: int) -> int:
+        """Sum of (height - estimate) over the rows before ``index``."""
+        tree, total, k = self._tree, 0, index
+        while k > 0:
+            total += tree[k]
+            k -= k & -k
+        return total
+
+    def _set_height(self, index: int, height: int) -> None:
+        old = self._heights.get(index, self.row_height)
+        if height == old:
+            return
+        self._heights[index] = height
+        tree, k, n, delta = self._tree, index + 1, len(self._tree) - 1, height - old
+        while k <= n:
+            tree[k] += delta
+            k += k & -k
+        if not self._size_pending:
+            # Not while a frame is drawn (after it), and for long lists not
+            # after every row: a new virtual size lays the screen out again
+            # (~90 ms with 100,000 items) and moving down a list measures a
+            # row a key. What needs the exact size now (scrolling to a row)
+            # asks for it.
+            self._size_pending = True
+            if len(self._rows) > SIZE_AT_ONCE:
+                self.set_timer(SIZE_DELAY, self._update_size)
+            else:
+                self.call_after_refresh(self._update_size)
+
+    def row_top(self, index: int) -> int:
+        """The line at which row ``index`` starts."""
+        self._check_geometry()
+        return index * self.row_height + (self._delta_before(index) if self._heights else 0)
+
+    def height_of(self, index: int) -> int:
+        """The height of row ``index`` (rendering it, if it has not been)."""
+        self._check_geometry()
+        if index not in self._heights:
+            self._lines(index)
+        return self._heights.get(index, self.row_height)
+
+    def _row_at(self, line: int) -> tuple[int, int]:
+        """(row index, line within it) of virtual line ``line``."""
+        base = self.row_height
+        if not self._heights:
+            return divmod(line, base)
+        # Binary lifting over the tree: the most rows that end at or before line.
+        tree, n = self._tree, len(self._tree) - 1
+        pos, acc, step = 0, 0, 1 << n.bit_length()
+        while step:
+            nxt = pos + step
+            if nxt <= n and acc + tree[nxt] + step * base <= line:
+                pos, acc = nxt, acc + tree[nxt] + step * base
+            step >>= 1
+        return pos, line - acc
+
     def _update_size(self) -> None:
+        self._size_pending = False
+        self._check_geometry()
         width = self.scrollable_content_region.width
-        self.virtual_size = Size(width, len(self._rows) * self.row_height)
+        total = len(self._rows) * self.row_height + self._delta_before(len(self._rows))
+        self.virtual_size = Size(width, total)
 
     def on_resize(self, event: events.Resize) -> None:
         self._cache.clear()
         self._update_size()
         if self.cursor is not None:
             self.scroll_to_cursor(False)
+            # Heights are measured again for the new width: look once more
+            # when they are known, so the selection stays in view.
+            self.call_after_refresh(self._ensure_cursor_visible)
 
     def watch_compact(self) -> None:
         self._cache.clear()
@@ -199,9 +302,18 @@ class RowList(ScrollView, Generic[T], can_focus=True):
     def scroll_to_cursor(self, animate: bool = False) -> None:
         if self.cursor is None:
             return
-        h = self.row_height
+        # Measure the rows that can share the view with the cursor's row
+        # first: were they measured only once drawn, they could push it out.
+        view = self.scrollable_content_region.height
+        above, index = 0, self.cursor - 1
+        while index >= 0 and above < view:
+            above += self.height_of(index)
+            index -= 1
+        top, height = self.row_top(self.cursor), self.height_of(self.cursor)
+        if top + height > self.virtual_size.height:
+            self._update_size()  # the cursor's row was just measured taller
         self.scroll_to_region(
-            Region(0, self.cursor * h, self.scrollable_content_region.width, h),
+            Region(0, top, self.scrollable_content_region.width, height),
             animate=animate,
             force=True,
             immediate=True,
@@ -217,22 +329,16 @@ class RowList(ScrollView, Generic[T], can_focus=True):
             placeholder_style = self.get_visual_style("row-list--placeholder")
             content = Content(self.placeholder).truncate(width, ellipsis=True)
             return self._strip(content, width, placeholder_style)
+        self._check_geometry()
         line = y + int(self.scroll_offset.y)
-        h = self.row_height
-        index, offset = divmod(line, h)
+        index, offset = self._row_at(line)
         if index >= len(self._rows):
             return Strip.blank(width, self.rich_style)
         is_cursor = index == self.cursor
         key = (index, offset, width, is_cursor, self.compact, self.has_focus)
         strip = self._cache.get(key)
         if strip is None:
-            # A row of several lines is rendered once, not once per line; the
-            # lines share the strip cache, so whatever clears it clears them.
-            lines_key = ("lines", index, width, self.compact)
-            lines = self._cache.get(lines_key)
-            if lines is None:
-                lines = self._render_row(self._rows[index], width, self.compact)
-                self._cache[lines_key] = lines
+            lines = self._lines(index)
             content = lines[offset] if offset < len(lines) else Content("")
             style = self._cursor_style() if is_cursor else None
             strip = self._strip(content, width, style).apply_meta({"row": index})
@@ -246,6 +352,20 @@ class RowList(ScrollView, Generic[T], can_focus=True):
         if self.get_component_styles("row-list--cursor").text_style.reverse:
             style += VisualStyle(reverse=True)
         return style
+
+    def _lines(self, index: int) -> list[Content]:
+        """The lines of row ``index``, rendered once (not once per line) and
+        measured: the lines share the strip cache, so whatever clears it
+        clears them."""
+        width, compact = self.scrollable_content_region.width, self.compact
+        lines_key = ("lines", index, width, compact)
+        lines: list[Content] | None = self._cache.get(lines_key)
+        if lines is None:
+            lines = self._render_row(self._rows[index], width, compact)[: self.max_lines]
+            self._cache[lines_key] = lines
+        # Also for cached lines: heights may have been forgotten since.
+        self._set_height(index, max(self.row_height, len(lines)))
+        return lines
 
     def _strip(self, content: Content, width: int, style: Any) -> Strip:
         base = self.visual_style if style is None else self.visual_style + style
@@ -294,7 +414,15 @@ class RowList(ScrollView, Generic[T], can_focus=True):
         self._move(len(self._rows))
 
     def _page(self) -> int:
-        return max(1, self.scrollable_content_region.height // self.row_height)
+        """How many rows from the cursor fill the visible height (at least one)."""
+        view = self.scrollable_content_region.height
+        if self.cursor is None or not self._heights:
+            return max(1, view // self.row_height)
+        rows, used, index = 0, 0, self.cursor
+        while index < len(self._rows) and used + self.height_of(index) <= view:
+            used += self.height_of(index)
+            rows, index = rows + 1, index + 1
+        return max(1, rows)
 
     def action_page_up(self) -> None:
         self._move(-self._page())
