@@ -20,6 +20,7 @@ USAGE = """\
 briefing [--theme NAME] [PATH]  open a briefing (default: the bundled Geneva talks)
   briefing --plain [PATH]        print it as plain text (automatic when output is not a terminal)
   briefing check FILE...         validate briefings; one FILE:LINE:COL line per problem
+  briefing diff OLD NEW          what changed, item by item (also REV FILE, REV1 REV2 FILE)
   briefing schema                print the JSON Schema of the briefing format"""
 
 
@@ -175,10 +176,46 @@ def _check_theme(parser: argparse.ArgumentParser, name: str) -> None:
         parser.error(visible(f"unknown theme {name!r}; available: {', '.join(names)}"))
 
 
+DIFF_EPILOG = """\
+OLD NEW compares two files. REV FILE compares FILE at a git revision (HEAD,
+main~3, a tag) with FILE as it is now; REV1 REV2 FILE compares two
+revisions. Items are matched by id: reordering, comments and layout are no
+change; an item whose id alone changed is "renamed".
+
+Exit status, like diff: 0 no change, 1 changes, 2 a problem (a broken file,
+reported as FILE:LINE:COL: message; git missing; an unknown revision)."""
+
+
+def _diff(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="briefing diff",
+        usage="briefing diff [--format text|json] [--plain] (OLD NEW | REV FILE | REV1 REV2 FILE)",
+        description="What changed between two briefings, item by item.",
+        epilog=DIFF_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("args", nargs="+", metavar="OLD NEW | REV FILE | REV1 REV2 FILE")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text for people (default) or JSON for tools",
+    )
+    parser.add_argument("--plain", action="store_true", help="no colour, even on a terminal")
+    args = parser.parse_args(argv)  # exits 2 on a usage error
+    if len(args.args) not in (2, 3):
+        parser.error("give two files (OLD NEW), a revision and a file, or two revisions and a file")
+    from briefing.output.compare import run
+
+    return run(args.args, fmt=args.format, plain=args.plain)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["check"]:
         return _check(argv[1:])
+    if argv[:1] == ["diff"]:
+        return _diff(argv[1:])
     if argv[:1] == ["schema"]:
         return _schema(argv[1:])
     parser = _parser()
