@@ -12,6 +12,7 @@ imports.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -27,11 +28,17 @@ def display_name(path: str | os.PathLike[str], rev: str) -> str:
     return f"{os.fspath(path)}@{rev}"
 
 
+_NO_GIT = "git is not installed (or not on PATH); it is needed to read revisions"
+
+
 def _git(args: list[str], folder: Path, name: str) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"}
+    program = shutil.which("git")
+    if program is None:
+        raise _error(name, _NO_GIT)
     try:
         return subprocess.run(
-            ["git", "-C", str(folder), *args],
+            [program, "-C", str(folder), *args],
             capture_output=True,
             timeout=GIT_SECONDS,
             check=False,
@@ -39,7 +46,7 @@ def _git(args: list[str], folder: Path, name: str) -> subprocess.CompletedProces
             stdin=subprocess.DEVNULL,
         )
     except FileNotFoundError:
-        raise _error(name, "git is not installed (or not on PATH); it is needed to read revisions") from None
+        raise _error(name, _NO_GIT) from None
     except subprocess.TimeoutExpired:
         raise _error(name, f"git did not answer within {GIT_SECONDS:.0f} seconds") from None
     except OSError as exc:
