@@ -15,6 +15,7 @@ from briefing import __version__
 
 if TYPE_CHECKING:
     from briefing.loading import Problem
+    from briefing.model import Briefing
 
 USAGE = """\
 briefing [--theme NAME] [PATH]  open a briefing (default: the bundled Geneva talks)
@@ -60,6 +61,12 @@ def _parser() -> argparse.ArgumentParser:
         "--theme",
         metavar="NAME",
         help="colour theme, e.g. briefing-projector (default: the last one chosen with t)",
+    )
+    parser.add_argument(
+        "--since",
+        metavar="REV",
+        help="mark everything that changed since git revision REV (HEAD, main~3, a tag); "
+        "the marks stay until visited, d lists them",
     )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     return parser
@@ -210,6 +217,19 @@ def _diff(argv: list[str]) -> int:
     return run(args.args, fmt=args.format, plain=args.plain)
 
 
+def _since(rev: str, path: Path, display: str) -> tuple[Briefing, str] | int:
+    """The briefing at ``rev`` for ``--since``, or exit status 2 after saying why not."""
+    from briefing.diff.revisions import load_at
+    from briefing.loading import BriefingError
+
+    try:
+        return load_at(rev, path), rev
+    except BriefingError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 2
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["check"]:
@@ -227,8 +247,15 @@ def main(argv: list[str] | None = None) -> int:
 
     path: Path = args.path or default_briefing()
     display = str(args.path) if args.path else path.name
+    since = _since(args.since, path, display) if args.since is not None else None
+    if isinstance(since, int):
+        return since
     # Piped or redirected output gets the linear text: a full-screen app
     # would only write escape codes into the file.
+    if args.since is not None and (args.plain or not sys.stdout.isatty()):
+        from briefing.output.compare import run as run_diff
+
+        return run_diff([args.since, str(path)], plain=True)
     if args.plain or not sys.stdout.isatty():
         from briefing.output.plain import run
 
@@ -239,6 +266,6 @@ def main(argv: list[str] | None = None) -> int:
     gc.disable()
     from briefing.ui.app import BriefingApp
 
-    app = BriefingApp(path, display_name=display, watch=not args.no_watch, theme=args.theme)
+    app = BriefingApp(path, display_name=display, watch=not args.no_watch, theme=args.theme, since=since)
     result = app.run()
     return app.return_code or (result or 0)

@@ -1,7 +1,15 @@
-"""What the last reload changed: new, changed and removed items."""
+"""What changed: new, changed, renamed and removed items, field by field.
+
+After a reload it lists what that reload changed; with ``--since REV`` (or
+comparing rounds of a folder) everything since that version. Each changed
+item shows its changed fields as ``old → new``, long texts as a word diff
+(``[-removed-]`` struck through in red, ``{+added+}`` underlined in
+green: colour is never the only sign). Text from the briefing is always literal.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -10,40 +18,121 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from briefing.diff.changes import Changes
+from briefing.diff.changes import Changes, Item
+from briefing.diff.fields import FieldChange, field_changes
+from briefing.model.text import visible
+from briefing.output.diff_report import KINDS_OF_CHANGE, SECTION_TITLES, shown
 from briefing.ui.screens.card import CardScreen
 from briefing.ui.text_content import MUTED, lit
 
+_HEADINGS = {
+    "changed": ("Changed", "●"),
+    "renamed": ("Renamed", "→"),
+    "added": ("New", "✚"),
+    "removed": ("Removed", "✖"),
+}
+MAX_FIELDS = 6
+"""Fields listed per changed item; the rest are counted."""
+
 
 class ChangesScreen(CardScreen):
-    """A list of the items the last save added, changed or removed."""
+    """A list of the items a newer version added, changed, renamed or removed."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,d,q", "dismiss", "Close", id="close-changes"),
+        Binding(
+            "z", "toggle_full", "Full screen", tooltip="Use the whole screen (projector)", id="zoom-changes"
+        ),
+        Binding(
+            "x",
+            "clear_marks",
+            "Clear marks",
+            tooltip="Remove every change mark from the panes",
+            id="clear-marks",
+        ),
     ]
 
-    def __init__(self, changes: Changes, when: str) -> None:
+    DEFAULT_CSS = """
+    ChangesScreen.-full > .card { width: 100%; max-width: 100%; height: 100%; max-height: 100%; }
+    """
+
+    def __init__(
+        self,
+        changes: Changes,
+        when: str,
+        *,
+        since: str | None = None,
+        clear: Callable[[], None] | None = None,
+    ) -> None:
+        """``when``: the time of the reload; ``since``: the version compared with, if not the last one."""
         super().__init__()
         self.changes = changes
         self.when = when
+        self.since = since
+        self._clear = clear
 
     def compose(self) -> ComposeResult:
         card = VerticalScroll(id="changes-card", classes="card")
-        card.border_title = "Changes since the previous version"
-        card.border_subtitle = "Esc close"
+        card.border_title = visible(
+            f"Changes since {self.since}" if self.since else "Changes since the previous version"
+        )
+        card.border_subtitle = "z full screen · x clear marks · Esc close"
         with card:
             yield Static(self._body(), markup=False, id="changes-body")
 
+    def action_toggle_full(self) -> None:
+        self.toggle_class("-full")
+
+    def action_clear_marks(self) -> None:
+        if self._clear is not None:
+            self._clear()
+        self.notify("Change marks cleared.", timeout=3)
+
     def _body(self) -> Content:
         if not self.changes:
-            return Content.styled("No changes since the briefing was opened.", MUTED)
-        lines = [Content.styled(f"Last reload: {self.when}", MUTED)]
-        for title, items, badge in (
-            ("New", self.changes.added, "✚"),
-            ("Changed", self.changes.changed, "●"),
-            ("Removed", self.changes.removed, "✖"),
-        ):
-            if items:
-                lines.append(Content.assemble("\n", (f"{title} ({len(items)})", "bold underline")))
-                lines += [Content.assemble(f"  {badge} ", lit(item.label)) for item in items]
+            what = self.since or "the briefing was opened"
+            return Content.styled(visible(f"No changes since {what}."), MUTED)
+        said = f"Compared with {self.since}" if self.since else f"Last reload: {self.when}"
+        lines = [Content.styled(visible(said), MUTED)]
+        for how in KINDS_OF_CHANGE:
+            items: list[Item] = getattr(self.changes, how)
+            if not items:
+                continue
+            title, badge = _HEADINGS[how]
+            lines.append(Content.assemble("\n", (f"{title} ({len(items)})", "bold underline")))
+            for item in items:
+                section = SECTION_TITLES.get(item.section, item.section.capitalize())
+                name = lit(item.label)
+                if item.old_id is not None:
+                    name = Content.assemble(name, (f"  ({item.old_id} → {item.id})", MUTED))
+                lines.append(Content.assemble(f"  {badge} ", name, (f"  · {section}", MUTED)))
+                if how in ("changed", "renamed"):
+                    lines += _fields(field_changes(item))
         return Content("\n").join(lines)
+
+
+def _fields(changes: list[FieldChange]) -> list[Content]:
+    lines = [_field(change) for change in changes[:MAX_FIELDS]]
+    if len(changes) > MAX_FIELDS:
+        lines.append(Content.styled(f"      and {len(changes) - MAX_FIELDS} more fields", MUTED))
+    return lines
+
+
+def _field(change: FieldChange) -> Content:
+    head = Content.styled(f"      {change.name}: ", "bold")
+    words = change.words
+    if words is None:
+        return Content.assemble(head, lit(shown(change.old)), " → ", lit(shown(change.new), "bold"))
+    parts = [head]
+    for op, run in words:
+        text = shown(run)
+        parts.append(lit(text) if op == "same" else _old(text) if op == "removed" else _new(text))
+    return Content.assemble(*parts)
+
+
+def _old(text: str) -> Content:
+    return lit(f"[-{text}-]", "strike $text-error")
+
+
+def _new(text: str) -> Content:
+    return lit(f"{{+{text}+}}", "underline $text-success")

@@ -141,8 +141,11 @@ class MainScreen(Screen[None]):
         *,
         updated: datetime | None = None,
         now: Callable[[], datetime] = datetime.now,
+        since: tuple[Briefing, str] | None = None,
     ) -> None:
-        """``updated``: when ``briefing`` was last brought up to date; ``now``: the clock."""
+        """``updated``: when ``briefing`` was last brought up to date; ``now``: the clock;
+        ``since``: an earlier version and its name (``--since REV``): what
+        changed since it is marked, and the marks stay until visited."""
         super().__init__()
         self.briefing = briefing
         self._updated = updated
@@ -151,6 +154,7 @@ class MainScreen(Screen[None]):
         self.changes: Changes | None = None
         """What the last reload changed (None before the first reload)."""
         self.changes_when = ""
+        self.since = since
         self.error: BriefingError | None = None
         """The problem that makes the view stale, if any."""
         self._side_tab = "tally"
@@ -185,6 +189,11 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.show(self.briefing, self._updated)
         self.panes[0].list.focus()
+        if self.since is not None:
+            self._mark_since(self.briefing, {})
+            count = len(self.changes) if self.changes else 0
+            said = f"{count} change{'s' if count != 1 else ''} since {self.since[1]}"
+            self.notify(visible(said + (" · d lists them" if count else "")), timeout=6, markup=False)
 
     def on_resize(self) -> None:
         wide = self.size.width >= WIDE_WIDTH and self.size.height >= WIDE_HEIGHT
@@ -230,7 +239,9 @@ class MainScreen(Screen[None]):
             changes = diff(self.briefing, briefing)
         self.set_stale(None)
         self.show(briefing, updated)
-        if changes:
+        if changes and self.since is not None:
+            self._mark_since(briefing, changes.marked_ids)
+        elif changes:
             self.changes = changes
             self.changes_when = self._now().strftime("%H:%M:%S")
             marks = changes.marked_ids
@@ -238,6 +249,22 @@ class MainScreen(Screen[None]):
                 pane.set_marks(dict(marks))
             self.set_timer(MARK_SECONDS, lambda marks=marks: self._expire(marks))
         return changes
+
+    def _mark_since(self, briefing: Briefing, reloaded: dict[str, str]) -> None:
+        """Mark what changed since ``self.since`` (at first) and what a reload
+        changed (after): marks add up and stay until visited or cleared."""
+        from briefing.diff.changes import diff
+
+        assert self.since is not None
+        self.changes = diff(self.since[0], briefing)
+        self.changes_when = self._now().strftime("%H:%M:%S")
+        marks = reloaded or self.changes.marked_ids
+        for pane in self.panes:
+            pane.set_marks({**pane.marks, **marks})
+
+    def clear_marks(self) -> None:
+        for pane in self.panes:
+            pane.set_marks({})
 
     def _expire(self, marks: dict[str, str]) -> None:
         # Only this reload's marks: a later reload may have marked a row again.
@@ -408,7 +435,11 @@ class MainScreen(Screen[None]):
         from briefing.diff.changes import Changes
         from briefing.ui.screens.changes import ChangesScreen
 
-        self.app.push_screen(ChangesScreen(self.changes or Changes(), self.changes_when))
+        since = self.since[1] if self.since is not None else None
+        screen = ChangesScreen(
+            self.changes or Changes(), self.changes_when, since=since, clear=self.clear_marks
+        )
+        self.app.push_screen(screen)
 
     def on_row_list_selected(self, event: RowList.Selected) -> None:
         from briefing.ui.screens.detail import DetailScreen
