@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 USAGE = """\
 briefing [--theme NAME] [PATH]  open a briefing (default: the bundled Geneva talks)
+  briefing DIR                   pick one of a folder of briefings (rounds)
+  briefing --since REV FILE      mark what changed since a git revision
   briefing --plain [PATH]        print it as plain text (automatic when output is not a terminal)
   briefing check FILE...         validate briefings; one FILE:LINE:COL line per problem
   briefing diff OLD NEW          what changed, item by item (also REV FILE, REV1 REV2 FILE)
@@ -266,6 +268,11 @@ def main(argv: list[str] | None = None) -> int:
     gc.disable()
     from briefing.ui.app import BriefingApp
 
-    app = BriefingApp(path, display_name=display, watch=not args.no_watch, theme=args.theme, since=since)
+    if path.is_dir():  # a folder of rounds: the picker first
+        from briefing.ui.rounds_app import RoundsApp
+
+        app: BriefingApp = RoundsApp(path, display_name=display, watch=not args.no_watch, theme=args.theme)
+    else:
+        app = BriefingApp(path, display_name=display, watch=not args.no_watch, theme=args.theme, since=since)
     result = app.run()
     return app.return_code or (result or 0)

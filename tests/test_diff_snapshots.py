@@ -3,9 +3,11 @@ Each SVG was opened and checked."""
 
 from __future__ import annotations
 
+import pytest
+
 from briefing.loading import load_path
 
-from .apps import FrozenApp, settle
+from .apps import FrozenApp, settle, until
 from .conftest import DEFAULT
 
 GENEVA = DEFAULT.read_text(encoding="utf-8")
@@ -42,3 +44,30 @@ def test_since_changes_list(snap_compare, tmp_path):
         await pilot.pause()
 
     assert snap_compare(since_app(tmp_path), terminal_size=(120, 40), run_before=run_before)
+
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_folder_picker(snap_compare, tmp_path, size):
+    from .test_rounds import FrozenRounds, round_text
+
+    folder = tmp_path / "rounds"
+    folder.mkdir()
+    (folder / "geneva.yaml").write_text(round_text("Ukraine–Russia talks in Geneva", "Geneva", "2026-02-18"))
+    (folder / "abu-dhabi.yaml").write_text(
+        round_text("Ukraine–Russia talks in Abu Dhabi", "Abu Dhabi", "2026-02-01", "about 300")
+    )
+    (folder / "istanbul.yaml").write_text(
+        round_text("Russia–Ukraine talks in Istanbul", "Istanbul", "2025-05-16")
+    )
+    (folder / "draft.yaml").write_text("schema: 1\nmeta:\n  title: [oops\n")
+    app = FrozenRounds(folder)
+
+    async def run_before(pilot):
+        await until(pilot, lambda: not app.screen.pending)
+        await pilot.press("down")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
