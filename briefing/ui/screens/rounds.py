@@ -76,7 +76,7 @@ class RoundsScreen(Screen[None]):
     def __init__(self, folder: Path, label: str | None = None, *, watch: bool = True) -> None:
         """``label``: how to name the folder (default: its path); ``watch``: look for changes."""
         super().__init__()
-        self.watch = watch
+        self.watching = watch
         self.folder = folder
         self.label = label or str(folder)
         self.rounds: list[Round] = ordered([Round(path, sig) for path, sig in listed(folder).items()])
@@ -104,7 +104,7 @@ class RoundsScreen(Screen[None]):
         self._show()
         self.query_one(Input).focus()
         self.read_rounds([r.path for r in self.rounds])
-        if self.watch:
+        if self.watching:
             self.set_interval(RESCAN_SECONDS, self.rescan)
 
     # -- reading --------------------------------------------------------------
