@@ -13,6 +13,7 @@ import difflib
 import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, Literal
 
 import msgspec
@@ -68,8 +69,13 @@ def _owner_noun(kind: str) -> str:
     return "delegation" if kind == "person" else "owner"
 
 
+@cache
+def _fields(kind: type) -> tuple[msgspec.structs.FieldInfo, ...]:
+    return msgspec.structs.fields(kind)
+
+
 def _compare(old: Any, new: Any, prefix: str, skip: Collection[str] = ()) -> Iterator[FieldChange]:
-    for info in msgspec.structs.fields(type(new)):
+    for info in _fields(type(new)):
         if info.name in skip:
             continue
         a, b = getattr(old, info.name, None), getattr(new, info.name)

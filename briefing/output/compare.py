@@ -9,6 +9,7 @@ No UI imports.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable
@@ -62,6 +63,10 @@ def sides(args: list[str]) -> tuple[Side, Side]:
 def run(args: list[str], *, fmt: str = "text", plain: bool = False) -> int:
     """Compare, print the report; the exit status (0, 1 or 2)."""
     old_side, new_side = sides(args)
+    # A command that ends in a moment: collecting cycles only walks the first
+    # briefing again and again while the second is built (~20% of the run
+    # with 10,000 items); the process frees everything when it exits.
+    gc.disable()
     loaded: list[Briefing] = []
     problems = []
     for side in (old_side, new_side):

@@ -149,7 +149,14 @@ class RoundsScreen(Screen[None]):
         shown = self.shown_rounds()
         rows.set_rows(shown, keep=(lambda r: r.path == selected.path) if selected is not None else None)
         total = len(self.rounds)
-        rows.border_subtitle = f"{len(shown)} of {total}" if len(shown) != total else f"{total}"
+        unread = sum(not r.read for r in self.rounds)
+        if unread:
+            rows.border_subtitle = f"reading {total - unread + 1} of {total}…"
+        else:
+            noun = "round" if total == 1 else "rounds"
+            rows.border_subtitle = (
+                f"{len(shown)} of {total} {noun}" if len(shown) != total else f"{total} {noun}"
+            )
 
     def _render_round(self, r: Round, width: int, compact: bool) -> list[Content]:
         title = lit(r.title, "bold") if r.title else Content.styled(r.name, "bold" if r.read else "dim")
