@@ -219,7 +219,7 @@ def _diff(argv: list[str]) -> int:
     return run(args.args, fmt=args.format, plain=args.plain)
 
 
-def _since(rev: str, path: Path, display: str) -> tuple[Briefing, str] | int:
+def _since(rev: str, path: Path) -> tuple[Briefing, str] | int:
     """The briefing at ``rev`` for ``--since``, or exit status 2 after saying why not."""
     from briefing.diff.revisions import load_at
     from briefing.loading import BriefingError
@@ -249,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
 
     path: Path = args.path or default_briefing()
     display = str(args.path) if args.path else path.name
-    since = _since(args.since, path, display) if args.since is not None else None
+    since = _since(args.since, path) if args.since is not None else None
     if isinstance(since, int):
         return since
     # Piped or redirected output gets the linear text: a full-screen app

@@ -130,3 +130,13 @@ def test_without_git(repo, tmp_path, monkeypatch):
 def test_a_revision_that_looks_like_an_option_is_refused(repo):
     with pytest.raises(BriefingError, match="not a git revision"):
         load_at("--output=/tmp/x", repo / "talks" / "geneva.yaml")
+
+
+def test_since_piped_prints_the_changes_since_the_revision(repo, capsys):
+    file = str(repo / "talks" / "geneva.yaml")
+    assert main(["--since", "HEAD~1", file]) == 1
+    out = capsys.readouterr().out
+    assert f"{file}@HEAD~1 → {file}: 2 changes: 2 changed" in out
+    assert "launched: nearly 400 (approximate) → about 410 (approximate)" in out
+    assert main(["--since", "nope", file]) == 2
+    assert "git does not know the revision 'nope'" in capsys.readouterr().err

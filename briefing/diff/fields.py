@@ -9,7 +9,6 @@ of structs element by element (``days[2].summary``); any other value
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
@@ -116,6 +115,8 @@ def word_diff(old: str, new: str) -> list[tuple[Op, str]]:
     Whitespace runs are tokens of their own, so joining the "same" and
     "added" runs gives ``new`` back exactly (and "same" and "removed" ``old``).
     """
+    import difflib  # only a changed long text needs it
+
     a, b = _TOKENS.findall(old), _TOKENS.findall(new)
     runs: list[tuple[Op, str]] = []
 
@@ -128,11 +129,22 @@ def word_diff(old: str, new: str) -> list[tuple[Op, str]]:
         else:
             runs.append((op, text))
 
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    # The common start and end are taken off first: an edit is usually in
+    # one place, and the matcher is slow on the many equal space tokens.
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    add("same", a[:start])
+    middle_a, middle_b = a[start : len(a) - end], b[start : len(b) - end]
+    matcher = difflib.SequenceMatcher(None, middle_a, middle_b, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            add("same", a[i1:i2])
+            add("same", middle_a[i1:i2])
         else:
-            add("removed", a[i1:i2])
-            add("added", b[j1:j2])
+            add("removed", middle_a[i1:i2])
+            add("added", middle_b[j1:j2])
+    add("same", a[len(a) - end :] if end else [])
     return runs
