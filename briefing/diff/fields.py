@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
-from functools import cache
 from typing import Any, Literal
 
 import msgspec
@@ -68,9 +67,15 @@ def _owner_noun(kind: str) -> str:
     return "delegation" if kind == "person" else "owner"
 
 
-@cache
+_FIELDS: dict[type, tuple[msgspec.structs.FieldInfo, ...]] = {}
+
+
 def _fields(kind: type) -> tuple[msgspec.structs.FieldInfo, ...]:
-    return msgspec.structs.fields(kind)
+    """A struct type's fields, looked up once (msgspec reads the annotations each time)."""
+    found = _FIELDS.get(kind)
+    if found is None:
+        found = _FIELDS[kind] = msgspec.structs.fields(kind)
+    return found
 
 
 def _compare(old: Any, new: Any, prefix: str, skip: Collection[str] = ()) -> Iterator[FieldChange]:

@@ -83,6 +83,9 @@ class RoundsApp(BriefingApp):
             self.watch_file = True
             self.watch_for_changes()  # exclusive: replaces the last round's watch
 
+    def on_rounds_screen_open(self, event: RoundsScreen.Open) -> None:
+        self.open_round(event.path)
+
     def action_rounds(self) -> None:
         """Back to the picker; the open round's watch stops."""
         self.workers.cancel_group(self, "watch")

@@ -12,12 +12,13 @@ and removed files show up.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
@@ -27,15 +28,19 @@ from briefing.search.normalize import fold
 from briefing.ui.text_content import MUTED, fit, lit
 from briefing.ui.widgets.row_list import RowList
 
-if TYPE_CHECKING:
-    from briefing.ui.rounds_app import RoundsApp
-
 RESCAN_SECONDS = 1.0
 """How often the folder is looked at for new, changed and removed files."""
 
 
 class RoundsScreen(Screen[None]):
     """Pick a briefing from a folder of rounds."""
+
+    class Open(Message):
+        """A round was chosen: the app opens it."""
+
+        def __init__(self, path: Path) -> None:
+            super().__init__()
+            self.path = path
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority: the filter has focus, and its own up/down would scroll it.
@@ -202,7 +207,7 @@ class RoundsScreen(Screen[None]):
         if chosen is None:
             self.notify("No round to open.", severity="warning")
             return
-        cast("RoundsApp", self.app).open_round(chosen.path)
+        self.post_message(self.Open(chosen.path))
 
     def previous(self, path: Path) -> Round | None:
         """The round before ``path`` in the folder's order, if any."""
