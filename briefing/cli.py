@@ -15,18 +15,23 @@ from briefing import __version__
 
 if TYPE_CHECKING:
     from briefing.loading import Problem
+    from briefing.model import Briefing
 
 USAGE = """\
-briefing [--theme NAME] [--no-watch] [PATH]
+briefing [--theme NAME] [--no-watch] [--since REV] [PATH]
        briefing --plain [PATH]
        briefing check FILE...
+       briefing diff [--format text|json] OLD NEW | REV FILE | REV1 REV2 FILE
        briefing schema"""
 # "usage: " comes first, so each form's "briefing" starts under the first's.
 
 COMMANDS = (
     ("briefing [PATH]", "open a briefing (default: the bundled Geneva talks)"),
+    ("briefing DIR", "pick one of a folder of briefings (rounds)"),
+    ("briefing --since REV FILE", "mark what changed since a git revision"),
     ("briefing --plain [PATH]", "print it as plain text (automatic when piped)"),
     ("briefing check FILE...", "validate briefings, one or more at a time"),
+    ("briefing diff OLD NEW", "what changed, item by item (also REV FILE, REV1 REV2 FILE)"),
     ("briefing schema", "print the JSON Schema of the format, for editors"),
 )
 HELP_COLUMN = 2 + max(len(form) for form, _ in COMMANDS) + 2
@@ -110,6 +115,12 @@ def _parser() -> argparse.ArgumentParser:
         "--theme",
         metavar="NAME",
         help="colour theme, e.g. briefing-projector (default: the last one chosen with t)",
+    )
+    parser.add_argument(
+        "--since",
+        metavar="REV",
+        help="mark everything that changed since git revision REV (HEAD, main~3, a tag); "
+        "the marks stay until visited, d lists them",
     )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     return parser
@@ -240,17 +251,62 @@ def _paths_problem(paths: list[Path]) -> str | None:
         return visible(
             f"the viewer opens one briefing at a time; to validate several, run: briefing check {files}"
         )
-    if paths and paths[0].is_dir():
-        return visible(
-            f"{paths[0]} is a folder; give a briefing file (folders of rounds are not supported yet)"
-        )
     return None
+
+
+DIFF_EPILOG = """\
+OLD NEW compares two files. REV FILE compares FILE at a git revision (HEAD,
+main~3, a tag) with FILE as it is now; REV1 REV2 FILE compares two
+revisions. Items are matched by id: reordering, comments and layout are no
+change; an item whose id alone changed is "renamed".
+
+Exit status, like diff: 0 no change, 1 changes, 2 a problem (a broken file,
+reported as FILE:LINE:COL: message; git missing; an unknown revision)."""
+
+
+def _diff(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="briefing diff",
+        usage="briefing diff [--format text|json] [--plain] (OLD NEW | REV FILE | REV1 REV2 FILE)",
+        description="What changed between two briefings, item by item.",
+        epilog=DIFF_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("args", nargs="+", metavar="OLD NEW | REV FILE | REV1 REV2 FILE")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text for people (default) or JSON for tools",
+    )
+    parser.add_argument("--plain", action="store_true", help="no colour, even on a terminal")
+    args = parser.parse_args(argv)  # exits 2 on a usage error
+    if len(args.args) not in (2, 3):
+        parser.error("give two files (OLD NEW), a revision and a file, or two revisions and a file")
+    from briefing.output.compare import run
+
+    return run(args.args, fmt=args.format, plain=args.plain)
+
+
+def _since(rev: str, path: Path) -> tuple[Briefing, str] | int:
+    """The briefing at ``rev`` for ``--since``, or exit status 2 after saying why not."""
+    from briefing.diff.revisions import load_at
+    from briefing.loading import BriefingError
+
+    try:
+        return load_at(rev, path), rev
+    except BriefingError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 2
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["check"]:
         return _check(argv[1:])
+    if argv[:1] == ["diff"]:
+        return _diff(argv[1:])
     if argv[:1] == ["schema"]:
         return _schema(argv[1:])
     parser = _parser()
@@ -269,9 +325,27 @@ def main(argv: list[str] | None = None) -> int:
 
     path: Path = paths[0] if paths else default_briefing()
     display = str(path) if paths else path.name
+    since = _since(args.since, path) if args.since is not None else None
+    if isinstance(since, int):
+        return since
     # Piped or redirected output gets the linear text: a full-screen app
     # would only write escape codes into the file.
+    if args.since is not None and (args.plain or not sys.stdout.isatty()):
+        from briefing.output.compare import run as run_diff
+
+        return run_diff([args.since, str(path)], plain=True)
     if args.plain or not sys.stdout.isatty():
+        if path.is_dir():
+            from briefing.model.text import visible
+
+            print(
+                visible(
+                    f"briefing: {path} is a folder; plain text is printed for one briefing file "
+                    "(in a terminal, a folder opens a picker of its rounds)"
+                ),
+                file=sys.stderr,
+            )
+            return 2
         from briefing.output.plain import run
 
         return run(path, display)
@@ -281,6 +355,11 @@ def main(argv: list[str] | None = None) -> int:
     gc.disable()
     from briefing.ui.app import BriefingApp
 
-    app = BriefingApp(path, display_name=display, watch=not args.no_watch, theme=args.theme)
+    if path.is_dir():  # a folder of rounds: the picker first
+        from briefing.ui.rounds_app import RoundsApp
+
+        app: BriefingApp = RoundsApp(path, display_name=display, watch=not args.no_watch, theme=args.theme)
+    else:
+        app = BriefingApp(path, display_name=display, watch=not args.no_watch, theme=args.theme, since=since)
     result = app.run()
     return app.return_code or (result or 0)

@@ -58,13 +58,15 @@ def test_check_via_subprocess_exit_code(write):
 # --- usage errors: what the viewer cannot open, said plainly -------------------
 
 
-def test_a_folder_gets_a_clear_message_not_a_load_error(tmp_path, capsys):
+def test_a_folder_as_plain_text_gets_a_clear_message_not_a_load_error(tmp_path, capsys):
+    # In a terminal a folder opens the rounds picker (tests/test_rounds.py);
+    # piped or --plain, there is no one briefing to print.
     for argv in ([str(tmp_path)], ["--plain", str(tmp_path)]):
         assert main(argv) == 2
         err = capsys.readouterr().err
         assert err == (
-            f"briefing: {tmp_path} is a folder; give a briefing file "
-            "(folders of rounds are not supported yet)\n"
+            f"briefing: {tmp_path} is a folder; plain text is printed for one briefing file "
+            "(in a terminal, a folder opens a picker of its rounds)\n"
         )
 
 

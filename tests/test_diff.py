@@ -52,8 +52,8 @@ def test_a_member_edit_is_a_person_change_not_a_delegation_change():
 def test_added_and_removed_items_by_id():
     old = geneva()
     first, *rest = old.agenda
-    renamed = msgspec.structs.replace(first, id="new-item")
-    new = msgspec.structs.replace(old, agenda=[*rest, renamed], timeline=old.timeline[1:])
+    other = msgspec.structs.replace(first, id="new-item", notes="Another topic.")
+    new = msgspec.structs.replace(old, agenda=[*rest, other], timeline=old.timeline[1:])
     changes = facts(diff(old, new))
     assert changes["added"] == [("agenda", "new-item", f"Agenda: {first.title}")]
     assert ("agenda", first.id, f"Agenda: {first.title}") in changes["removed"]
@@ -86,3 +86,13 @@ def test_meta_and_tally_are_compared_without_the_items_they_hold():
     (item,) = diff(old, retold).changed
     assert (item.kind, item.id, item.label) == ("tally", "$tally", "Strike tally: Last night")
     assert item.value == msgspec.structs.replace(tally, period="Last night", counts=[])
+
+
+def test_an_id_change_alone_is_a_rename_marked_as_changed():
+    old = geneva()
+    first, *rest = old.agenda
+    new = msgspec.structs.replace(old, agenda=[*rest, msgspec.structs.replace(first, id="new-item")])
+    changes = diff(old, new)
+    assert (changes.added, changes.removed, changes.changed) == ([], [], [])
+    assert [(i.old_id, i.id) for i in changes.renamed] == [(first.id, "new-item")]
+    assert changes.marked_ids == {"new-item": "changed"}

@@ -184,7 +184,10 @@ async def test_changes_screen_lists_what_changed(tmp_path):
         await pilot.press("d")
         options = app.screen.query_one("#changes-list", OptionList)
         body = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-        assert body == ["Changed (1)", "  ● Agenda: Security guarantees"]
+        assert body == [
+            "Changed (1)",
+            "  ● Agenda: Security guarantees  · Agenda\n      title: Security issues → Security guarantees",
+        ]
 
 
 async def test_edit_opens_editor_at_selected_item_and_reloads(tmp_path, monkeypatch):

@@ -60,6 +60,8 @@ def _char_width(char: str) -> int:
 
 def cell_width(text: str) -> int:
     """Terminal cells ``text`` takes: CJK and most emoji count two."""
+    if text.isascii():  # one cell each: the common case, measured without a loop
+        return len(text)
     return sum(_char_width(c) for c in text)
 
 

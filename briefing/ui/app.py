@@ -97,8 +97,11 @@ class BriefingApp(App[int]):
         display_name: str | None = None,
         watch: bool = True,
         theme: str | None = None,
+        since: tuple[Briefing, str] | None = None,
     ) -> None:
+        """``since``: an earlier version of the briefing and its name (``--since REV``)."""
         super().__init__()
+        self.since = since
         self.path = Path(path)
         self.display_name = display_name or str(path)
         self.watch_file = watch
@@ -271,7 +274,9 @@ class BriefingApp(App[int]):
         self.title = visible(briefing.meta.title)
 
     def _main_screen_for(self, briefing: Briefing) -> MainScreen:
-        return MainScreen(briefing, updated=self.updated_at(briefing), saved=self.saved_at(), now=self.now)
+        return MainScreen(
+            briefing, updated=self.updated_at(briefing), saved=self.saved_at(), now=self.now, since=self.since
+        )
 
     def _first_show(self, briefing: Briefing) -> None:
         self._take(briefing)

@@ -25,6 +25,7 @@ from textual.widgets import Footer, Static
 from briefing.loading import BriefingError
 from briefing.model import Briefing, Quote, Roster
 from briefing.model.items import present
+from briefing.model.text import visible
 from briefing.ui.layout import MIN_HEIGHT, MIN_WIDTH, Arrangement, arrange, panes_for
 from briefing.ui.messages import CiteQuote, ReloadFinished, ReloadStarted
 from briefing.ui.panes.agenda import AgendaPane
@@ -151,9 +152,12 @@ class MainScreen(Screen[None]):
         updated: date | None = None,
         saved: datetime | None = None,
         now: Callable[[], datetime] = datetime.now,
+        since: tuple[Briefing, str] | None = None,
     ) -> None:
         """``updated``: when ``briefing`` says it was brought up to date;
-        ``saved``: when its file was saved; ``now``: the clock."""
+        ``saved``: when its file was saved; ``now``: the clock;
+        ``since``: an earlier version and its name (``--since REV``): what
+        changed since it is marked, and the marks stay until visited."""
         super().__init__()
         self.briefing = briefing
         self._updated = updated
@@ -163,6 +167,7 @@ class MainScreen(Screen[None]):
         self.changes: Changes | None = None
         """What the last reload changed (None before the first reload)."""
         self.changes_when = ""
+        self.since = since
         self.error: BriefingError | None = None
         """The problem that makes the view stale, if any."""
         self.arrangement = Arrangement("two-columns")
@@ -205,6 +210,11 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.show(self.briefing, self._updated, self._saved)
         self.pane(self._current).list.focus()
+        if self.since is not None:
+            self._mark_since(self.briefing, {})
+            count = len(self.changes) if self.changes else 0
+            said = f"{count} change{'s' if count != 1 else ''} since {self.since[1]}"
+            self.notify(visible(said + (" · d lists them" if count else "")), timeout=6, markup=False)
 
     def on_resize(self) -> None:
         self._arrange()
@@ -254,7 +264,9 @@ class MainScreen(Screen[None]):
             changes = diff(self.briefing, briefing)
         self.set_stale(None)
         self.show(briefing, updated, saved)
-        if changes:
+        if changes and self.since is not None:
+            self._mark_since(briefing, changes.marked_ids)
+        elif changes:
             self.changes = changes
             self.changes_when = self._now().strftime("%H:%M:%S")
             marks = changes.marked_ids
@@ -262,6 +274,22 @@ class MainScreen(Screen[None]):
                 pane.set_marks(dict(marks))
             self.set_timer(MARK_SECONDS, lambda marks=marks: self._expire(marks))
         return changes
+
+    def _mark_since(self, briefing: Briefing, reloaded: dict[str, str]) -> None:
+        """Mark what changed since ``self.since`` (at first) and what a reload
+        changed (after): marks add up and stay until visited or cleared."""
+        from briefing.diff.changes import diff
+
+        assert self.since is not None
+        self.changes = diff(self.since[0], briefing)
+        self.changes_when = self._now().strftime("%H:%M:%S")
+        marks = reloaded or self.changes.marked_ids
+        for pane in self.panes:
+            pane.set_marks({**pane.marks, **marks})
+
+    def clear_marks(self) -> None:
+        for pane in self.panes:
+            pane.set_marks({})
 
     def _expire(self, marks: dict[str, str]) -> None:
         # Only this reload's marks: a later reload may have marked a row again.
@@ -544,7 +572,14 @@ class MainScreen(Screen[None]):
             if target is not None and target[0] in PANE_OF:
                 self.jump_to(PANE_OF[target[0]], target[1])
 
-        screen = ChangesScreen(self.changes or Changes(), self.changes_when, reachable=PANE_OF)
+        since = self.since[1] if self.since is not None else None
+        screen = ChangesScreen(
+            self.changes or Changes(),
+            self.changes_when,
+            since=since,
+            clear=self.clear_marks,
+            reachable=PANE_OF,
+        )
         self.app.push_screen(screen, go)
 
     def on_row_list_selected(self, event: RowList.Selected) -> None:
