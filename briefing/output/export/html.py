@@ -239,7 +239,7 @@ footer{margin-top:2.5rem;border-top:1px solid var(--panel);padding-top:.5rem;fon
  body{max-width:none;padding:0;font-size:10.5pt}
  nav{display:none}
  h2,h3,h4{break-after:avoid}
- .entry,figure.quote,tr,dl.people>div{break-inside:avoid}
+ .entry,figure.quote,tr,dl.people>div,table.tally{break-inside:avoid}
  .entry,figure.quote{background:none;border-top:1px solid var(--panel);border-right:1px solid var(--panel);
   border-bottom:1px solid var(--panel)}
  .bar{print-color-adjust:exact;-webkit-print-color-adjust:exact}

@@ -70,7 +70,7 @@ def export_data(briefing: Briefing, only: str | None = None) -> dict[str, Any]:
     }
 
 
-_UNSAFE = re.compile(r"[^\x00-\x7f]")
+_UNSAFE = re.compile(r"[^\x00-\x7e]")
 
 
 def _escape_unsafe(match: re.Match[str]) -> str:
@@ -83,7 +83,7 @@ def _escape_unsafe(match: re.Match[str]) -> str:
 
 def render_json(briefing: Briefing, only: str | None = None) -> str:
     text = json.dumps(export_data(briefing, only), indent=2, ensure_ascii=False)
-    # Structure is ASCII, so any non-ASCII character is inside a string.
+    # Structure is printable ASCII, so DEL or any non-ASCII character is inside a string.
     return _UNSAFE.sub(_escape_unsafe, text) + "\n"
 
 

@@ -120,7 +120,7 @@ def _tally(t: Tally) -> list[str]:
         f"**{esc(t.caption)}**",
         "",
         "| Weapon | Launched | Intercepted | Interception rate |",
-        "| --- | ---: | ---: | --- |",
+        "| --- | --- | --- | --- |",
         *rows,
         "",
     ]
