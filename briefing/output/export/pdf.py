@@ -18,6 +18,22 @@ BROWSER_ENV = "BRIEFING_CHROMIUM"
 """A browser to use instead of looking for one on PATH."""
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 TIMEOUT = 90.0
+QUIET = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--disable-extensions",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-pings",
+    "--host-resolver-rules=MAP * ~NOTFOUND",
+)
+"""Headless, and nothing leaves the machine: the page fetches nothing (its
+policy forbids it) and the browser's own update and account checks cannot
+resolve a host."""
 
 
 class PdfError(Exception):
@@ -50,12 +66,7 @@ def html_to_pdf(page: str, *, timeout: float = TIMEOUT) -> bytes:
         html_path.write_text(page, encoding="utf-8")
         command = [
             browser,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--no-default-browser-check",
-            "--disable-extensions",
+            *QUIET,
             f"--user-data-dir={Path(folder) / 'profile'}",
             "--no-pdf-header-footer",
             f"--print-to-pdf={pdf_path}",
@@ -83,4 +94,4 @@ def html_to_pdf(page: str, *, timeout: float = TIMEOUT) -> bytes:
         return data
 
 
-__all__ = ["BROWSER_ENV", "PdfError", "find_browser", "html_to_pdf"]
+__all__ = ["BROWSER_ENV", "QUIET", "PdfError", "find_browser", "html_to_pdf"]
