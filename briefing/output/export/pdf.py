@@ -29,6 +29,7 @@ QUIET = (
     "--disable-component-update",
     "--disable-sync",
     "--no-pings",
+    "--disable-quic",
     "--host-resolver-rules=MAP * ~NOTFOUND",
 )
 """Headless, and nothing leaves the machine: the page fetches nothing (its
