@@ -128,9 +128,10 @@ def _tally(t: Tally) -> str:
         '<th scope="col">Weapon</th><th scope="col">Launched</th>'
         '<th scope="col">Intercepted</th><th scope="col">Interception rate</th>'
         f"</tr></thead><tbody>{rows}</tbody></table>"
-        '<p class="legend">Bars are drawn to scale from the figures as reported; a dashed bar '
-        "is an approximate figure (“nearly 400” may be fewer), and a figure the source does not "
-        "give has no bar and reads “not reported”, never 0.</p>"
+        '<p class="legend">Bars are drawn to scale from the figures as reported. A dashed bar is an '
+        "approximate figure, drawn at the number the source qualified (“nearly 400” at 400, which "
+        "may be fewer); a figure the source does not give has no bar and reads “not reported”, "
+        "never 0.</p>"
     )
 
 
