@@ -22,6 +22,7 @@ briefing [--theme NAME] [--no-watch] [--since REV] [PATH]
        briefing --plain [PATH]
        briefing check FILE...
        briefing diff [--format text|json] OLD NEW | REV FILE | REV1 REV2 FILE
+       briefing export [FILE] --to html|md|json|pdf [-o OUT]
        briefing schema"""
 # "usage: " comes first, so each form's "briefing" starts under the first's.
 
@@ -32,6 +33,7 @@ COMMANDS = (
     ("briefing --plain [PATH]", "print it as plain text (automatic when piped)"),
     ("briefing check FILE...", "validate briefings, one or more at a time"),
     ("briefing diff OLD NEW", "what changed, item by item (also REV FILE, REV1 REV2 FILE)"),
+    ("briefing export [FILE] --to FORMAT", "write it as HTML, Markdown, JSON or PDF (export --help)"),
     ("briefing schema", "print the JSON Schema of the format, for editors"),
 )
 HELP_COLUMN = 2 + max(len(form) for form, _ in COMMANDS) + 2
@@ -309,6 +311,10 @@ def main(argv: list[str] | None = None) -> int:
         return _diff(argv[1:])
     if argv[:1] == ["schema"]:
         return _schema(argv[1:])
+    if argv[:1] == ["export"]:
+        from briefing.output.export.command import main as export
+
+        return export(argv[1:])
     parser = _parser()
     # Intermixed: `briefing a.yaml --plain b.yaml` gives both files, so the
     # message below can name them.

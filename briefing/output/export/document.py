@@ -1,0 +1,408 @@
+"""What an export says, once for every format: the briefing as a few kinds of block.
+
+HTML and Markdown render the same :class:`Document`, so the wording and the
+honesty rules live here, not in each format: a figure keeps the words it was
+reported in ("nearly 400 (approximate)"), a figure not given reads "not
+reported" (never 0), an interception rate appears only when both figures are
+exact, and an event with no time reads "not stated".
+
+Every string that comes from the YAML passes through
+:func:`briefing.model.text.visible` here (control characters, ESC and bidi
+overrides become visible stand-ins); each format then escapes for itself at
+one point. Sections come from ``items.SECTIONS`` in file order; a kind with
+no writer of its own below is shown by :func:`_generic`, field by field, so
+a new section appears in exports before anyone writes its layout.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import msgspec
+
+from briefing.model import (
+    AgendaItem,
+    Briefing,
+    Delegation,
+    Event,
+    Figure,
+    Person,
+    Quote,
+    Roster,
+    WeaponCount,
+)
+from briefing.model.items import SECTIONS, Item, by_section, present
+from briefing.model.text import visible
+from briefing.model.wording import (
+    STATUS_LABEL,
+    TIME_NOT_STATED,
+    attribution,
+    interception_rate,
+    leads,
+    names,
+)
+
+NOT_REPORTED = "not reported"
+_URL = re.compile(r"^https?://[A-Za-z0-9\-._~:/?#\[\]@!$&()*+,;=%]+$")
+"""A source link is made a link only when it is a plain http(s) address
+(RFC 3986 characters only); anything else is shown as text."""
+TITLES = {
+    "delegations": "Delegations",
+    "agenda": "Agenda",
+    "quotes": "Quotes",
+    "strikes": "Strike tally",
+    "timeline": "Timeline",
+}
+"""Each section's heading, as in the app and ``--plain``; others get their key, capitalised."""
+
+Pairs = list[tuple[str, str | None]]
+"""``(label, value)``; a value of None reads "not reported"."""
+
+
+def one_line(text: str) -> str:
+    return visible(text)
+
+
+def lines(text: str) -> list[str]:
+    """Multi-line YAML text as safe lines (``|`` blocks keep their breaks)."""
+    return visible(text, multiline=True).split("\n")
+
+
+def figure_text(figure: Figure) -> str:
+    """How a figure reads: "29", "nearly 400 (approximate)", "not reported"."""
+    if not figure.known:
+        return NOT_REPORTED  # never 0: the source did not give it
+    text = visible(figure.text)
+    return text if figure.exact else f"{text} (approximate)"
+
+
+def rate_text(count: WeaponCount) -> str:
+    rate = interception_rate(count)
+    if rate is not None:
+        return f"{rate:.0%} ({figure_text(count.intercepted)} of {figure_text(count.launched)})"
+    if count.launched.exact and count.intercepted.exact:
+        return "not computed (none launched)"
+    return "not computed (a figure is approximate or not reported)"
+
+
+# --- blocks -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Fields:
+    """Label: value pairs (a definition list in HTML)."""
+
+    pairs: Pairs
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Running text; each string a line break."""
+
+    lines: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Bullets:
+    items: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """A person in a delegation's list of people."""
+
+    id: str
+    name: str
+    notes: list[str]
+    """"leads the delegation", "not at the table"."""
+    fields: Pairs
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """An item with a title: a delegation, an agenda item, an event ..."""
+
+    id: str
+    title: str
+    side: str | None = None
+    """The side colour key (``party-1``, ``ally`` ...) of its mark, if any."""
+    kicker: str | None = None
+    """A short line above the title, e.g. an event's time."""
+    fields: Pairs = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+    people: list[Member] | None = None
+    """A delegation's members (None for other kinds)."""
+    people_none: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteBlock:
+    id: str
+    lines: list[str]
+    """The words, verbatim."""
+    cite: str
+    """Whose words: a name, or who reported them and whom they cite."""
+    about: str | None
+    """The speaker's title and side: "Kremlin spokesman (Russia)"."""
+    where: str | None
+    """Where and when: "Telegram, Late Tuesday"."""
+    context: str | None
+    side: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TallyRow:
+    id: str
+    weapon: str
+    launched: Figure
+    intercepted: Figure
+    rate: str
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    caption: str
+    rows: list[TallyRow]
+    scale: int
+    """The largest figure given, for the bars (0 when none is)."""
+
+
+Block = Fields | Text | Bullets | Entry | QuoteBlock | Tally
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    key: str
+    title: str
+    blocks: list[Block]
+    empty: str | None = None
+    """What stands for the section when it has nothing to show."""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    title: str
+    status: str | None
+    facts: Pairs
+    """Place, as of, source: the header's facts."""
+    source_url: str | None
+    """The source's link, when it is a plain http(s) address."""
+    sections: list[Section]
+
+
+# --- items ------------------------------------------------------------------
+
+
+def side_key(delegation: Delegation | None, roster: Roster) -> str | None:
+    """The theme colour of a delegation's mark, as the app gives it."""
+    if delegation is None:
+        return None
+    if delegation.role == "party":
+        return f"party-{roster.party_order.get(delegation.id, 0) % 4 + 1}"
+    return delegation.role
+
+
+def _delegation(d: Delegation, _owner: Any, roster: Roster) -> Block:
+    return Entry(
+        id=d.id,
+        title=one_line(d.side),
+        side=side_key(d, roster),
+        fields=[("Role", d.role), ("Led by", _opt(leads(d, roster.name_of)))],
+        body=lines(d.notes) if d.notes else [],
+        people=[],
+        people_none="No one is named in the briefing.",
+    )
+
+
+def _person(p: Person, d: Delegation, _roster: Roster) -> Member:
+    notes = (["leads the delegation"] if p.id in d.leads else []) + (
+        ["not at the table"] if p.attending is False else []
+    )
+    pairs: Pairs = [("Title", _opt(p.title))]
+    if p.aka:
+        pairs.append(("Also written", one_line(", ".join(p.aka))))
+    if p.notes:
+        pairs.append(("Notes", one_line(p.notes)))
+    return Member(p.id, one_line(p.name), notes, pairs)
+
+
+def _agenda(a: AgendaItem, _owner: Any, roster: Roster) -> Block:
+    raisers = ", ".join(roster.name_of(r) for r in a.raised_by)
+    pairs: Pairs = [("Status", STATUS_LABEL[a.status]), ("Raised by", _opt(raisers or None))]
+    return Entry(id=a.id, title=one_line(a.title), fields=pairs, body=lines(a.notes) if a.notes else [])
+
+
+def _quote(q: Quote, _owner: Any, roster: Roster) -> Block:
+    person = roster.people.get(q.speaker) if q.speaker else None
+    side = roster.delegation_of(q.speaker) if q.speaker else None
+    about = one_line(person.title) if person and person.title else ""
+    if side and q.speaker and side.id != q.speaker:
+        # The side in words too: colour is never the only cue.
+        about += f" ({one_line(side.side)})" if about else one_line(side.side)
+    where = ", ".join(one_line(part) for part in (q.channel, q.when) if part)
+    return QuoteBlock(
+        id=q.id,
+        lines=lines(q.text),
+        cite=one_line(attribution(q, roster.name_of)),
+        about=about or None,
+        where=where or None,
+        context=one_line(q.context) if q.context else None,
+        side=side_key(side, roster),
+    )
+
+
+def _event(e: Event, _owner: Any, roster: Roster) -> Block:
+    involved = [roster.name_of(r) for r in e.involves]
+    return Entry(
+        id=e.id,
+        title=one_line(e.title),
+        kicker=one_line(e.when) if e.when else f"Time {TIME_NOT_STATED}",
+        fields=[("Involves", one_line(names(involved)))] if involved else [],
+        body=lines(e.detail) if e.detail else [],
+    )
+
+
+def _generic(obj: Any, _owner: Any, roster: Roster) -> Block:
+    """Any other item, field by field (for kinds added after this module)."""
+    pairs: Pairs = []
+    title = ""
+    for f in msgspec.structs.fields(obj):
+        value = getattr(obj, f.name)
+        if f.name == "id" or value is None or value == []:
+            continue
+        if isinstance(value, Figure):
+            text = figure_text(value)
+        elif isinstance(value, list):
+            text = ", ".join(roster.name_of(v) if v in roster else str(v) for v in value)
+        elif isinstance(value, str) and value in roster:
+            text = roster.name_of(value)
+        elif isinstance(value, str | int | float | bool):
+            text = str(value)
+        else:
+            continue
+        if not title and f.name in ("title", "name", "label", "weapon", "text"):
+            title = one_line(text)
+        else:
+            pairs.append((f.name.replace("_", " ").capitalize(), one_line(text)))
+    return Entry(id=str(getattr(obj, "id", "")), title=title or str(getattr(obj, "id", "")), fields=pairs)
+
+
+_WRITERS: dict[str, Callable[[Any, Any, Roster], Block]] = {
+    "delegation": _delegation,
+    "agenda": _agenda,
+    "quote": _quote,
+    "event": _event,
+}
+
+
+def _opt(text: str | None) -> str | None:
+    return one_line(text) if text else None
+
+
+# --- sections ---------------------------------------------------------------
+
+
+def _tally(b: Briefing, roster: Roster, walked: Iterable[Item]) -> list[Block]:
+    tally = b.strikes
+    if tally is None:
+        return []
+    facts: Pairs = [("Period", one_line(tally.period))]
+    if tally.target:
+        facts.append(("Target", one_line(tally.target)))
+    facts += [
+        ("Reported by", _opt(roster.name_of(tally.reported_by)) if tally.reported_by else None),
+        ("Channel", _opt(tally.channel)),
+        ("When", _opt(tally.reported_when)),
+    ]
+    rows = [
+        TallyRow(c.id, one_line(c.weapon), c.launched, c.intercepted, rate_text(c))
+        for _, _, c, _, _ in walked
+    ]
+    values = [f.value for r in rows for f in (r.launched, r.intercepted) if f.known and f.value is not None]
+    blocks: list[Block] = [Fields(facts)]
+    if rows:
+        caption = f"Reported strikes: {one_line(tally.period)}"
+        blocks.append(Tally(caption, rows, max(values, default=0)))
+    else:
+        blocks.append(Text(["No figures are given."]))
+    if tally.notes:
+        blocks.append(Fields([("Notes", one_line(tally.notes))]))
+    return blocks
+
+
+def _items(walked: Iterable[Item], roster: Roster) -> list[Block]:
+    blocks: list[Block] = []
+    for kind, _, obj, owner, _ in walked:
+        if kind == "person" and isinstance(owner, Delegation) and blocks and isinstance(blocks[-1], Entry):
+            people = blocks[-1].people
+            if people is not None:
+                people.append(_person(obj, owner, roster))
+                continue
+        blocks.append(_WRITERS.get(kind, _generic)(obj, owner, roster))
+    return blocks
+
+
+def _overview(b: Briefing) -> Section:
+    meta = b.meta
+    blocks: list[Block] = []
+    if meta.summary:
+        blocks.append(Text(lines(meta.summary)))
+    if meta.days:
+        blocks.append(
+            Fields([(one_line(d.label), one_line(d.summary) if d.summary else "") for d in meta.days])
+        )
+    if meta.format:
+        blocks.append(Bullets([one_line(fact) for fact in meta.format]))
+    return Section("overview", "Overview", blocks, "No summary in this briefing.")
+
+
+def _source(b: Briefing) -> tuple[str, str | None]:
+    src = b.meta.source
+    if src is None:
+        return "not named in the briefing", None
+    parts = [one_line(src.outlet)]
+    if src.headline:
+        parts.append(f"“{one_line(src.headline)}”")
+    if src.published:
+        parts.append(one_line(src.published))
+    url = src.url
+    plain_link = url is not None and _URL.match(url) is not None
+    if url and not plain_link:
+        parts.append(one_line(url))  # shown, never a link
+    return ", ".join(parts), url if plain_link else None
+
+
+def build(briefing: Briefing, only: str | None = None) -> Document:
+    """The document of ``briefing``: every section, or just ``only`` (a key of SECTIONS)."""
+    roster = Roster(briefing)
+    meta = briefing.meta
+    source, url = _source(briefing)
+    facts: Pairs = []
+    if meta.place:
+        facts.append(("Place", one_line(meta.place)))
+    # "As of" only what the briefing says; no file time stands in for it.
+    facts += [("As of", one_line(meta.updated) if meta.updated else "not stated"), ("Source", source)]
+    sections = [] if only else [_overview(briefing)]
+    # As on screen and in --plain: a section the briefing does not have takes no room.
+    have = set(present(briefing))
+    for key, walked in by_section(briefing):
+        if (only and key != only) or (not only and key not in have):
+            continue
+        title = TITLES.get(key, key.replace("_", " ").capitalize())
+        if key == "strikes":
+            blocks = _tally(briefing, roster, walked)
+            sections.append(Section(key, title, blocks, "No strike figures in this briefing."))
+        else:
+            sections.append(
+                Section(key, title, _items(walked, roster), f"No {title.lower()} in this briefing.")
+            )
+    return Document(one_line(meta.title), _opt(meta.status), facts, url, sections)
+
+
+SECTION_KEYS = tuple(SECTIONS)
+"""What ``--only`` accepts."""
+
+__all__ = ["Document", "SECTION_KEYS", "TITLES", "build", "figure_text", "rate_text"]
