@@ -20,6 +20,7 @@ USAGE = """\
 briefing [--theme NAME] [--no-watch] [PATH]
        briefing --plain [PATH]
        briefing check FILE...
+       briefing serve [PATH] [--host HOST] [--port PORT]
        briefing schema"""
 # "usage: " comes first, so each form's "briefing" starts under the first's.
 
@@ -27,6 +28,7 @@ COMMANDS = (
     ("briefing [PATH]", "open a briefing (default: the bundled Geneva talks)"),
     ("briefing --plain [PATH]", "print it as plain text (automatic when piped)"),
     ("briefing check FILE...", "validate briefings, one or more at a time"),
+    ("briefing serve [PATH]", "show it in a web browser, read-only (briefing serve --help)"),
     ("briefing schema", "print the JSON Schema of the format, for editors"),
 )
 HELP_COLUMN = 2 + max(len(form) for form, _ in COMMANDS) + 2
@@ -216,6 +218,75 @@ def _schema(argv: list[str]) -> int:
     return 0
 
 
+SERVE_DESCRIPTION = """\
+Show the briefing in a web browser: the same app, one process per browser
+tab, read-only (no editor, nothing written on this machine); saves to the
+file show up in every tab. Add ?fontsize=24 to the address for a projector."""
+
+
+def _serve(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="briefing serve",
+        description=SERVE_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="the briefing YAML file to show")
+    parser.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1, this machine only; "
+        "share it through an ssh tunnel or a reverse proxy)",
+    )
+    parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    parser.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the address browsers use, when it is not http://HOST:PORT (behind a reverse proxy)",
+    )
+    parser.add_argument("--theme", metavar="NAME", help="colour theme of every tab")
+    args = parser.parse_args(argv)
+    paths: list[Path] = args.paths
+    problem = _paths_problem(paths)
+    if problem:
+        parser.error(problem)
+    if not 0 < args.port < 65536:
+        parser.error(f"--port must be between 1 and 65535, not {args.port}")
+    if args.theme is not None:
+        _check_theme(parser, args.theme)
+    from briefing.paths import default_briefing
+
+    path = paths[0] if paths else None
+    display = str(path) if path is not None else default_briefing().name
+    if path is not None and not path.exists():
+        from briefing.model.text import visible
+
+        parser.error(visible(f"{path}: no such file"))
+    from briefing.ui.web.server import BriefingServer, banner, viewer_command
+
+    server = BriefingServer(
+        viewer_command(path, args.theme),
+        host=args.host,
+        port=args.port,
+        title=f"briefing: {display}",
+        public_url=args.public_url,
+    )
+    server.banner = banner(
+        display=display,
+        host=args.host,
+        port=args.port,
+        url=server.public_url,
+        screen_reader=server.screen_reader,
+    )
+    try:
+        server.serve()
+    except OSError as error:  # the port is taken, or the address is not this machine's
+        from briefing.model.text import visible
+
+        print(visible(f"briefing serve: cannot listen on {args.host}:{args.port}: {error}"), file=sys.stderr)
+        return 1
+    return 0
+
+
 def _check_theme(parser: argparse.ArgumentParser, name: str) -> None:
     """Exit 2 with the list of names if there is no theme ``name`` (before the UI starts)."""
     from briefing.model.text import visible
@@ -253,6 +324,8 @@ def main(argv: list[str] | None = None) -> int:
         return _check(argv[1:])
     if argv[:1] == ["schema"]:
         return _schema(argv[1:])
+    if argv[:1] == ["serve"]:
+        return _serve(argv[1:])
     parser = _parser()
     # Intermixed: `briefing a.yaml --plain b.yaml` gives both files, so the
     # message below can name them.
@@ -270,8 +343,10 @@ def main(argv: list[str] | None = None) -> int:
     path: Path = paths[0] if paths else default_briefing()
     display = str(path) if paths else path.name
     # Piped or redirected output gets the linear text: a full-screen app
-    # would only write escape codes into the file.
-    if args.plain or not sys.stdout.isatty():
+    # would only write escape codes into the file. Unless a Textual driver
+    # was chosen for us: `briefing serve` (textual-serve) starts each viewer's
+    # app with TEXTUAL_DRIVER set to the web driver and stdout on a pipe.
+    if args.plain or (not sys.stdout.isatty() and not os.environ.get("TEXTUAL_DRIVER")):
         from briefing.output.plain import run
 
         return run(path, display)
