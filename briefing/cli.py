@@ -267,7 +267,7 @@ def _serve(argv: list[str]) -> int:
         viewer_command(path, args.theme),
         host=args.host,
         port=args.port,
-        title=f"briefing: {display}",
+        title=f"briefing: {(path or default_briefing()).name}",  # the tab's name: no server folders
         public_url=args.public_url,
     )
     server.banner = banner(
