@@ -23,6 +23,7 @@ briefing [--theme NAME] [--no-watch] [--since REV] [PATH]
        briefing check FILE...
        briefing diff [--format text|json] OLD NEW | REV FILE | REV1 REV2 FILE
        briefing export [FILE] --to html|md|json|pdf [-o OUT]
+       briefing serve [PATH] [--host HOST] [--port PORT]
        briefing schema"""
 # "usage: " comes first, so each form's "briefing" starts under the first's.
 
@@ -34,6 +35,7 @@ COMMANDS = (
     ("briefing check FILE...", "validate briefings, one or more at a time"),
     ("briefing diff OLD NEW", "what changed, item by item (also REV FILE, REV1 REV2 FILE)"),
     ("briefing export [FILE] --to FORMAT", "write it as HTML, Markdown, JSON or PDF (export --help)"),
+    ("briefing serve [PATH]", "show it in a web browser, read-only (briefing serve --help)"),
     ("briefing schema", "print the JSON Schema of the format, for editors"),
 )
 HELP_COLUMN = 2 + max(len(form) for form, _ in COMMANDS) + 2
@@ -229,6 +231,79 @@ def _schema(argv: list[str]) -> int:
     return 0
 
 
+SERVE_DESCRIPTION = """\
+Show the briefing in a web browser: the same app, one process per browser
+tab, read-only (no editor, nothing written on this machine); saves to the
+file show up in every tab. Add ?fontsize=24 to the address for a projector."""
+
+
+def _serve(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="briefing serve",
+        description=SERVE_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="the briefing YAML file to show")
+    parser.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1, this machine only; "
+        "share it through an ssh tunnel or a reverse proxy)",
+    )
+    parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    parser.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the address browsers use, when it is not http://HOST:PORT (behind a reverse proxy)",
+    )
+    parser.add_argument("--theme", metavar="NAME", help="colour theme of every tab")
+    args = parser.parse_args(argv)
+    paths: list[Path] = args.paths
+    problem = _paths_problem(paths)
+    if problem:
+        parser.error(problem)
+    if paths and paths[0].is_dir():
+        from briefing.model.text import visible
+
+        parser.error(visible(f"{paths[0]} is a folder; serve shows one briefing file"))
+    if not 0 < args.port < 65536:
+        parser.error(f"--port must be between 1 and 65535, not {args.port}")
+    if args.theme is not None:
+        _check_theme(parser, args.theme)
+    from briefing.paths import default_briefing
+
+    path = paths[0] if paths else None
+    display = str(path) if path is not None else default_briefing().name
+    if path is not None and not path.exists():
+        from briefing.model.text import visible
+
+        parser.error(visible(f"{path}: no such file"))
+    from briefing.ui.web.server import BriefingServer, banner, viewer_command
+
+    server = BriefingServer(
+        viewer_command(path, args.theme),
+        host=args.host,
+        port=args.port,
+        title=f"briefing: {(path or default_briefing()).name}",  # the tab's name: no server folders
+        public_url=args.public_url,
+    )
+    server.banner = banner(
+        display=display,
+        host=args.host,
+        port=args.port,
+        url=server.public_url,
+        screen_reader=server.screen_reader,
+    )
+    try:
+        server.serve()
+    except OSError as error:  # the port is taken, or the address is not this machine's
+        from briefing.model.text import visible
+
+        print(visible(f"briefing serve: cannot listen on {args.host}:{args.port}: {error}"), file=sys.stderr)
+        return 1
+    return 0
+
+
 def _check_theme(parser: argparse.ArgumentParser, name: str) -> None:
     """Exit 2 with the list of names if there is no theme ``name`` (before the UI starts)."""
     from briefing.model.text import visible
@@ -315,6 +390,8 @@ def main(argv: list[str] | None = None) -> int:
         from briefing.output.export.command import main as export
 
         return export(argv[1:])
+    if argv[:1] == ["serve"]:
+        return _serve(argv[1:])
     parser = _parser()
     # Intermixed: `briefing a.yaml --plain b.yaml` gives both files, so the
     # message below can name them.
@@ -336,11 +413,16 @@ def main(argv: list[str] | None = None) -> int:
         return since
     # Piped or redirected output gets the linear text: a full-screen app
     # would only write escape codes into the file.
-    if args.since is not None and (args.plain or not sys.stdout.isatty()):
+    if args.since is not None and (
+        args.plain or (not sys.stdout.isatty() and not os.environ.get("TEXTUAL_DRIVER"))
+    ):
         from briefing.output.compare import run as run_diff
 
         return run_diff([args.since, str(path)], plain=True)
-    if args.plain or not sys.stdout.isatty():
+    # Unless a Textual driver was chosen for us: `briefing serve` (textual-serve)
+    # starts each viewer's app with TEXTUAL_DRIVER set to the web driver and
+    # stdout on a pipe.
+    if args.plain or (not sys.stdout.isatty() and not os.environ.get("TEXTUAL_DRIVER")):
         if path.is_dir():
             from briefing.model.text import visible
 

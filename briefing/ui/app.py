@@ -59,8 +59,18 @@ def _error_screen() -> type[ErrorScreen]:
     return ErrorScreen
 
 
+SERVER_SIDE_ACTIONS = {"edit"}
+"""Actions that act on the machine the app runs on: hidden in a browser (``briefing serve``).
+
+The web driver cannot suspend for an editor, and a viewer in a browser must
+not run programs or write files on the server."""
+
 MODAL_SCOPES = {"detail view"}
 """Binding scopes (see ``binding_sections``) on modal screens, where the app's keys are not live."""
+
+
+def _server_side(binding: BindingType) -> bool:
+    return isinstance(binding, Binding) and binding.action.removeprefix("app.") in SERVER_SIDE_ACTIONS
 
 
 def _key_name(display: str) -> str:
@@ -132,6 +142,10 @@ class BriefingApp(App[int]):
         # NO_COLOR without greys; ASCII stand-ins on a terminal without Unicode.
         return self.terminal.line_filters(super().get_line_filters())
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Screens ask the same for their own actions (see DetailScreen).
+        return not (self.is_web and action in SERVER_SIDE_ACTIONS)
+
     def action_cycle_theme(self) -> None:
         self.theme_switcher.cycle()
 
@@ -197,13 +211,20 @@ class BriefingApp(App[int]):
             "Command palette",
             tooltip="Search commands and items",
         )
-        return [
+        sections: list[tuple[str, str | None, list[BindingType]]] = [
             ("Anywhere", None, [*self.BINDINGS, palette]),
             ("Dashboard", "dashboard", MainScreen.BINDINGS),
             ("In a pane", "dashboard", RowList.BINDINGS),
             ("Search bar", "search bar", SearchBar.BINDINGS),
             ("Detail view", "detail view", DetailScreen.BINDINGS),
             ("Presenter view", "presenter", PresenterScreen.BINDINGS),
+        ]
+        if not self.is_web:
+            return sections
+        # In a browser, help does not list what is hidden there (check_action).
+        return [
+            (heading, screen, [b for b in bindings if not _server_side(b)])
+            for heading, screen, bindings in sections
         ]
 
     def binding_scopes(self) -> list[tuple[str, list[BindingType]]]:
@@ -411,6 +432,8 @@ class BriefingApp(App[int]):
             line = error.first.mark.line
         elif node is not None:
             line = line_of(self.path, node)
+        if self.is_web:
+            return  # hidden in a browser (check_action); a message sent anyway stops here
         command = editor_command(self.path, line)
         try:
             with self.suspend():
@@ -434,12 +457,18 @@ class BriefingApp(App[int]):
             return
         roster = main.roster if main is not None else Roster(briefing)
         citation = cite(event.quote, briefing, roster)
+        from briefing.ui.screens.citation import CitationScreen
+
+        if self.is_web:
+            # To the browser's clipboard (the page's terminal takes OSC 52),
+            # never the server's; the card offers it as a download too.
+            self.copy_to_clipboard(citation)
+            self.push_screen(CitationScreen(citation, self.path, in_browser=True))
+            return
         tool = self.system_clipboard.copy(citation)
         if tool is not None:
             self.notify(citation, title=f"Citation copied ({tool})", timeout=4, markup=False)
             return
-        from briefing.ui.screens.citation import CitationScreen
-
         self.copy_to_clipboard(citation)  # OSC 52: the terminal may or may not take it
         self.push_screen(CitationScreen(citation, self.path))
 

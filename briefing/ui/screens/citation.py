@@ -22,12 +22,27 @@ from briefing.ui.text_content import MUTED, para
 DEFAULT_FILE = "citation.txt"
 
 
+NOTE = (
+    "Sent to the terminal (OSC 52) for its clipboard. No clipboard program "
+    "was found (wl-copy, xclip, xsel or pbcopy), and a terminal never says "
+    "whether it took the text: if pasting does not work, select it below "
+    "with the mouse, or press w to add it to a file."
+)
+BROWSER_NOTE = (
+    "Sent to your browser's clipboard, which takes it on pages served from "
+    "this machine or over https, if the browser allows it. If pasting does "
+    "not work, select it below with the mouse, or press w to download it."
+)
+
+
 class CitationScreen(CardScreen[None]):
     """The citation's text, selectable with the mouse; w adds it to a file."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "close", "Close", tooltip="Close the citation", id="close-citation"),
         Binding("w", "ask_file", "Write to file", tooltip="Add the citation to a file", id="write-citation"),
+        # In a browser (briefing serve) w downloads it instead: nothing is written on the server.
+        Binding("w", "download", "Download", tooltip="Download the citation as a file", id="write-citation"),
     ]
 
     DEFAULT_CSS = """
@@ -38,24 +53,24 @@ class CitationScreen(CardScreen[None]):
     }
     """
 
-    def __init__(self, text: str, briefing_path: Path) -> None:
+    def __init__(self, text: str, briefing_path: Path, *, in_browser: bool = False) -> None:
         super().__init__()
         self.text = text
         self.briefing_path = briefing_path
+        self.in_browser = in_browser
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "download":
+            return self.in_browser
+        if action == "ask_file":
+            return not self.in_browser
+        return True
 
     def compose(self) -> ComposeResult:
-        with ScrollCard(hint="w write to a file · Esc close", id="citation-card") as card:
+        hint = "w download" if self.in_browser else "w write to a file"
+        with ScrollCard(hint=f"{hint} · Esc close", id="citation-card") as card:
             card.border_title = "Citation"
-            yield Static(
-                Content.styled(
-                    "Sent to the terminal (OSC 52) for its clipboard. No clipboard program "
-                    "was found (wl-copy, xclip, xsel or pbcopy), and a terminal never says "
-                    "whether it took the text: if pasting does not work, select it below "
-                    "with the mouse, or press w to add it to a file.",
-                    MUTED,
-                ),
-                id="citation-note",
-            )
+            yield Static(Content.styled(BROWSER_NOTE if self.in_browser else NOTE, MUTED), id="citation-note")
             yield Static(para(self.text), id="citation-text", markup=False)
             yield Input(
                 DEFAULT_FILE,
@@ -74,6 +89,12 @@ class CitationScreen(CardScreen[None]):
     def action_ask_file(self) -> None:
         self.file_input.add_class("-asking")
         self.file_input.focus()
+
+    def action_download(self) -> None:
+        import io
+
+        self.app.deliver_text(io.StringIO(self.text + "\n"), save_filename=DEFAULT_FILE)
+        self.notify(f"Sent to your browser as {DEFAULT_FILE}", title="Citation", markup=False)
 
     def action_close(self) -> None:
         if self.file_input.has_class("-asking"):

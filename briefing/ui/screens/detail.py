@@ -87,6 +87,8 @@ class DetailScreen(CardScreen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cite":
             return self.quote is not None
+        if action == "edit":
+            return self.app.check_action(action, parameters)  # hidden in a browser
         if action in ("next_link", "follow_current"):
             return bool(self.links.targets)
         return True

@@ -108,6 +108,9 @@ class ThemeSwitcher:
         if theme.name == self._remembered:
             return
         self._remembered = theme.name
+        if self.app.is_web:  # briefing serve: a viewer writes nothing on the server
+            self.app.notify(theme.name, title="Theme (this tab only)", timeout=2, markup=False)
+            return
         from briefing.settings.config_edit import save_theme  # first change of theme only
 
         try:
