@@ -195,10 +195,10 @@ class SourceText:
         if not needle:
             return None
         if self._words is None:
-            words: dict[str, list[int]] = {}
+            built: dict[str, list[int]] = {}
             for match in _WORD.finditer(self.norm):
-                words.setdefault(match.group().casefold(), []).append(match.start())
-            self._words = words
+                built.setdefault(match.group().casefold(), []).append(match.start())
+            self._words = built
         index = self._words
         words = [(m.group().casefold(), m.start()) for m in _WORD.finditer(needle)]
         present = sorted({w for w in words if w[0] in index}, key=lambda w: len(index[w[0]]))

@@ -14,10 +14,10 @@ import functools
 import gc
 import itertools
 import os
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from difflib import SequenceMatcher
 from pathlib import Path as FilePath
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 import msgspec
 
@@ -143,14 +143,14 @@ def _problems(briefing: Briefing, library: Library) -> Iterator[tuple[Path, str]
 
 def figures_of(obj: object) -> Iterator[tuple[str, Figure]]:
     """The reported figures an item holds, by field (any field typed Figure)."""
-    for field in _figure_fields(type(obj)):
+    for field in _figure_fields(cast("Hashable", type(obj))):
         value = getattr(obj, field)
         if value.known:
             yield field, value
 
 
 @functools.cache
-def _figure_fields(struct: type) -> tuple[str, ...]:
+def _figure_fields(struct: Hashable) -> tuple[str, ...]:
     if not (isinstance(struct, type) and issubclass(struct, msgspec.Struct)):
         return ()
     return tuple(f.name for f in msgspec.structs.fields(struct) if f.type is Figure)
