@@ -139,3 +139,62 @@ def test_unknown_key_in_a_source_is_an_error(write):
         len(problems) == 1
         and problems[0] == "b.yaml:6:24: sources[0]: unknown key 'fil'; did you mean 'file'?"
     )
+
+
+# --- sources in the citation and the plain text ----------------------------------
+
+TWO = (
+    HEAD
+    + """\
+sources:
+  - {id: vessa, outlet: Vessa News, headline: Round two, published: 17 February, url: https://example.org/2}
+  - {id: tass, outlet: TASS}
+"""
+    + PEOPLE
+    + """\
+quotes:
+  - {id: q1, speaker: a, text: Hello there, source: vessa}
+  - {id: q2, speaker: a, text: Both said it, source: [vessa, tass]}
+  - {id: q3, speaker: a, text: Nobody knows}
+"""
+)
+
+
+def test_citation_names_the_quotes_own_sources(write):
+    from briefing.model import Roster
+    from briefing.output.citation import cite
+
+    b = load_path(write(TWO), cache=False)
+    roster = Roster(b)
+    assert cite(b.quotes[0], b, roster) == (
+        '“Hello there” — A. Source: Vessa News, "Round two", 17 February, https://example.org/2.'
+    )
+    assert cite(b.quotes[1], b, roster).endswith(
+        '. Sources: Vessa News, "Round two", 17 February, https://example.org/2; TASS.'
+    )
+    assert cite(b.quotes[2], b, roster) == "“Nobody knows” — A."
+
+
+def test_plain_text_lists_the_sources_and_each_items_own(write):
+    from briefing.output.plain import render_plain
+
+    text = render_plain(load_path(write(TWO), cache=False))
+    assert (
+        "Sources\n-------\n\nItems name the reports they come from.\n\n- Vessa News\n  Headline:  Round two\n"
+        in text
+    )
+    assert (
+        '"Hello there"\n  Speaker: A\n  Channel: not reported\n  When:    not reported\n  Source:  Vessa News, "Round two", 17 February, https://example.org/2\n'
+        in text
+    )
+    assert "  Source:  Vessa News" in text.split('"Both said it"')[1] and "; TASS\n" in text
+    assert "Source:" not in text.split('"Nobody knows"')[1]
+
+
+def test_search_finds_items_by_the_outlet_they_name(write):
+    from briefing.search import SearchIndex
+
+    index = SearchIndex(load_path(write(TWO), cache=False))
+    assert index.search("tass").ids == ["q2"]
+    assert index.search("vessa").ids == ["q1", "q2"]
+    assert index.search("round two").ids == ["q1", "q2"]  # the headline is an alias

@@ -68,6 +68,18 @@ class Sources:
         return list(self.default)
 
 
+def describe(report: Report | Source) -> str:
+    """A report in one line, as citations give it: Outlet, "Headline", Published, URL."""
+    text = report.outlet
+    if report.headline:
+        text += f', "{report.headline}"'
+    if report.published:
+        text += f", {report.published}"
+    if report.url:
+        text += f", {report.url}"
+    return text
+
+
 def source_problems(briefing: Briefing) -> Iterator[tuple[Path, str]]:
     """Malformed or repeated source ids, and ``source:`` ids that name no source."""
     import re
@@ -114,4 +126,4 @@ def _short(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-__all__ = ["SOURCED", "Sources", "source_ids", "source_problems"]
+__all__ = ["SOURCED", "Sources", "describe", "source_ids", "source_problems"]
