@@ -23,6 +23,9 @@ class DetailScreen(CardScreen):
         Binding("escape", "dismiss", "Back", tooltip="Back to the dashboard", id="back"),
         Binding("j,down", "scroll_down", "Scroll down", show=False),
         Binding("k,up", "scroll_up", "Scroll up", show=False),
+        Binding(
+            "s", "show_source", "Source", tooltip="Show the passage in its source text", id="detail-source"
+        ),
     ]
 
     DEFAULT_CSS = """
@@ -35,6 +38,7 @@ class DetailScreen(CardScreen):
     def __init__(self, item: object, briefing: Briefing, roster: Roster) -> None:
         super().__init__()
         self.item = item
+        self.briefing = briefing
         self.title_text, self.lines = describe(item, briefing, roster)
 
     def compose(self) -> ComposeResult:
@@ -47,6 +51,19 @@ class DetailScreen(CardScreen):
 
     def on_mount(self) -> None:
         self.query_one("#detail-card").focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "show_source":  # only items that can have a source
+            from briefing.model.items import kind_of
+            from briefing.model.sourcing import SOURCED
+
+            return kind_of(self.item) in SOURCED
+        return True
+
+    def action_show_source(self) -> None:
+        from briefing.ui.screens.source import show_source
+
+        show_source(self, self.briefing, self.item)
 
     def action_scroll_down(self) -> None:
         self.query_one("#detail-card", VerticalScroll).scroll_down()

@@ -87,6 +87,14 @@ class MainScreen(Screen[None]):
             id="cite",
         ),
         Binding(
+            "s",
+            "show_source",
+            "Source",
+            show=False,
+            tooltip="Show the selected item in its source text",
+            id="source",
+        ),
+        Binding(
             "p",
             "present",
             "Present",
@@ -378,6 +386,14 @@ class MainScreen(Screen[None]):
         citation = cite(quotes.selected, self.briefing, self.roster)
         self.app.copy_to_clipboard(citation)
         self.notify(visible(citation), title="Citation copied", timeout=4, markup=False)
+
+    def action_show_source(self) -> None:
+        from briefing.ui.screens.source import show_source
+
+        pane = Pane.holding(self.focused)
+        rows = pane.list.rows if pane is not None else []
+        cursor = pane.list.cursor if pane is not None else None
+        show_source(self, self.briefing, rows[cursor] if rows and cursor is not None else None)
 
     def action_present(self) -> None:
         """Present agenda items when the agenda is focused, quotes otherwise."""
