@@ -146,3 +146,17 @@ def test_the_test_briefing_verifies(briefing):
     from briefing.sources.verify import check_path
 
     check_path(briefing, cache=False)  # raises on any problem
+
+
+async def test_the_source_view_follows_changes_to_the_source_file(briefing):
+    app = FrozenApp(briefing, watch=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open(pilot, "3")
+        assert screen.passage_text == "calm but guarded"
+        await pilot.pause(0.5)  # let the watch be set up
+        source = briefing.parent / "vessa-round.txt"
+        source.write_text(ARTICLE.replace("calm but guarded", "calm and guarded"), encoding="utf-8")
+        await until(pilot, lambda: "Not found verbatim" in "\n".join(screen_lines(app)), timeout=8)
+        assert app.screen is screen and screen.passage_text == "calm and guarded"
+        source.write_text(ARTICLE, encoding="utf-8")
+        await until(pilot, lambda: "found verbatim in" in "\n".join(screen_lines(app)), timeout=8)

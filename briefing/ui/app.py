@@ -26,7 +26,7 @@ from briefing.model import Briefing
 from briefing.model.text import visible
 from briefing.settings.config import read_config
 from briefing.ui.keymap import check_keymap, keys_of
-from briefing.ui.messages import ReloadFinished, ReloadStarted
+from briefing.ui.messages import ReloadFinished, ReloadStarted, SourceTextChanged
 from briefing.ui.screens.main import MainScreen
 from briefing.ui.terminal import Terminal
 from briefing.ui.themes import ThemeSwitcher, briefing_variable_defaults
@@ -95,6 +95,7 @@ class BriefingApp(App[int]):
         """The last briefing that loaded without problems."""
         self._startup_error: BriefingError | None = None
         self._loaded_signature: tuple[int, int, int, int] | None = None
+        self._watched_sources: list[Path] = []
         # Colours and characters the terminal can show (briefing/ui/terminal.py).
         self.terminal = Terminal(self)
         # The user's config.toml (theme, keymap); problems are shown on mount.
@@ -257,8 +258,27 @@ class BriefingApp(App[int]):
         self._reload_if_changed()
         for delay in (0.3, 1.5):
             self.set_timer(delay, self._reload_if_changed)
+        self.watch_sources()
         async for _ in changes(self.path):
             self.reload()
+
+    @work(exclusive=True, group="watch-sources")
+    async def watch_sources(self) -> None:
+        """Watch the texts the briefing's sources point at (restarted when
+        the briefing is reloaded); an open source view shows the new text."""
+        from briefing.loading.watching import changes_of_any
+
+        folder = self.path.parent
+        files = [folder / s.file for s in (self.briefing.sources if self.briefing else []) if s.file]
+        self._watched_sources = files
+        async for _ in changes_of_any(files):
+            self.post_message(SourceTextChanged())
+
+    def on_source_text_changed(self, _message: SourceTextChanged) -> None:
+        from briefing.ui.screens.source import SourceScreen
+
+        if isinstance(self.screen, SourceScreen):
+            self.screen.reread()
 
     def _reload_if_changed(self) -> None:
         if signature(self.path) != self._loaded_signature:
@@ -304,8 +324,14 @@ class BriefingApp(App[int]):
             while isinstance(self.screen, _error_screen()):
                 self.pop_screen()
             self._first_show(result)
+            if self.watch_file:
+                self.watch_sources()
             return
         self._take(result)
+        if self.watch_file and self._watched_sources != [
+            self.path.parent / s.file for s in result.sources if s.file
+        ]:
+            self.watch_sources()
         # The worker's diff holds only if it was made against what is shown.
         changes = main.update(
             result, changes if shown is main.briefing else None, updated=self.updated_at(result)

@@ -15,3 +15,7 @@ class ReloadFinished(Message):
     """A reload's result, good or broken, is on the dashboard (posted to it)."""
 
     bubble = False
+
+
+class SourceTextChanged(Message):
+    """A text that one of the briefing's sources points at changed on disk."""

@@ -8,6 +8,7 @@ report's text is data: control characters are made visible piece by piece
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -73,8 +74,13 @@ class SourceScreen(CardScreen):
     }
     """
 
-    def __init__(self, found: Located) -> None:
+    def __init__(self, found: Located, again: Callable[[], Located | None] | None = None) -> None:
         super().__init__()
+        self.again = again
+        """Looks the passage up again (in the text as it is now on disk)."""
+        self._take(found)
+
+    def _take(self, found: Located) -> None:
         self.found = found
         text = found.text or ""
         passage = found.passage
@@ -87,6 +93,18 @@ class SourceScreen(CardScreen):
             self.text = before + middle + _shown(text[passage.end :])
             start = _end_of(before, (0, 0))
             self.selection = Selection(start, _end_of(middle, start))
+
+    def reread(self) -> None:
+        """Show the text as it is now on disk (its file changed)."""
+        found = self.again() if self.again is not None else None
+        if found is None:
+            return
+        self._take(found)
+        self.query_one("#source-status", Static).update(status_line(found))
+        area = self.query_one("#source-text", TextArea)
+        area.load_text(self.text)
+        area.display = found.text is not None
+        self._select()
 
     def compose(self) -> ComposeResult:
         card = Vertical(id="source-card", classes="card")
@@ -107,8 +125,11 @@ class SourceScreen(CardScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one("#source-text", TextArea).focus()
+        self._select()
+
+    def _select(self) -> None:
         area = self.query_one("#source-text", TextArea)
-        area.focus()
         if self.selection is not None:
             # The cursor at the passage's start, so scrolling shows its beginning.
             area.selection = Selection(self.selection.end, self.selection.start)
@@ -128,13 +149,17 @@ def show_source(screen: Screen[Any], briefing: Briefing, item: object) -> None:
         return
     owner = briefing.strikes if kind == "count" else None
     folder = getattr(screen.app, "path", Path("briefing.yaml")).parent
-    found = locate(Library(briefing, folder), kind, item, owner)
+
+    def again() -> Located | None:
+        return locate(Library(briefing, folder), kind, item, owner)
+
+    found = again()
     if found is None:
         screen.notify(
             "This item names no source (and the briefing has no single source).", severity="warning"
         )
         return
-    screen.app.push_screen(SourceScreen(found))
+    screen.app.push_screen(SourceScreen(found, again))
 
 
 __all__ = ["SourceScreen", "show_source", "status_line"]
