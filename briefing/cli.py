@@ -165,18 +165,19 @@ def _check(argv: list[str]) -> int:
             "'-' reads a briefing from standard input, which is a terminal; "
             "pipe a file in: briefing check - < FILE"
         )
-    from briefing.loading import load_bytes, load_path, read_stream
+    from briefing.loading import read_stream
+    from briefing.sources.verify import check_bytes, check_path
 
     failed = 0
     try:
         for file in files:
             if file == "-":
                 problems = _check_one(
-                    lambda: load_bytes(read_stream(sys.stdin.buffer, "<stdin>"), "<stdin>"),
+                    lambda: check_bytes(read_stream(sys.stdin.buffer, "<stdin>"), "<stdin>"),
                     "<stdin>",
                 )
             else:
-                problems = _check_one(partial(load_path, file), file)
+                problems = _check_one(partial(check_path, file), file)
             failed += bool(problems)
             for problem in problems:
                 print(problem)

@@ -35,6 +35,7 @@ from pathlib import Path
 import pytest
 
 import briefing.loading
+import briefing.sources.verify
 from briefing.cli import main
 from briefing.loading import (
     MAX_BYTES,
@@ -58,7 +59,7 @@ EMPTY = "the file is empty; a briefing starts with 'schema: 1' and a 'meta:' sec
 TOP = "the top level must be a mapping with 'schema: 1', 'meta:', 'delegations:' and so on, not "
 TAG = "is not allowed; briefings use plain YAML values only"
 ROLES = "mediator, party, ally, observer, other"
-TOP_KEYS = "schema, meta, delegations, agenda, quotes, strikes, figures, timeline"
+TOP_KEYS = "schema, meta, sources, delegations, agenda, quotes, strikes, figures, timeline"
 WHOLE = "a count must be a whole number such as 29, not "
 NOT_REGULAR = "b.yaml: is not a regular file (a pipe, socket or device?)"
 
@@ -956,7 +957,7 @@ def test_check_turns_an_internal_error_into_one_line(write, monkeypatch, capsys)
     def broken(path, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(briefing.loading, "load_path", broken)
+    monkeypatch.setattr(briefing.sources.verify, "load_path", broken)  # what check calls
     assert main(["check", "b.yaml"]) == 1
     assert capsys.readouterr().out == (
         "b.yaml: internal error while checking this file (RuntimeError: boom); please report it\n"

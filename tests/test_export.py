@@ -358,7 +358,8 @@ def test_json_figures_and_rates():
 
 def test_json_only_one_section():
     data = json.loads(export_text(load_path(DEFAULT), "json", only="quotes"))
-    assert set(data["briefing"]) == {"schema", "meta", "quotes"}
+    # The header stays, and the reports the quotes name.
+    assert set(data["briefing"]) == {"schema", "meta", "sources", "quotes"}
     assert data["only"] == "quotes" and data["interception_rates"] == {}
 
 

@@ -294,7 +294,7 @@ async def test_error_screen_with_hostile_name_and_message(write):
             "[bold]b␛]0;pwned␇<U+202E>.yaml:4:1: top level: unknown key "
             "'\\x1b]52;c;SGVsbG8=\\x07[@click=app.quit]k\\u202e' (it contains U+001B ESCAPE, "
             "U+0007 BELL, U+202E RIGHT-TO-LEFT OVERRIDE); expected one of: "
-            "schema, meta, delegations, agenda, quotes, strikes, figures, timeline"
+            "schema, meta, sources, delegations, agenda, quotes, strikes, figures, timeline"
         )
         assert_clean(app)
         await pilot.press("q")

@@ -1,4 +1,4 @@
-"""The layers import one way: model, paths <- loading <- settings / search / diff <- output <- ui <- cli.
+"""The layers import one way: model, paths <- loading <- settings / search / diff / sources <- output <- ui <- cli.
 
 Two checks. Statically, every ``import`` of every module in ``briefing/``
 (lazy ones inside functions and ``TYPE_CHECKING`` ones included) may only
@@ -26,6 +26,7 @@ LAYERS: dict[str, int] = {
     "settings": 2,
     "search": 2,
     "diff": 2,
+    "sources": 2,
     "output": 3,
     "ui": 4,
     "cli": 5,

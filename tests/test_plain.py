@@ -121,8 +121,11 @@ def test_header_facts_and_source(default, text):
         assert f"- {day.label}: " in text
     for fact in default.meta.format:
         assert f"- {fact}\n" in text
-    assert "Outlet:   EIN Presswire" in text
-    assert "Headline: Ukraine-Russia Talks End in Geneva" in text
+    assert "Sources\n-------\n" in text
+    assert (
+        "- EIN Presswire\n  Headline: Ukraine-Russia Talks End in Geneva\n  Notes:    Legal disclaimer"
+        in text
+    )
 
 
 def test_delegations_members_and_spellings(text):

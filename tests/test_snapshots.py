@@ -162,3 +162,19 @@ def test_quote_hit_in_the_cut_part(snap_compare):
         await settle(pilot)
 
     assert snap_compare(BriefingApp(RIVER), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_source_view(snap_compare, tmp_path):
+    """`s` on a quote: the report's text, scrolled to the passage, highlighted."""
+    from .test_source_view import ARTICLE, BRIEFING
+
+    (tmp_path / "vessa-round.txt").write_text(ARTICLE, encoding="utf-8")
+    path = tmp_path / "vessa.yaml"
+    path.write_text(BRIEFING, encoding="utf-8")
+
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("2", "j", "s")  # no agenda: quotes are pane 2
+        await pilot.pause(0.3)
+
+    assert snap_compare(BriefingApp(path), terminal_size=(100, 30), run_before=run_before)

@@ -219,6 +219,12 @@ def _every_problem(error: str, raw: dict[str, Any], text: str, name: str) -> lis
     return _listed(explained + [(path, f"{dotted(path)}: {m}", False) for path, m in cross], text, name)
 
 
+def problems_at(found: list[tuple[tuple[str | int, ...], str]], text: str, name: str) -> list[Problem]:
+    """``(path, message)`` pairs found in the briefing ``text`` -> problems at
+    their places, in file order, capped (for checks made after loading)."""
+    return _listed([(path, message, False) for path, message in found], text, name)
+
+
 def _listed(entries: list[tuple[tuple[str | int, ...], str, bool]], text: str, name: str) -> list[Problem]:
     """(path, message, on key?) -> problems at their places, in file order, capped."""
     found = _marks(text, [path for path, _, _ in entries])
@@ -299,6 +305,7 @@ __all__ = [
     "load_path",
     "line_of",
     "locate",
+    "problems_at",
     "read_file",
     "read_stream",
 ]

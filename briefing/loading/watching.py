@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from pathlib import Path
 
 POLL_SECONDS = 0.1
@@ -79,6 +79,24 @@ async def changes(path: Path, *, force_polling: bool = False) -> AsyncIterator[N
         yield None
     async for _ in _poll(path):
         yield None
+
+
+async def changes_of_any(paths: Iterable[Path], *, force_polling: bool = False) -> AsyncIterator[Path]:
+    """Yield a path of ``paths`` each time it changes, as :func:`changes` does
+    for one (a briefing's source texts: each may sit in its own folder)."""
+    queue: asyncio.Queue[Path] = asyncio.Queue()
+
+    async def pump(path: Path) -> None:
+        async for _ in changes(path, force_polling=force_polling):
+            await queue.put(path)
+
+    tasks = [asyncio.create_task(pump(path)) for path in dict.fromkeys(paths)]
+    try:
+        while tasks:
+            yield await queue.get()
+    finally:
+        for task in tasks:
+            task.cancel()
 
 
 def _targets(path: Path) -> frozenset[Path]:

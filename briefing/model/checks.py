@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from briefing.model.items import NOUNS, PARTS, REFERENCES, SECTIONS, Item, Path, items, kind_at
+from briefing.model.sourcing import source_problems
 from briefing.model.structs import ID_PATTERN, Briefing, Delegation, Quote
 
 ROSTER_KINDS = SECTIONS["delegations"]
@@ -27,7 +28,7 @@ def check(briefing: Briefing, limit: int | None = None) -> list[tuple[Path, str]
 
     The limit matters: aliases can repeat one bad item a million times.
     """
-    return list(itertools.islice(_problems(briefing), limit))
+    return list(itertools.islice(itertools.chain(_problems(briefing), source_problems(briefing)), limit))
 
 
 def _problems(b: Briefing) -> Iterator[tuple[Path, str]]:

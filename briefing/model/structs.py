@@ -33,6 +33,8 @@ Id = Annotated[
     ),
 ]
 Text = Annotated[str, msgspec.Meta(min_length=1, max_length=20_000)]
+SourceRef = Id | list[Id]
+"""A ``source:`` value: the id of one entry of ``sources:``, or a list of them."""
 Role = Literal["mediator", "party", "ally", "observer", "other"]
 Status = Literal["proposed", "on-agenda", "in-progress", "agreed", "stalled", "dropped", "unknown"]
 
@@ -52,6 +54,27 @@ class Source(_Struct, frozen=True):
     """Where the report can be read."""
     published: Text | None = None
     """Publication date as the source gives it."""
+
+
+class Report(_Struct, frozen=True):
+    """A report the briefing draws on: one entry of ``sources:``."""
+
+    id: Id
+    """Unique among the sources; items name it in their ``source:``."""
+    outlet: Text
+    """Who published the report."""
+    headline: Text | None = None
+    """The report's headline, as published."""
+    url: Text | None = None
+    """Where the report can be read."""
+    published: Text | None = None
+    """Publication date as the source gives it."""
+    author: Text | None = None
+    """Who wrote the report, as the source gives it."""
+    notes: Text | None = None
+    """Free text, e.g. the outlet's disclaimer of accuracy."""
+    file: Text | None = None
+    """A local plain-text or Markdown copy, relative to the briefing; `check` verifies against it."""
 
 
 class Day(_Struct, frozen=True):
@@ -137,6 +160,8 @@ class AgendaItem(_Struct, frozen=True):
     """Where the item stands; "unknown" when the source does not say."""
     notes: Text | None = None
     """Free text."""
+    source: SourceRef | None = None
+    """Id (or list of ids) of the `sources:` this comes from; default: the only source."""
 
 
 class Quote(_Struct, frozen=True, kw_only=True):
@@ -152,6 +177,8 @@ class Quote(_Struct, frozen=True, kw_only=True):
     """For reported speech: whom the reporter cites, e.g. "sources in the Russian delegation"."""
     text: Text
     """The words exactly as the source reports them."""
+    source: SourceRef | None = None
+    """Id (or list of ids) of the `sources:` this comes from; default: the only source."""
     channel: Text | None = None
     """Where it was said: Facebook, X, Telegram, press remarks..."""
     when: Text | None = None
@@ -171,6 +198,8 @@ class WeaponCount(_Struct, frozen=True):
     """A number, an approximate figure such as "nearly 400", or omitted."""
     intercepted: Figure = Figure.not_reported()
     """Like launched; omit it (or write "not reported") when not given, never 0."""
+    source: SourceRef | None = None
+    """Id (or list of ids) of the `sources:` this comes from; default: the only source."""
 
 
 class StrikeTally(_Struct, frozen=True):
@@ -190,6 +219,8 @@ class StrikeTally(_Struct, frozen=True):
     """One entry per kind of weapon."""
     notes: Text | None = None
     """Free text, e.g. which figures the source leaves out."""
+    source: SourceRef | None = None
+    """Id (or list of ids) of the `sources:` this comes from; default: the only source."""
 
 
 class ReportedFigure(_Struct, frozen=True):
@@ -207,6 +238,8 @@ class ReportedFigure(_Struct, frozen=True):
     """Id of the person or delegation who gave the figure."""
     when: Text | None = None
     """When the figure was given or what it covers, as the source gives it."""
+    source: SourceRef | None = None
+    """Id(s) of the reports it comes from (see ``sources:``)."""
 
 
 class Event(_Struct, frozen=True, kw_only=True):
@@ -222,6 +255,8 @@ class Event(_Struct, frozen=True, kw_only=True):
     """More on what happened."""
     involves: list[Id] = []
     """Ids of the people or delegations involved."""
+    source: SourceRef | None = None
+    """Id (or list of ids) of the `sources:` this comes from; default: the only source."""
 
 
 class Briefing(_Struct, frozen=True):
@@ -231,6 +266,8 @@ class Briefing(_Struct, frozen=True):
     """Format version; always 1 for now."""
     meta: Meta
     """Title, place, status, summary, days and source of the meeting."""
+    sources: list[Report] = []
+    """The reports the briefing draws on; items name them in `source:`."""
     delegations: list[Delegation] = []
     """The sides at the meeting; people and delegations share one id namespace."""
     agenda: list[AgendaItem] = []

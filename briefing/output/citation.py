@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing.model import Briefing, Quote, Roster
+from briefing.model.sourcing import Sources, describe
 from briefing.model.text import visible
 from briefing.model.wording import attribution_parts
 
@@ -14,6 +15,8 @@ def cite(quote: Quote, briefing: Briefing, roster: Roster) -> str:
 
     Reported speech names who reported it, and whom they cite, in the
     speaker's place: “...” — Russian media, citing sources in the delegation.
+    The source is the quote's own (``source:``), else the briefing's only
+    one, else ``meta.source``; several are joined with "; ".
     """
     person = roster.people.get(quote.speaker) if quote.speaker else None
     # A person's title follows their name, before any "as reported by".
@@ -25,15 +28,10 @@ def cite(quote: Quote, briefing: Briefing, roster: Roster) -> str:
     text = f"“{' '.join(quote.text.split())}” — {who}"
     if where:
         text += f" ({where})"
-    source = briefing.meta.source
-    if source:
-        text += f". Source: {source.outlet}"
-        if source.headline:
-            text += f', "{source.headline}"'
-        if source.published:
-            text += f", {source.published}"
-        if source.url:
-            text += f", {source.url}"
+    reports = Sources(briefing).of(quote)
+    if reports:
+        label = "Source" if len(reports) == 1 else "Sources"
+        text += f". {label}: " + "; ".join(describe(report) for report in reports)
     text += "."
     return visible(text)
 

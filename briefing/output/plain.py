@@ -36,6 +36,7 @@ from briefing.model import (
     WeaponCount,
 )
 from briefing.model.items import Item, by_section, present
+from briefing.model.sourcing import Sources, describe
 from briefing.model.text import visible
 from briefing.model.wording import STATUS_LABEL, TIME_NOT_STATED, interception_rate, leads
 from briefing.output.broken_pipe import stdout_reader_left
@@ -125,6 +126,7 @@ class _Writer:
     def __init__(self, width: int) -> None:
         self.width = max(MIN_WIDTH, width)
         self.lines: list[str] = []
+        self._pad = 0  # the last fields' label width, for more of them
 
     def blank(self) -> None:
         if self.lines and self.lines[-1] != "":
@@ -149,12 +151,19 @@ class _Writer:
         for para in paras[1:]:
             self.lines += wrap(para, self.width, indent + "  ")
 
-    def fields(self, pairs: Iterable[tuple[str, str | None]], indent: str = "") -> None:
-        """``Label: value`` lines with aligned values; None reads "not reported"."""
+    def fields(
+        self, pairs: Iterable[tuple[str, str | None]], indent: str = "", *, more: bool = False
+    ) -> None:
+        """``Label: value`` lines with aligned values; None reads "not reported".
+
+        ``more``: continue the fields just written, aligned with them."""
         pairs = list(pairs)
         if not pairs:
             return
         pad = max(len(label) for label, _ in pairs) + 2
+        if more and self.lines and self.lines[-1] != "":
+            pad = max(pad, self._pad)
+        self._pad = pad
         for label, value in pairs:
             paras = _paragraphs(value) if value is not None else [NOT_REPORTED]
             head = f"{indent}{label + ':':<{pad}}"
@@ -206,6 +215,9 @@ def _meta(out: _Writer, b: Briefing) -> None:
         out.heading("Format", "-")
         for fact in meta.format:
             out.item(fact)
+    if b.sources:
+        _sources(out, b)
+        return
     out.heading("Source", "-")
     if meta.source is None:
         out.text("The briefing does not name its source.")
@@ -214,6 +226,32 @@ def _meta(out: _Writer, b: Briefing) -> None:
         out.fields(
             [("Outlet", src.outlet), ("Headline", src.headline)]
             + [(label, value) for label, value in (("Published", src.published), ("Link", src.url)) if value]
+        )
+
+
+def _sources(out: _Writer, b: Briefing) -> None:
+    out.heading("Sources", "-")
+    if len(b.sources) == 1:
+        out.text("Every quote, agenda item, figure and event below comes from this report.")
+    else:
+        out.text("Items name the reports they come from.")
+    for report in b.sources:
+        out.blank()
+        out.item(report.outlet)
+        out.fields(
+            [
+                (label, value)
+                for label, value in (
+                    ("Headline", report.headline),
+                    ("Published", report.published),
+                    ("Author", report.author),
+                    ("Link", report.url),
+                    ("Text", report.file),
+                    ("Notes", report.notes),
+                )
+                if value
+            ],
+            "  ",
         )
 
 
@@ -325,11 +363,14 @@ _ITEM_WRITERS: dict[str, Callable[[_Writer, Any, Any, Roster], None]] = {
 """How each kind of item is written: (out, item, its owner, roster)."""
 
 
-def _items(out: _Writer, walked: Iterable[Item], roster: Roster) -> bool:
+def _items(out: _Writer, walked: Iterable[Item], roster: Roster, sources: Sources) -> bool:
     """Write ``walked``; whether there was any."""
     wrote = False
     for kind, _, obj, owner, _ in walked:
         _ITEM_WRITERS[kind](out, obj, owner, roster)
+        if sources.named(obj, owner):  # else the "Sources" section says it
+            reports = sources.of(obj, owner)
+            out.fields([("Source", "; ".join(describe(report) for report in reports))], "  ", more=True)
         wrote = True
     return wrote
 
@@ -342,7 +383,7 @@ def _listing(title: str) -> _SectionWriter:
 
     def write(out: _Writer, b: Briefing, roster: Roster, walked: Iterable[Item]) -> None:
         out.heading(title, "=")
-        _items(out, walked, roster)
+        _items(out, walked, roster, Sources(b))
 
     return write
 
@@ -362,7 +403,7 @@ def _strikes(out: _Writer, b: Briefing, roster: Roster, walked: Iterable[Item]) 
     ]
     out.fields(facts)
     out.blank()
-    if not _items(out, walked, roster):
+    if not _items(out, walked, roster, Sources(b)):
         out.text("No figures are given.")
     if tally.notes:
         out.blank()

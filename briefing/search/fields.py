@@ -26,6 +26,11 @@ rather than stored (the UI shows the same thing):
 ``period``, ``channel``, ``reported_when``  count: from the strike tally
 ``value``     figure: the figure's text ("about 1,200", "not reported")
 ``reported_by`` figure: display name of who gave it (aliases: aka)
+``source``    quote, agenda item, count, event (any kind that can name its
+              sources): the outlet of each report the item names (or its
+              tally names), aliases: the headline. Items that name none
+              (the single-source default) have no such field: every one
+              would match.
 ============  ================================================================
 
 Meta (title, days, source) and the tally's ``target`` and ``notes`` are not
@@ -49,6 +54,7 @@ from briefing.model import (
     WeaponCount,
 )
 from briefing.model.items import Item
+from briefing.model.sourcing import SOURCED, Sources
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "delegation": ("side", "role", "notes"),
@@ -68,6 +74,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "event": ("when", "title", "detail", "involves"),
 }
 """Searchable fields of each kind, the names ``spans()`` accepts."""
+for _kind in SOURCED:  # every kind that can name its sources is found by them
+    if _kind in FIELDS:
+        FIELDS[_kind] += ("source",)
 
 JOIN = ", "
 """What the segments of a list field are joined with in its text."""
@@ -85,6 +94,8 @@ class Names:
     """Display name and aliases of every person or delegation id."""
 
     def __init__(self, briefing: Briefing) -> None:
+        self.sources = Sources(briefing)
+        """The briefing's reports, for items' ``source`` field."""
         self._seg: dict[str, Segment] = {}
         for delegation in briefing.delegations:
             self._seg[delegation.id] = Segment(delegation.side)
@@ -155,6 +166,9 @@ def fields_of(item: Item, names: Names, status_labels: Mapping[str, str] | None 
         _put(f, "detail", obj.detail)
         if obj.involves:
             f["involves"] = [names.segment(r) for r in obj.involves]
+    if names.sources.named(obj, owner):
+        reports = names.sources.of(obj, owner)
+        f["source"] = [Segment(r.outlet, (r.headline,) if r.headline else ()) for r in reports]
     return f
 
 

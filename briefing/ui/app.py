@@ -27,7 +27,7 @@ from briefing.model.text import visible
 from briefing.output.clipboard import SystemClipboard
 from briefing.settings.config import read_config
 from briefing.ui.keymap import check_keymap, keys_of
-from briefing.ui.messages import CiteQuote, EditAt, ReloadFinished, ReloadStarted
+from briefing.ui.messages import CiteQuote, EditAt, ReloadFinished, ReloadStarted, SourceTextChanged
 from briefing.ui.screens.main import MainScreen
 from briefing.ui.terminal import Terminal
 from briefing.ui.themes import ThemeSwitcher, briefing_variable_defaults
@@ -121,6 +121,7 @@ class BriefingApp(App[int]):
         self._asked_reload = False
         """The next reload was asked for with r: say if nothing changed."""
         self._loaded_signature: tuple[int, int, int, int] | None = None
+        self._watched_sources: list[Path] = []
         # Colours and characters the terminal can show (briefing/ui/terminal.py).
         self.terminal = Terminal(self)
         # The user's config.toml (theme, keymap); problems are shown on mount.
@@ -313,8 +314,27 @@ class BriefingApp(App[int]):
         self._reload_if_changed()
         for delay in (0.3, 1.5):
             self.set_timer(delay, self._reload_if_changed)
+        self.watch_sources()
         async for _ in changes(self.path):
             self.reload()
+
+    @work(exclusive=True, group="watch-sources")
+    async def watch_sources(self) -> None:
+        """Watch the texts the briefing's sources point at (restarted when
+        the briefing is reloaded); an open source view shows the new text."""
+        from briefing.loading.watching import changes_of_any
+
+        folder = self.path.parent
+        files = [folder / s.file for s in (self.briefing.sources if self.briefing else []) if s.file]
+        self._watched_sources = files
+        async for _ in changes_of_any(files):
+            self.post_message(SourceTextChanged())
+
+    def on_source_text_changed(self, _message: SourceTextChanged) -> None:
+        from briefing.ui.screens.source import SourceScreen
+
+        if isinstance(self.screen, SourceScreen):
+            self.screen.reread()
 
     def _reload_if_changed(self) -> None:
         if signature(self.path) != self._loaded_signature:
@@ -361,8 +381,14 @@ class BriefingApp(App[int]):
             while isinstance(self.screen, _error_screen()):
                 self.pop_screen()
             self._first_show(result)
+            if self.watch_file:
+                self.watch_sources()
             return
         self._take(result)
+        if self.watch_file and self._watched_sources != [
+            self.path.parent / s.file for s in result.sources if s.file
+        ]:
+            self.watch_sources()
         # The worker's diff holds only if it was made against what is shown.
         changes = main.update(
             result,

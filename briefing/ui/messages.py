@@ -33,3 +33,7 @@ class EditAt(Message):
     def __init__(self, path: tuple[str | int, ...] | None) -> None:
         super().__init__()
         self.path = path
+
+
+class SourceTextChanged(Message):
+    """A text that one of the briefing's sources points at changed on disk."""

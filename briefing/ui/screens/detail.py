@@ -48,6 +48,9 @@ class DetailScreen(CardScreen[None]):
         Binding("enter", "follow_current", "Open link", tooltip="Open the selected link's item"),
         Binding("c", "cite", "Cite", tooltip="Copy this quote as a citation", id="cite"),
         Binding("e", "edit", "Edit", tooltip="Open $EDITOR at this item", id="edit"),
+        Binding(
+            "s", "show_source", "Source", tooltip="Show the passage in its source text", id="detail-source"
+        ),
     ]
 
     DEFAULT_CSS = """
@@ -84,6 +87,11 @@ class DetailScreen(CardScreen[None]):
     def quote(self) -> Quote | None:
         return self.item if isinstance(self.item, Quote) else None
 
+    def action_show_source(self) -> None:
+        from briefing.ui.screens.source import show_source
+
+        show_source(self, self.briefing, self.item)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cite":
             return self.quote is not None
@@ -91,6 +99,11 @@ class DetailScreen(CardScreen[None]):
             return self.app.check_action(action, parameters)  # hidden in a browser
         if action in ("next_link", "follow_current"):
             return bool(self.links.targets)
+        if action == "show_source":  # only items that can have a source
+            from briefing.model.items import kind_of
+            from briefing.model.sourcing import SOURCED
+
+            return kind_of(self.item) in SOURCED
         return True
 
     # -- links ----------------------------------------------------------------

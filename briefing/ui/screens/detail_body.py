@@ -28,6 +28,7 @@ from briefing.model import (
     WeaponCount,
 )
 from briefing.model.items import kind_of
+from briefing.model.sourcing import Sources
 from briefing.model.wording import TIME_NOT_STATED, attribution, interception_rate
 from briefing.ui.panes.delegations import PersonRow, SideRow
 from briefing.ui.text_content import MUTED, NOT_REPORTED, STATUS_LABEL, STATUS_STYLE, lit, para
@@ -99,10 +100,34 @@ def describe(
         obj, owner = item.person, item.delegation
     elif isinstance(item, SideRow):
         obj = item.delegation
-    describer = _DESCRIBERS.get(kind_of(obj) or "")
+    kind = kind_of(obj) or ""
+    describer = _DESCRIBERS.get(kind)
     if describer is None:
         return "Item", [lit(repr(item))]
-    return describer(obj, owner, briefing, roster, links if links is not None else Links())
+    title, lines = describer(obj, owner, briefing, roster, links if links is not None else Links())
+    return title, lines + _sources(obj, briefing.strikes if kind == "count" else owner, briefing)
+
+
+def _sources(obj: object, owner: object, briefing: Briefing) -> list[Content]:
+    """The reports an item comes from: outlet, headline, published, URL."""
+    reports = Sources(briefing).of(obj, owner)
+    if not reports:
+        return []
+    lines = [_section("Source" if len(reports) == 1 else "Sources")]
+    for report in reports:
+        lines.append(lit(report.outlet, "bold"))
+        lines += [
+            _field(label, value)
+            for label, value in (
+                ("Headline", report.headline),
+                ("Published", report.published),
+                ("Link", report.url),
+            )
+            if value
+        ]
+        if getattr(report, "file", None):
+            lines.append(lit("  s shows the passage in its text", "italic " + MUTED))
+    return lines
 
 
 def _related(ids: set[str], briefing: Briefing, roster: Roster, links: Links) -> list[Content]:
@@ -209,12 +234,6 @@ def describe_quote(
     lines += [_field("Channel", quote.channel), _field("When", quote.when)]
     if quote.context:
         lines += [_section("Context"), para(quote.context)]
-    source = briefing.meta.source
-    if source:
-        lines += [
-            _section("Source"),
-            lit(source.outlet + (f" — {source.headline}" if source.headline else "")),
-        ]
     return f"Quote: {attribution(quote, roster.name_of)}", lines
 
 

@@ -85,6 +85,14 @@ class MainScreen(Screen[None]):
         Binding("e", "app.edit", "Edit", show=False, tooltip="Open $EDITOR at the selected item", id="edit"),
         Binding("c", "copy_citation", "Cite", tooltip="Copy the selected quote as a citation", id="cite"),
         Binding(
+            "s",
+            "show_source",
+            "Source",
+            show=False,
+            tooltip="Show the selected item in its source text",
+            id="source",
+        ),
+        Binding(
             "p",
             "present",
             "Present",
@@ -538,6 +546,14 @@ class MainScreen(Screen[None]):
         quotes = self.pane("quotes").list
         if self.focused is quotes and isinstance(quotes.selected, Quote):
             self.post_message(CiteQuote(quotes.selected))
+
+    def action_show_source(self) -> None:
+        from briefing.ui.screens.source import show_source
+
+        pane = Pane.holding(self.focused)
+        rows = pane.list.rows if pane is not None else []
+        cursor = pane.list.cursor if pane is not None else None
+        show_source(self, self.briefing, rows[cursor] if rows and cursor is not None else None)
 
     def action_present(self) -> None:
         """Present agenda items when the agenda is focused, quotes otherwise."""

@@ -1,0 +1,92 @@
+"""Finding a reported figure in a report's text, as it was reported.
+
+An exact figure (``launched: 29``) is found as a number in the text, written
+with or without thousands separators (29, 1,200, 1200) or in words
+("twenty-nine", "three hundred"). An approximate one ("nearly 400") must be
+there with its wording: the same qualifier before the same number ("Nearly
+400" at the start of a sentence counts; "about 400" does not).
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.model.figures import Figure
+from briefing.sources.text import Passage, SourceText
+
+_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w]|[.,]\d)")
+_SPLIT = re.compile(r"^(?P<q>.*?)\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*(?P<plus>\+?)$")
+
+_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen \
+fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def in_words(value: int) -> str | None:
+    """``value`` in English words with a hyphen ("twenty-nine"), up to 999; else None."""
+    if value < 20:
+        return _ONES[value]
+    if value < 100:
+        tens, ones = divmod(value, 10)
+        return _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
+    if value < 1000:
+        hundreds, rest = divmod(value, 100)
+        head = f"{_ONES[hundreds]} hundred"
+        return head if not rest else f"{head} and {in_words(rest)}"
+    return None
+
+
+class Numbers:
+    """Every number written in digits in one report, with where it is."""
+
+    def __init__(self, source: SourceText) -> None:
+        self.source = source
+        self.places: dict[int, list[tuple[int, int]]] = {}
+        for match in _NUMBER.finditer(source.norm):
+            value = int(match.group().replace(",", ""))
+            self.places.setdefault(value, []).append(match.span())
+
+    def find(self, figure: Figure) -> Passage | None:
+        """Where ``figure`` is in the report as reported, or None.
+
+        (A figure that is not reported is never looked for.)
+        """
+        if figure.value is None:
+            return None
+        if figure.exact:
+            places = self.places.get(figure.value)
+            if places:
+                start, end = places[0]
+                return self.source._passage(start, end, True)
+            words = in_words(figure.value)
+            if words is None:
+                return None
+            # "twenty-nine", "twenty nine"; "and" is optional in "three hundred and five".
+            body = r"\s+".join(w.replace("-", r"[\s-]") for w in words.replace(" and ", " ").split())
+            spelled = r"(?<!\w)" + body.replace(r"hundred\s+", r"hundred\s+(?:and\s+)?")
+            pattern = re.compile(spelled + r"(?![\w-])", re.IGNORECASE)
+            return self.source.contains_words(pattern)
+        return self._approximate(figure)
+
+    def _approximate(self, figure: Figure) -> Passage | None:
+        parts = _SPLIT.match(figure.text)
+        if parts is None or figure.value is None:
+            return None
+        words = parts.group("q").split()
+        plus = bool(parts.group("plus"))
+        qualifier = re.compile(r"(?<!\w)" + r"\s*".join(re.escape(w) for w in words) + r"\s*$", re.IGNORECASE)
+        norm = self.source.norm
+        reach = len(parts.group("q")) + 8  # the text is normalised: one space at most
+        for start, end in self.places.get(figure.value, ()):
+            if plus != norm.startswith("+", end):
+                continue
+            if not words:
+                return self.source._passage(start, end + 1, True)
+            lo = max(0, start - reach)
+            found = qualifier.search(norm, lo, start)
+            if found is not None:
+                return self.source._passage(found.start(), end + plus, True)
+        return None
+
+
+__all__ = ["Numbers", "in_words"]

@@ -1,0 +1,218 @@
+"""Checking a briefing against the texts of its reports (``briefing check``).
+
+Where an item's report has a ``file:``, its quote must be in that text
+verbatim (see :mod:`briefing.sources.text` for what is ignored) and its
+figures must be there as reported (:mod:`briefing.sources.numbers`). Each
+report's file is read once, through the one safe reader, and never written.
+A file that cannot be read is one problem at its ``file:``; the items that
+depend on it are then not checked against it.
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+import itertools
+import os
+from collections.abc import Hashable, Iterator
+from difflib import SequenceMatcher
+from pathlib import Path as FilePath
+from typing import Any, NamedTuple, cast
+
+import msgspec
+
+from briefing.loading import MAX_PROBLEMS, reading
+from briefing.loading.loader import decode as decode_briefing
+from briefing.loading.loader import load_bytes, load_path, problems_at
+from briefing.loading.loader import read_file as read_briefing
+from briefing.loading.problems import BriefingError, ProblemsError
+from briefing.model import Briefing, Figure, Report, Source
+from briefing.model.checks import dotted
+from briefing.model.items import Path, items
+from briefing.model.sourcing import SOURCED, Sources
+from briefing.sources.numbers import Numbers
+from briefing.sources.text import Passage, SourceText, normalise
+
+MAX_SOURCE_BYTES = 32 * 1024 * 1024
+"""Largest report text we read: a long report is a few hundred kilobytes."""
+WORDS = reading.FileWords(
+    folder="is a folder, not a text file",
+    not_regular="is not a regular file (a pipe, socket or device?)",
+    too_big="file is {size:,} bytes; source texts are limited to {limit:,} bytes",
+    grew="file is larger than the limit; source texts are limited to {limit:,} bytes",
+)
+VERBATIM: dict[str, tuple[str, ...]] = {"quote": ("text",)}
+"""The fields of each kind that must be in the report word for word."""
+EXCERPT = 80
+"""Most characters of a passage a message shows."""
+
+
+class SourceFileError(ProblemsError):
+    """A report's text could not be read."""
+
+
+class ReportText(NamedTuple):
+    """A report's text as read for one briefing: the text, or why not."""
+
+    name: str
+    """The ``file:`` as written, for messages."""
+    path: FilePath
+    text: SourceText | None
+    problem: str | None
+
+
+class Library:
+    """The texts of a briefing's reports, each read and indexed once, on demand."""
+
+    def __init__(self, briefing: Briefing, base: str | os.PathLike[str] | None) -> None:
+        self.sources = Sources(briefing)
+        self.base = FilePath(base) if base is not None else FilePath.cwd()
+        self._texts: dict[str, ReportText] = {}
+        self._numbers: dict[FilePath, Numbers] = {}
+
+    def text_of(self, report: Report | Source) -> ReportText | None:
+        """The text of ``report`` (None when it names no ``file:``)."""
+        file = getattr(report, "file", None)
+        if not file:
+            return None
+        read = self._texts.get(file)
+        if read is None:
+            read = self._texts[file] = _read(file, self.base / file)
+        return read
+
+    def numbers_of(self, read: ReportText) -> Numbers | None:
+        if read.text is None:
+            return None
+        if read.path not in self._numbers:
+            self._numbers[read.path] = Numbers(read.text)
+        return self._numbers[read.path]
+
+    def texts(self, obj: object, owner: object = None) -> list[ReportText]:
+        """The readable texts of the reports ``obj`` comes from."""
+        found = (self.text_of(report) for report in self.sources.of(obj, owner))
+        return [read for read in found if read is not None and read.text is not None]
+
+
+def _read(name: str, path: FilePath) -> ReportText:
+    try:
+        data = reading.read_file(path, name, limit=MAX_SOURCE_BYTES, error=SourceFileError, words=WORDS)
+        text = reading.decode(data, name, error=SourceFileError, words=WORDS)
+    except SourceFileError as exc:
+        return ReportText(name, path, None, exc.first.message)
+    return ReportText(name, path, SourceText(text), None)
+
+
+def verify(briefing: Briefing, base: str | os.PathLike[str] | None) -> list[tuple[Path, str]]:
+    """Every quote or figure not found in its report's text, and every
+    report text that cannot be read, as ``(path, message)``; ``base`` is the
+    briefing's folder (``file:`` is relative to it)."""
+    library = Library(briefing, base)
+    # As in loading: the collector finds nothing to free while the indexes
+    # are built, and walking their objects again and again costs ~30%.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        # Past the limit `check` stops listing; a closest passage costs ~2 ms.
+        return list(itertools.islice(_problems(briefing, library), MAX_PROBLEMS + 1))
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _problems(briefing: Briefing, library: Library) -> Iterator[tuple[Path, str]]:
+    for i, report in enumerate(briefing.sources):
+        read = library.text_of(report)
+        if read is not None and read.problem is not None:
+            yield ("sources", i, "file"), f"sources[{i}].file: cannot read {read.name}: {read.problem}"
+    for kind, _ident, obj, owner, path in items(briefing):
+        if kind not in SOURCED:
+            continue
+        texts = library.texts(obj, owner)
+        if not texts:
+            continue
+        for field in VERBATIM.get(kind, ()):
+            value = getattr(obj, field, None)
+            if isinstance(value, str) and not any(read.text.contains(value) for read in texts if read.text):
+                yield (*path, field), _not_verbatim((*path, field), value, texts)
+        for field, figure in figures_of(obj):
+            if not any(_figure_in(library, read, figure) for read in texts):
+                names = " or ".join(read.name for read in texts)
+                how = "with its wording " if not figure.exact else ""
+                yield (*path, field), f"{dotted((*path, field))}: {figure.text} not found {how}in {names}"
+
+
+def figures_of(obj: object) -> Iterator[tuple[str, Figure]]:
+    """The reported figures an item holds, by field (any field typed Figure)."""
+    for field in _figure_fields(cast("Hashable", type(obj))):
+        value = getattr(obj, field)
+        if value.known:
+            yield field, value
+
+
+@functools.cache
+def _figure_fields(struct: Hashable) -> tuple[str, ...]:
+    if not (isinstance(struct, type) and issubclass(struct, msgspec.Struct)):
+        return ()
+    return tuple(f.name for f in msgspec.structs.fields(struct) if f.type is Figure)
+
+
+def _figure_in(library: Library, read: ReportText, figure: Figure) -> Passage | None:
+    numbers = library.numbers_of(read)
+    return None if numbers is None else numbers.find(figure)
+
+
+def _not_verbatim(path: Path, value: str, texts: list[ReportText]) -> str:
+    names = " or ".join(read.name for read in texts)
+    best: tuple[Passage, ReportText] | None = None
+    for read in texts:
+        assert read.text is not None
+        passage = read.text.closest(value)
+        if passage is not None and (best is None or passage.ratio > best[0].ratio):
+            best = (passage, read)
+    message = f"{dotted(path)}: not found verbatim in {names}"
+    if best is None:
+        return message + "; no similar passage found"
+    passage, read = best
+    assert read.text is not None
+    shown = excerpt(value, read.text.text[passage.start : passage.end])
+    return f'{message}; closest passage: "{shown}"'
+
+
+def excerpt(wanted: str, passage: str, limit: int = EXCERPT) -> str:
+    """``passage`` on one line, cut to about ``limit`` characters around the
+    first place it differs from ``wanted``, so the difference shows."""
+    text = normalise(passage)
+    if len(text) <= limit:
+        return text
+    target = normalise(wanted)
+    matcher = SequenceMatcher(None, target, text, autojunk=False)
+    first = next((j1 for tag, _i1, _i2, j1, _j2 in matcher.get_opcodes() if tag != "equal"), 0)
+    start = max(0, min(first - limit // 3, len(text) - limit))
+    cut = text[start : start + limit]
+    return ("…" if start > 0 else "") + cut + ("…" if start + limit < len(text) else "")
+
+
+def check_path(path: str | os.PathLike[str], display: str | None = None, **load: Any) -> Briefing:
+    """Load the briefing at ``path`` and verify it against its reports' texts.
+
+    Raises :class:`BriefingError` with every problem, loading or sourcing.
+    """
+    name = display or str(path)
+    briefing = load_path(path, display=name, **load)
+    found = verify(briefing, FilePath(path).parent)
+    if found:
+        text = decode_briefing(read_briefing(path, name), name)
+        raise BriefingError(problems_at(found, text, name))
+    return briefing
+
+
+def check_bytes(data: bytes, name: str, base: str | os.PathLike[str] | None = None) -> Briefing:
+    """Like :func:`check_path` for a briefing read from a stream (``base``: the folder)."""
+    briefing = load_bytes(data, name)
+    found = verify(briefing, base)
+    if found:
+        raise BriefingError(problems_at(found, decode_briefing(data, name), name))
+    return briefing
+
+
+__all__ = ["Library", "check_bytes", "check_path", "excerpt", "figures_of", "verify"]

@@ -1,0 +1,252 @@
+"""Verifying quotes and figures against the texts of their reports."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from briefing.cli import main
+from briefing.loading import BriefingError
+from briefing.model import Figure
+from briefing.sources.numbers import Numbers, in_words
+from briefing.sources.text import SourceText, normalise
+from briefing.sources.verify import check_path, excerpt
+
+from .conftest import DEFAULT, SEED
+
+ARTICLE = """\
+Vessa round ends
+
+The envoy said the talks were “very tense,” and added: "We will
+meet  again -- soon. It’s not over."
+Officials counted 1,200 shells, twenty-nine drones and nearly 400 rockets.
+"""
+
+
+def test_normalise_ignores_only_spacing_quotes_and_dashes():
+    assert normalise("  a \n\t b  ") == "a b"
+    assert normalise("“x” ‘y’ «z»") == normalise('"x" \'y\' "z"')
+    assert normalise("a -- b") == normalise("a—b") == normalise("a – b")
+    assert normalise("a - b") != normalise("a—b")  # a hyphen is not a dash
+    assert normalise("Word") != normalise("word")
+
+
+def test_find_maps_back_to_the_original_text():
+    source = SourceText(ARTICLE)
+    passage = source.find("We will meet again — soon. It's not over.")
+    assert passage is not None and passage.exact
+    assert ARTICLE[passage.start : passage.end] == "We will\nmeet  again -- soon. It’s not over."
+    quoted = source.find('talks were "very tense,"')
+    assert ARTICLE[quoted.start : quoted.end] == "talks were “very tense,”"
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        "We will meet again, soon.",  # punctuation inside the quote
+        "we will meet again",  # case
+        "We shall meet again",  # a word
+        "The envoy said the talks were very tense",  # quotation marks dropped
+    ],
+)
+def test_find_refuses_any_other_difference(wrong):
+    assert SourceText(ARTICLE).find(wrong) is None
+
+
+def test_closest_passage_shows_where_a_changed_word_is():
+    source = SourceText(ARTICLE)
+    passage = source.closest("We shall meet again -- soon.")
+    assert passage is not None and not passage.exact
+    assert "We will meet again" in normalise(ARTICLE[passage.start : passage.end])
+    assert source.closest("zebra quantum") is None
+
+
+def test_a_quote_that_occurs_many_times_is_found_at_its_first_place():
+    text = "the cat sat. " * 5000 + "the cat ran away from the dog. " + "the cat sat. " * 10
+    source = SourceText(text)
+    passage = source.find("cat ran away from the")
+    assert passage is not None and text[passage.start : passage.end] == "cat ran away from the"
+    assert source.find("the cat sat. the").start == 0
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        (1200, True),
+        ("1,200", True),
+        (29, True),
+        (400, True),
+        (12, False),
+        ("nearly 400", True),
+        ("Nearly 400", True),
+        ("about 400", False),
+        ("nearly 1,200", False),
+        ("400+", False),
+    ],
+)
+def test_figures_are_found_as_reported(raw, found):
+    numbers = Numbers(SourceText(ARTICLE))
+    assert (numbers.find(Figure.parse(raw)) is not None) is found
+
+
+def test_numbers_in_words():
+    assert in_words(29) == "twenty-nine"
+    assert in_words(305) == "three hundred and five"
+    numbers = Numbers(SourceText("They fired three hundred five shells and 250+ drones."))
+    assert numbers.find(Figure.parse(305)) is not None
+    assert numbers.find(Figure.parse("250+")) is not None
+
+
+def test_excerpt_is_short_and_around_the_difference():
+    passage = "a " * 60 + "the decisive word here " + "b " * 60
+    shown = excerpt("a " * 60 + "the changed word here " + "b " * 60, passage)
+    assert len(shown) <= 82 and "decisive" in shown and shown.startswith("…") and shown.endswith("…")
+
+
+# --- briefing check ------------------------------------------------------------
+
+BRIEFING = """\
+schema: 1
+meta:
+  title: Vessa
+sources:
+  - id: vessa
+    outlet: Vessa Daily
+    file: vessa-round.txt
+delegations:
+  - id: envoy
+    side: Envoy
+    role: mediator
+quotes:
+  - id: tense
+    speaker: envoy
+    text: very tense
+  - id: meet
+    speaker: envoy
+    text: We will meet again -- soon. It's not over.
+strikes:
+  period: The round
+  counts:
+    - id: shells
+      weapon: Shells
+      launched: 1200
+    - id: rockets
+      weapon: Rockets
+      launched: nearly 400
+"""
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    (tmp_path / "vessa-round.txt").write_text(ARTICLE, encoding="utf-8")
+    return tmp_path
+
+
+def _check(path: Path) -> list[str]:
+    try:
+        check_path(path, "b.yaml", cache=False)
+    except BriefingError as exc:
+        return [str(p) for p in exc.problems]
+    return []
+
+
+def test_verbatim_quotes_and_figures_pass(folder):
+    path = folder / "b.yaml"
+    path.write_text(BRIEFING, encoding="utf-8")
+    assert _check(path) == []
+
+
+def test_one_changed_word_fails_at_the_quote_with_the_closest_passage(folder):
+    path = folder / "b.yaml"
+    path.write_text(BRIEFING.replace("We will meet", "We shall meet"), encoding="utf-8")
+    assert _check(path) == [
+        "b.yaml:18:11: quotes[1].text: not found verbatim in vessa-round.txt; "
+        'closest passage: "We will meet again—soon. It\'s not over."'
+    ]
+
+
+def test_figures_not_in_the_report_are_problems(folder):
+    path = folder / "b.yaml"
+    path.write_text(BRIEFING.replace("1200", "1300").replace("nearly 400", "about 400"), encoding="utf-8")
+    assert _check(path) == [
+        "b.yaml:24:17: strikes.counts[0].launched: 1,300 not found in vessa-round.txt",
+        "b.yaml:27:17: strikes.counts[1].launched: about 400 not found with its wording in vessa-round.txt",
+    ]
+
+
+def test_a_missing_or_unreadable_source_file_is_a_problem_not_a_crash(tmp_path):
+    path = tmp_path / "b.yaml"
+    path.write_text(BRIEFING, encoding="utf-8")
+    assert _check(path) == ["b.yaml:7:11: sources[0].file: cannot read vessa-round.txt: no such file"]
+    (tmp_path / "vessa-round.txt").mkdir()
+    assert _check(path) == [
+        "b.yaml:7:11: sources[0].file: cannot read vessa-round.txt: is a folder, not a text file"
+    ]
+    (tmp_path / "vessa-round.txt").rmdir()
+    (tmp_path / "vessa-round.txt").write_bytes(b"caf\xe9 au lait")
+    assert _check(path) == [
+        "b.yaml:7:11: sources[0].file: cannot read vessa-round.txt: byte 0xe9 is not valid UTF-8; "
+        "save the file as UTF-8"
+    ]
+
+
+def test_check_command_reports_the_misquote(folder, capsys):
+    path = folder / "b.yaml"
+    path.write_text(BRIEFING.replace("very tense", "very intense"), encoding="utf-8")
+    assert main(["check", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert out == (
+        f'{path}:15:11: quotes[0].text: not found verbatim in vessa-round.txt; closest passage: "very tense"\n'
+    )
+
+
+def test_source_file_is_left_as_it_was(folder):
+    path = folder / "b.yaml"
+    path.write_text(BRIEFING, encoding="utf-8")
+    source = folder / "vessa-round.txt"
+    before = (source.read_bytes(), source.stat().st_mtime_ns)
+    _check(path)
+    assert (source.read_bytes(), source.stat().st_mtime_ns) == before
+
+
+# --- the bundled briefing against the seed article -----------------------------
+
+
+def test_bundled_briefing_passes_check_without_its_article(capsys):
+    assert main(["check", str(DEFAULT)]) == 0
+
+
+def _bundled_pointing_at(seed: Path, tmp_path: Path, change: tuple[str, str] | None = None) -> Path:
+    text = DEFAULT.read_text(encoding="utf-8")
+    text = text.replace("../schema/", str(DEFAULT.parent.parent / "schema") + "/")
+    # Point the one source at the article (the article itself is not shipped).
+    text, count = re.subn(r"(\n  - id: ein-geneva\n)", rf"\1    file: {seed}\n", text)
+    assert count == 1
+    if change is not None:
+        assert change[0] in text
+        text = text.replace(change[0], change[1], 1)
+    path = tmp_path / "geneva.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+needs_seed = pytest.mark.skipif(not SEED.exists(), reason="needs ../shared/seeds beside the checkout")
+
+
+@needs_seed
+def test_every_bundled_quote_and_figure_verifies_against_the_article(tmp_path):
+    assert _check(_bundled_pointing_at(SEED, tmp_path)) == []
+
+
+@needs_seed
+def test_a_changed_word_in_a_bundled_quote_is_reported(tmp_path):
+    path = _bundled_pointing_at(
+        SEED, tmp_path, ("We are focused on substantive", "We are focused on serious")
+    )
+    problems = _check(path)
+    assert len(problems) == 1
+    line = path.read_text(encoding="utf-8").splitlines().index("  - id: umerov-facebook") + 3
+    assert problems[0].startswith(f"b.yaml:{line}:11: quotes[3].text: not found verbatim in {SEED}; ")
+    assert "closest passage:" in problems[0] and "focused on substantive" in problems[0]
