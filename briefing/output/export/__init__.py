@@ -16,6 +16,7 @@ from briefing.output.export.html import render_html
 from briefing.output.export.json_data import render_json
 from briefing.output.export.markdown import render_markdown
 from briefing.output.export.palette import DARK_THEME, LIGHT_THEME, Palette, load_palette
+from briefing.output.export.since import Since
 
 FORMATS = ("html", "md", "json", "pdf")
 EXTENSIONS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".json": "json", ".pdf": "pdf"}
@@ -28,6 +29,7 @@ def page(
     only: str | None = None,
     theme: str | None = None,
     page_size: str | None = None,
+    since: Since | None = None,
 ) -> str:
     """The HTML page. With ``theme``, its colours on screen; without, the
     reader's light or dark setting picks between the shipped light and dark
@@ -39,18 +41,25 @@ def page(
     else:
         screen, dark = load_palette(theme), None
     paper = light if screen.dark else screen
-    return render_html(build(briefing, only), screen, dark=dark, paper=paper, page_size=page_size)
+    return render_html(build(briefing, only, since), screen, dark=dark, paper=paper, page_size=page_size)
 
 
-def export_text(briefing: Briefing, to: str, *, only: str | None = None, theme: str | None = None) -> str:
-    """The briefing as ``to`` (html, md or json)."""
+def export_text(
+    briefing: Briefing,
+    to: str,
+    *,
+    only: str | None = None,
+    theme: str | None = None,
+    since: Since | None = None,
+) -> str:
+    """The briefing as ``to`` (html, md or json); with ``since``, its changes marked."""
     if to == "html":
-        return page(briefing, only=only, theme=theme)
+        return page(briefing, only=only, theme=theme, since=since)
     if to == "md":
-        return render_markdown(build(briefing, only))
+        return render_markdown(build(briefing, only, since))
     if to == "json":
-        return render_json(briefing, only)
+        return render_json(briefing, only, since)
     raise ValueError(f"not a text format: {to}")
 
 
-__all__ = ["EXTENSIONS", "FORMATS", "PAPER", "SECTION_KEYS", "export_text", "page"]
+__all__ = ["EXTENSIONS", "FORMATS", "PAPER", "SECTION_KEYS", "Since", "export_text", "page"]

@@ -2,7 +2,8 @@
 
 Exit status: 0 written, 1 the briefing has problems (``FILE:LINE:COL:
 message`` lines on stderr, as ``check``), 2 a usage error, an unknown theme,
-no browser for ``--to pdf``, or an output that cannot be written.
+no browser for ``--to pdf``, an output that cannot be written, or a
+``--since`` revision that cannot be read (the messages of ``briefing diff``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ GitHub-flavoured Markdown, JSON data (figures as {kind, value, text, bound};
 its JSON Schema with --schema), or PDF through headless Chromium."""
 
 EPILOG = """\
+With --since REV (a git commit, branch, tag, HEAD~2), items added or
+changed since that revision are marked in words ("new since REV",
+"changed since REV"), items removed are listed at the end, and the JSON
+gets a "changes" object; the briefing must be kept in git.
 The format comes from --to, else from OUT's extension (.html, .md, .json,
 .pdf). Without -o the export goes to standard output.
 Quotes stay verbatim and figures as reported ("nearly 400" stays
@@ -27,7 +32,8 @@ approximate, a figure not given reads "not reported", never 0); text from
 the YAML is escaped, so markup, escape sequences and bidi overrides show as
 text.
 Exit status: 0 written, 1 the briefing has problems, 2 usage error (also:
-unknown theme, no browser for PDF, output not writable)."""
+unknown theme, no browser for PDF, output not writable, a revision that
+cannot be read)."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -54,6 +60,11 @@ def _parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="colours of the HTML/PDF page, e.g. briefing-projector "
         "(default: the reader's light or dark setting picks briefing-projector or briefing-dark)",
+    )
+    parser.add_argument(
+        "--since",
+        metavar="REV",
+        help="mark what changed since git revision REV (HEAD, main~3, a tag) and list what was removed",
     )
     parser.add_argument("--paper", choices=tuple(PAPER), default="a4", help="PDF paper size (default: a4)")
     parser.add_argument(
@@ -106,11 +117,26 @@ def main(argv: list[str]) -> int:
         return 1
     if args.output is not None and _same_file(args.output, path):
         parser.error(visible(f"{args.output} is the briefing itself; export never writes to it"))
+    since = None
+    if args.since is not None:
+        from briefing.diff.revisions import load_at
+        from briefing.output.export.since import since as since_of
+
+        try:
+            old = load_at(args.since, path)
+        except BriefingError as exc:
+            # The same messages as ``briefing diff REV FILE`` (both read through load_at).
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            return 2
+        since = since_of(old, briefing, args.since, args.only)
     try:
         if to == "pdf":
-            data = html_to_pdf(page(briefing, only=args.only, theme=args.theme, page_size=PAPER[args.paper]))
+            data = html_to_pdf(
+                page(briefing, only=args.only, theme=args.theme, page_size=PAPER[args.paper], since=since)
+            )
         else:
-            data = export_text(briefing, to, only=args.only, theme=args.theme).encode("utf-8")
+            data = export_text(briefing, to, only=args.only, theme=args.theme, since=since).encode("utf-8")
     except PaletteError as exc:
         for problem in exc.problems:
             print(f"briefing export: {visible(problem.message)}", file=sys.stderr)

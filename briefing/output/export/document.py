@@ -44,6 +44,7 @@ from briefing.model.wording import (
     leads,
     names,
 )
+from briefing.output.export.since import Since
 
 NOT_REPORTED = "not reported"
 _URL = re.compile(r"^https?://[A-Za-z0-9\-._~:/?#\[\]@!$&()*+,;=%]+$")
@@ -191,6 +192,8 @@ class Document:
     source_url: str | None
     """The source's link, when it is a plain http(s) address."""
     sections: list[Section]
+    since: Since | None = None
+    """With ``--since REV``: the marks and the items removed."""
 
 
 # --- items ------------------------------------------------------------------
@@ -375,8 +378,9 @@ def _source(b: Briefing) -> tuple[str, str | None]:
     return ", ".join(parts), url if plain_link else None
 
 
-def build(briefing: Briefing, only: str | None = None) -> Document:
-    """The document of ``briefing``: every section, or just ``only`` (a key of SECTIONS)."""
+def build(briefing: Briefing, only: str | None = None, since: Since | None = None) -> Document:
+    """The document of ``briefing``: every section, or just ``only`` (a key of SECTIONS);
+    with ``since``, what changed since a revision is marked."""
     roster = Roster(briefing)
     meta = briefing.meta
     source, url = _source(briefing)
@@ -399,7 +403,7 @@ def build(briefing: Briefing, only: str | None = None) -> Document:
             sections.append(
                 Section(key, title, _items(walked, roster), f"No {title.lower()} in this briefing.")
             )
-    return Document(one_line(meta.title), _opt(meta.status), facts, url, sections)
+    return Document(one_line(meta.title), _opt(meta.status), facts, url, sections, since)
 
 
 SECTION_KEYS = tuple(SECTIONS)

@@ -34,6 +34,7 @@ from briefing.output.export.document import (
     figure_text,
 )
 from briefing.output.export.palette import Palette
+from briefing.output.export.since import Since
 
 NOT_REPORTED = "not reported"
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
@@ -65,15 +66,45 @@ def _label(label: str) -> str:
     return "" if label == "Title" else f'<span class="label">{esc(label)}:</span> '
 
 
+def _badge(since: Since | None, ident: str) -> str:
+    """A mark in words ("new since v2"), never colour alone."""
+    mark = since.mark(ident) if since is not None else None
+    if mark is None:
+        return ""
+    kind = esc(since.marks[ident]) if since is not None else ""
+    return f'<strong class="mark mark-{kind}">{esc(mark)}</strong> '
+
+
+def _since_legend(since: Since) -> str:
+    rev = esc(since.rev)
+    parts = f" Also changed: {esc('; '.join(since.parts))}." if since.parts else ""
+    removed = " Removed items are listed at the end, under “Removed since …”." if since.removed else ""
+    return (
+        f'<p class="legend since-legend">Changes since revision <code>{rev}</code> ({esc(since.counts)}): '
+        f'<strong class="mark mark-new">new since {rev}</strong> marks an item added since then, '
+        f'<strong class="mark mark-changed">changed since {rev}</strong> one edited or renamed.'
+        f"{parts}{removed}</p>"
+    )
+
+
+def _removed(since: Since) -> str:
+    rev = esc(since.rev)
+    items = "".join(f"<li>{esc(label)}</li>" for label in since.removed)
+    return (
+        f'<section id="removed-since" aria-labelledby="removed-since-h">'
+        f'<h2 id="removed-since-h">Removed since {rev}</h2><ul>{items}</ul></section>'
+    )
+
+
 def _side(side: str | None) -> str:
     return f" side side-{esc(side)}" if side else ""
 
 
-def _entry(e: Entry, level: int) -> str:
+def _entry(e: Entry, level: int, since: Since | None) -> str:
     out = [f'<article class="entry{_side(e.side)}" id="item-{esc(e.id)}">']
     if e.kicker:
         out.append(f'<p class="kicker">{esc(e.kicker)}</p>')
-    out.append(f"<h{level}>{esc(e.title)}</h{level}>")
+    out.append(f"<h{level}>{_badge(since, e.id)}{esc(e.title)}</h{level}>")
     out.append(_fields(e.fields))
     if e.body:
         out.append(f"<p>{_lines(e.body)}</p>")
@@ -83,7 +114,9 @@ def _entry(e: Entry, level: int) -> str:
             for m in e.people:
                 notes = f' <span class="note">({esc(", ".join(m.notes))})</span>' if m.notes else ""
                 details = "".join(f"<dd>{_label(label)}{_value(value)}</dd>" for label, value in m.fields)
-                people.append(f'<div id="item-{esc(m.id)}"><dt>{esc(m.name)}{notes}</dt>{details}</div>')
+                people.append(
+                    f'<div id="item-{esc(m.id)}"><dt>{_badge(since, m.id)}{esc(m.name)}{notes}</dt>{details}</div>'
+                )
             out.append(
                 f'<h{level + 1} class="sub">People</h{level + 1}><dl class="people">{"".join(people)}</dl>'
             )
@@ -93,12 +126,14 @@ def _entry(e: Entry, level: int) -> str:
     return "".join(out)
 
 
-def _quote(q: QuoteBlock) -> str:
+def _quote(q: QuoteBlock, since: Since | None) -> str:
     about = f", {esc(q.about)}" if q.about else ""
     about += f" · {esc(q.where)}" if q.where else ""
     context = f'<p class="context">{esc(q.context)}</p>' if q.context else ""
+    badge = _badge(since, q.id)
+    marked = f'<p class="marked">{badge.rstrip()}</p>' if badge else ""
     return (
-        f'<figure class="quote{_side(q.side)}" id="item-{esc(q.id)}">'
+        f'<figure class="quote{_side(q.side)}" id="item-{esc(q.id)}">{marked}'
         f"<blockquote><p>{_lines(q.lines)}</p></blockquote>"
         f"<figcaption>— <cite>{esc(q.cite)}</cite>{about}</figcaption>{context}</figure>"
     )
@@ -115,9 +150,9 @@ def _figure_cell(figure: Figure, kind: str, scale: int) -> str:
     return f'<td><span class="figure {cls}">{esc(text)}</span>{bar}</td>'
 
 
-def _tally(t: Tally) -> str:
+def _tally(t: Tally, since: Since | None) -> str:
     rows = "".join(
-        f'<tr id="item-{esc(r.id)}"><th scope="row">{esc(r.weapon)}</th>'
+        f'<tr id="item-{esc(r.id)}"><th scope="row">{_badge(since, r.id)}{esc(r.weapon)}</th>'
         f"{_figure_cell(r.launched, 'launched', t.scale)}"
         f"{_figure_cell(r.intercepted, 'intercepted', t.scale)}"
         f"<td>{esc(r.rate)}</td></tr>"
@@ -135,7 +170,7 @@ def _tally(t: Tally) -> str:
     )
 
 
-def _block(block: Block) -> str:
+def _block(block: Block, since: Since | None) -> str:
     if isinstance(block, Fields):
         return _fields(block.pairs)
     if isinstance(block, Text):
@@ -143,16 +178,16 @@ def _block(block: Block) -> str:
     if isinstance(block, Bullets):
         return "<ul>" + "".join(f"<li>{esc(item)}</li>" for item in block.items) + "</ul>"
     if isinstance(block, Entry):
-        return _entry(block, 3)
+        return _entry(block, 3, since)
     if isinstance(block, QuoteBlock):
-        return _quote(block)
-    return _tally(block)
+        return _quote(block, since)
+    return _tally(block, since)
 
 
-def _section(s: Section) -> str:
-    body = "".join(_block(b) for b in s.blocks) or f'<p class="muted">{esc(s.empty or "")}</p>'
+def _section(s: Section, since: Since | None) -> str:
+    body = "".join(_block(b, since) for b in s.blocks) or f'<p class="muted">{esc(s.empty or "")}</p>'
     if s.key == "timeline" and s.blocks:
-        body = '<ol class="timeline">' + "".join(f"<li>{_block(b)}</li>" for b in s.blocks) + "</ol>"
+        body = '<ol class="timeline">' + "".join(f"<li>{_block(b, since)}</li>" for b in s.blocks) + "</ol>"
     key = esc(s.key)
     return (
         f'<section id="{key}" aria-labelledby="{key}-h"><h2 id="{key}-h">{esc(s.title)}</h2>{body}</section>'
@@ -201,6 +236,11 @@ dl.people dd{margin:0 0 0 1.25rem}
 .label{font-weight:600}
 .note,.muted,.kicker,.legend,.context,footer{color:var(--muted)}
 .kicker{margin:0;font-size:.9rem;font-weight:600}
+.mark{display:inline-block;font-size:.8rem;font-weight:700;padding:0 .35rem;margin-right:.4rem;
+ border:1px solid currentColor;border-radius:3px;color:var(--fg);vertical-align:middle}
+.mark-new{border-style:solid}
+.mark-changed{border-style:dashed}
+p.marked{margin:0 0 .2rem}
 .nr{font-style:italic}
 .entry{background:var(--surface);border-radius:4px;padding:.6rem .9rem;margin:0 0 .75rem;
  border-left:6px solid var(--panel)}
@@ -269,8 +309,15 @@ def render_html(
     source_html = f"<div><dt>Source</dt><dd>{_value(source)}{link}</dd></div>"
     header_facts = _fields(facts).removesuffix("</dl>") + source_html + "</dl>" if facts else ""
     status = f'<p class="status">{esc(doc.status)}</p>' if doc.status else ""
+    since = doc.since
     nav = "".join(f'<li><a href="#{esc(s.key)}">{esc(s.title)}</a></li>' for s in doc.sections)
-    body = "".join(_section(s) for s in doc.sections)
+    body = "".join(_section(s, since) for s in doc.sections)
+    legend = ""
+    if since is not None:
+        legend = _since_legend(since)
+        if since.removed:
+            nav += f'<li><a href="#removed-since">Removed since {esc(since.rev)}</a></li>'
+            body += _removed(since)
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">\n'
@@ -279,7 +326,7 @@ def render_html(
         f"<title>{esc(doc.title)}</title>\n"
         f"<style>{stylesheet(screen, dark, paper or screen, page_size)}</style>\n"
         "</head>\n<body>\n"
-        f'<header class="top"><h1>{esc(doc.title)}</h1>{status}{header_facts}'
+        f'<header class="top"><h1>{esc(doc.title)}</h1>{status}{header_facts}{legend}'
         f'<nav aria-label="Sections"><ul>{nav}</ul></nav></header>\n'
         f'<main id="main">{body}</main>\n'
         "<footer><p>Exported by briefing. Quotes are verbatim; figures are as reported: "

@@ -34,6 +34,7 @@ from briefing.model import Briefing, Figure, FigureKind
 from briefing.model.items import SECTIONS, items
 from briefing.model.text import is_safe
 from briefing.model.wording import interception_rate
+from briefing.output.export.since import CHANGE_DEFS, CHANGES_SCHEMA, Since
 from briefing.output.schema import SCHEMA_DIALECT, build_schema
 
 EXPORT_VERSION = 1
@@ -50,8 +51,9 @@ def _enc_hook(obj: Any) -> Any:
     raise NotImplementedError(type(obj))
 
 
-def export_data(briefing: Briefing, only: str | None = None) -> dict[str, Any]:
-    """The export as plain data: the briefing (just ``meta`` and ``only`` when given)."""
+def export_data(briefing: Briefing, only: str | None = None, since: Since | None = None) -> dict[str, Any]:
+    """The export as plain data: the briefing (just ``meta`` and ``only`` when given);
+    with ``since``, a ``changes`` object too."""
     data: dict[str, Any] = msgspec.to_builtins(briefing, enc_hook=_enc_hook)
     if only is not None:
         data = {key: value for key, value in data.items() if key not in SECTIONS or key == only}
@@ -60,7 +62,7 @@ def export_data(briefing: Briefing, only: str | None = None) -> dict[str, Any]:
         for kind, ident, obj, _, path in items(briefing)
         if kind == "count" and (only is None or path[0] == only)
     }
-    return {
+    out = {
         "$schema": EXPORT_ID,
         "export": EXPORT_VERSION,
         "generator": f"briefing {__version__}",
@@ -68,6 +70,9 @@ def export_data(briefing: Briefing, only: str | None = None) -> dict[str, Any]:
         "briefing": data,
         "interception_rates": rates,
     }
+    if since is not None:
+        out["changes"] = since.data
+    return out
 
 
 _UNSAFE = re.compile(r"[^\x00-\x7e]")
@@ -81,8 +86,8 @@ def _escape_unsafe(match: re.Match[str]) -> str:
     return json.dumps(char)[1:-1] if ord(char) > 0xFFFF else f"\\u{ord(char):04x}"
 
 
-def render_json(briefing: Briefing, only: str | None = None) -> str:
-    text = json.dumps(export_data(briefing, only), indent=2, ensure_ascii=False)
+def render_json(briefing: Briefing, only: str | None = None, since: Since | None = None) -> str:
+    text = json.dumps(export_data(briefing, only, since), indent=2, ensure_ascii=False)
     # Structure is printable ASCII, so DEL or any non-ASCII character is inside a string.
     return _UNSAFE.sub(_escape_unsafe, text) + "\n"
 
@@ -121,6 +126,7 @@ def build_export_schema() -> dict[str, Any]:
         if name != "Briefing" and properties:
             definition["required"] = list(properties)
     defs["Figure"] = figure_schema()
+    defs.update(copy.deepcopy(CHANGE_DEFS))
     return {
         "$schema": SCHEMA_DIALECT,
         "$id": EXPORT_ID,
@@ -141,6 +147,7 @@ def build_export_schema() -> dict[str, Any]:
                 "type": "object",
                 "additionalProperties": {"type": ["number", "null"], "minimum": 0},
             },
+            "changes": CHANGES_SCHEMA,
         },
         "required": ["$schema", "export", "generator", "only", "briefing", "interception_rates"],
         "additionalProperties": False,

@@ -26,6 +26,7 @@ from briefing.output.export.document import (
     Text,
     figure_text,
 )
+from briefing.output.export.since import Since
 
 NOT_REPORTED = "*not reported*"
 _INLINE = re.compile(r"([\\`*_\[\]<>&|~$@])")
@@ -73,11 +74,17 @@ def _text(lines: list[str], prefix: str = "") -> list[str]:
     return [prefix + line + ("\\" if i < len(kept) - 1 and line else "") for i, line in enumerate(kept)]
 
 
-def _entry(e: Entry) -> list[str]:
+def _mark(since: Since | None, ident: str) -> str:
+    """A mark in words before the item: "**new since v2** "."""
+    mark = since.mark(ident) if since is not None else None
+    return f"**{esc(mark)}** " if mark else ""
+
+
+def _entry(e: Entry, since: Since | None) -> list[str]:
     out = []
     if e.kicker:
         out += [f"*{esc(e.kicker)}*", ""]
-    out += [f"### {esc(e.title)}", ""]
+    out += [f"### {_mark(since, e.id)}{esc(e.title)}", ""]
     if e.fields:
         out += [*_fields(e.fields), ""]
     if e.body:
@@ -87,20 +94,21 @@ def _entry(e: Entry) -> list[str]:
             out += [esc(e.people_none), ""]
         for m in e.people:
             notes = f" ({esc(', '.join(m.notes))})" if m.notes else ""
-            out.append(f"- **{esc(m.name)}**{notes}")
+            out.append(f"- {_mark(since, m.id)}**{esc(m.name)}**{notes}")
             out += [f"  - {esc(label)}: {_value(value)}" for label, value in m.fields]
         if e.people:
             out.append("")
     return out
 
 
-def _quote(q: QuoteBlock) -> list[str]:
+def _quote(q: QuoteBlock, since: Since | None) -> list[str]:
+    mark = _mark(since, q.id)
     words = _text(q.lines, "> ")
     words[0] = "> “" + words[0][2:]
     words[-1] += "”"
     about = f", {esc(q.about)}" if q.about else ""
     about += f" · {esc(q.where)}" if q.where else ""
-    out = [*words, ">", f"> — *{esc(q.cite)}*{about}", ""]
+    out = [*([mark.rstrip(), ""] if mark else []), *words, ">", f"> — *{esc(q.cite)}*{about}", ""]
     if q.context:
         out += [esc(q.context), ""]
     return out
@@ -110,9 +118,9 @@ def _cell(text: str) -> str:
     return esc(text)  # "|" is escaped too, so a cell cannot split a row
 
 
-def _tally(t: Tally) -> list[str]:
+def _tally(t: Tally, since: Since | None) -> list[str]:
     rows = [
-        f"| {_cell(r.weapon)} | {_cell(figure_text(r.launched))} | "
+        f"| {_mark(since, r.id)}{_cell(r.weapon)} | {_cell(figure_text(r.launched))} | "
         f"{_cell(figure_text(r.intercepted))} | {_cell(r.rate)} |"
         for r in t.rows
     ]
@@ -126,7 +134,7 @@ def _tally(t: Tally) -> list[str]:
     ]
 
 
-def _block(block: Block) -> list[str]:
+def _block(block: Block, since: Since | None) -> list[str]:
     if isinstance(block, Fields):
         return [*_fields(block.pairs), ""] if block.pairs else []
     if isinstance(block, Text):
@@ -134,16 +142,16 @@ def _block(block: Block) -> list[str]:
     if isinstance(block, Bullets):
         return [*(f"- {esc(item)}" for item in block.items), ""]
     if isinstance(block, Entry):
-        return _entry(block)
+        return _entry(block, since)
     if isinstance(block, QuoteBlock):
-        return _quote(block)
-    return _tally(block)
+        return _quote(block, since)
+    return _tally(block, since)
 
 
-def _section(s: Section) -> list[str]:
+def _section(s: Section, since: Since | None) -> list[str]:
     out = [f"## {esc(s.title)}", ""]
     for block in s.blocks:
-        out += _block(block)
+        out += _block(block, since)
     if not s.blocks:
         out += [esc(s.empty or ""), ""]
     return out
@@ -161,8 +169,20 @@ def render_markdown(doc: Document) -> str:
     if doc.source_url:
         lines[-1] = f"**Link:** <{doc.source_url}>"
     out += [*lines, ""]
+    since = doc.since
+    if since is not None:
+        rev = esc(since.rev)
+        legend = (
+            f"*Changes since revision {rev} ({esc(since.counts)}): **new since {rev}** marks an item "
+            f"added since then, **changed since {rev}** one edited or renamed.*"
+        )
+        if since.parts:
+            legend += f"\\\n*Also changed: {esc('; '.join(since.parts))}.*"
+        out += [legend, ""]
     for section in doc.sections:
-        out += _section(section)
+        out += _section(section, since)
+    if since is not None and since.removed:
+        out += [f"## Removed since {esc(since.rev)}", "", *(f"- {esc(label)}" for label in since.removed), ""]
     out.append(
         "*Quotes are verbatim; figures are as reported: an approximate figure keeps its words, "
         "and a figure the source does not give reads “not reported”, never 0.*"
