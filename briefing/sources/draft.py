@@ -56,7 +56,7 @@ _COLON_BEFORE = re.compile(
     rf"(?P<w>(?:(?P<p>\b(?:[Hh]e|[Ss]he|[Tt]hey))|(?P<n>{_NAME_WORD}(?:\s+{_NAME_WORD})*))"
     rf"\s+(?:{_SPEECH})\b[^.:\"“”]{{0,60}}):\s*$"
 )
-_ACCORDING = re.compile(rf"(?P<w>according to (?P<n>[^,.;:\"“”]{{2,80}}))", re.I)
+_ACCORDING = re.compile(r"(?P<w>according to (?P<n>[^,.;:\"“”]{2,80}))", re.I)
 _REPORTERS = re.compile(
     r"(?P<r>(?:[A-Z][a-z]+\s+)?(?:state\s+)?(?:media|press|officials|sources|reports|"
     r"news agencies|outlets|analysts|diplomats|observers))\b"
@@ -296,7 +296,8 @@ def _attribute(
     def person_before(at: int) -> str | None:
         seen = [(pos, pid) for pos, pid in mentions if pos < at]
         subjects = [(pos, pid) for pos, pid in seen if not _after_preposition(plain, pos)]
-        return (subjects or seen or [(0, None)])[-1][1]
+        best = subjects or seen
+        return best[-1][1] if best else None
 
     def named(name: str, at: int) -> str | None:
         return next((pid for pos, pid in mentions if at <= pos < at + len(name) + 40), None)
