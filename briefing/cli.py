@@ -22,6 +22,7 @@ briefing [--theme NAME] [--no-watch] [--since REV] [PATH]
        briefing --plain [PATH]
        briefing check FILE...
        briefing diff [--format text|json] OLD NEW | REV FILE | REV1 REV2 FILE
+       briefing draft ARTICLE [-o FILE]
        briefing export [FILE] --to html|md|json|pdf [-o OUT]
        briefing serve [PATH] [--host HOST] [--port PORT]
        briefing schema"""
@@ -34,6 +35,7 @@ COMMANDS = (
     ("briefing --plain [PATH]", "print it as plain text (automatic when piped)"),
     ("briefing check FILE...", "validate briefings, one or more at a time"),
     ("briefing diff OLD NEW", "what changed, item by item (also REV FILE, REV1 REV2 FILE)"),
+    ("briefing draft ARTICLE", "start a briefing from a news report's text (draft --help)"),
     ("briefing export [FILE] --to FORMAT", "write it as HTML, Markdown, JSON or PDF (export --help)"),
     ("briefing serve [PATH]", "show it in a web browser, read-only (briefing serve --help)"),
     ("briefing schema", "print the JSON Schema of the format, for editors"),
@@ -387,6 +389,10 @@ def main(argv: list[str] | None = None) -> int:
         return _diff(argv[1:])
     if argv[:1] == ["schema"]:
         return _schema(argv[1:])
+    if argv[:1] == ["draft"]:
+        from briefing.sources.draft_yaml import main as draft
+
+        return draft(argv[1:])
     if argv[:1] == ["export"]:
         from briefing.output.export.command import main as export
 

@@ -1,0 +1,196 @@
+"""``briefing draft ARTICLE``: write a :class:`~briefing.sources.draft.Draft` as a briefing file.
+
+The YAML is written by hand so guesses can carry comments; every string goes
+through :func:`scalar` (a JSON string is a valid YAML double-quoted scalar;
+the few characters YAML does not allow raw are escaped), so no article text
+can break the file. The result is loaded and verified against the article
+before the command returns.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+from briefing.loading import BriefingError, reading
+from briefing.model.text import visible
+from briefing.sources.draft import Draft, DraftQuote, draft, slug
+from briefing.sources.verify import MAX_SOURCE_BYTES, WORDS, SourceFileError, check_bytes
+
+MAX_TEXT = 20_000
+"""The longest string the format accepts."""
+TO_FILL_IN = "To fill in"
+_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]")
+
+
+def scalar(value: str) -> str:
+    """``value`` as a YAML double-quoted scalar, safe for any text."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
+
+
+def comment(text: str, limit: int = 100) -> str:
+    """`` # text`` on one line, printable, at most ``limit`` characters of ``text``."""
+    flat = " ".join(visible(text).split())
+    return f"  # {flat[:limit] + ('…' if len(flat) > limit else '')}" if flat else ""
+
+
+def _field(indent: str, key: str, value: str | None, note: str = "") -> list[str]:
+    if value is None or not value.strip() or len(value) > MAX_TEXT:
+        return []
+    return [f"{indent}{key}: {scalar(value)}{comment(note) if note else ''}"]
+
+
+def to_yaml(found: Draft, file: str, article_name: str) -> str:
+    """The draft as briefing YAML whose one source is ``file`` (the article)."""
+    out = [
+        f"# Drafted by `briefing draft` from {json.dumps(article_name, ensure_ascii=True)}.",
+        '# Quotes are verbatim from the article. Everything marked "guessed"',
+        "# (speakers, titles, delegations, channels, times, figures) is a guess to review.",
+        "schema: 1",
+        "",
+        "meta:",
+        f"  title: {scalar(_shorten(found.headline))}",
+        "",
+        "sources:",
+        "  - id: article",
+    ]
+    out += _field("    ", "outlet", found.outlet, "guessed from the legal disclaimer")
+    if not found.outlet:
+        out.append(f"    outlet: {scalar(TO_FILL_IN)}  # the article does not name its outlet")
+    out += _field("    ", "headline", found.headline)
+    out += _field("    ", "notes", found.notes)
+    out.append(f"    file: {scalar(file)}")
+    out += _delegations(found)
+    out += _quotes(found)
+    if found.figures:
+        out += ["", "figures:  # numbers as the article gives them; labels are guessed"]
+        for n, fig in enumerate(found.figures, 1):
+            value = fig.value if not fig.value.isdigit() else str(int(fig.value))
+            out += [
+                f"  - id: figure-{n}",
+                f"    label: {scalar(fig.label)}{comment('guessed from: ' + fig.context)}",
+                f"    value: {value if value.isdigit() else scalar(value)}",
+            ]
+    return "\n".join(out) + "\n"
+
+
+def _shorten(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _delegations(found: Draft) -> list[str]:
+    out = ["", "delegations:"]
+    ids = {person.id for person in found.people}
+    placed: set[str] = set()
+    groups = []
+    for side, lead in found.delegations:
+        did = slug(side)
+        did = did if did not in ids else f"{did}-delegation"
+        ids.add(did)
+        members = [p for p in found.people if p.id == lead]
+        placed.update(p.id for p in members)
+        groups.append((did, side, lead, members, f'guessed from "{side}\'s … led by"'))
+    rest = [p for p in found.people if p.id not in placed]
+    if rest or not groups:
+        did = "unassigned" if "unassigned" not in ids else "unassigned-people"
+        groups.append((did, TO_FILL_IN, None, rest, "people the article names; sort them into delegations"))
+    for did, side, lead, members, note in groups:
+        out += [f"  - id: {did}", f"    side: {scalar(side)}{comment(note)}"]
+        out.append("    role: " + ("other  # fill in" if side == TO_FILL_IN else "party  # guessed"))
+        if lead:
+            out.append(f"    lead: {lead}{comment('guessed')}")
+        if members:
+            out.append("    members:")
+        for person in members:
+            out += [f"      - id: {person.id}", f"        name: {scalar(person.name)}"]
+            out += _field("        ", "title", person.title, "as the article gives it")
+    return out
+
+
+def _quotes(found: Draft) -> list[str]:
+    out = ["", "quotes:"] if found.quotes else []
+    for n, quote in enumerate(found.quotes, 1):
+        if len(quote.text) > MAX_TEXT:
+            out.append(f"  # quoted passage {n} is longer than {MAX_TEXT} characters: left out")
+            continue
+        out.append(f"  - id: quote-{n}")
+        out += _speaker(quote, found.outlet)
+        out.append(f"    text: {scalar(quote.text)}")
+        out += _field("    ", "channel", quote.channel, "guessed")
+        out += _field("    ", "when", quote.when, "guessed from the sentence")
+    return out
+
+
+def _speaker(quote: DraftQuote, outlet: str | None) -> list[str]:
+    why = f'guessed from "{quote.guess}"' if quote.guess else ""
+    if quote.speaker:
+        return [f"    speaker: {quote.speaker}{comment(why)}"]
+    if quote.reported_by:
+        return _field("    ", "reported_by", quote.reported_by, why) + _field("    ", "citing", quote.citing)
+    return [f"    reported_by: {scalar(outlet or TO_FILL_IN)}  # no speaker found: fill in speaker"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing draft",
+        description="Start a briefing from a news report (plain text or Markdown, headline on "
+        "the first line): one verbatim quote per quoted passage, the people it names, its "
+        "figures. Guesses are marked with comments for review.",
+    )
+    parser.add_argument("article", metavar="ARTICLE", help="the report's text file")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here (default: standard output)")
+    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    """``briefing draft``: 0 when the draft was written and verifies against the article."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    article = Path(args.article)
+    output = Path(args.output) if args.output else None
+    if output is not None and output.exists():
+        if _same_file(output, article):
+            parser.error(visible(f"{args.output} is the article itself; give another FILE"))
+        if not args.force:
+            parser.error(visible(f"{args.output} exists; give --force to overwrite it"))
+    try:
+        data = reading.read_file(
+            article, args.article, limit=MAX_SOURCE_BYTES, error=SourceFileError, words=WORDS
+        )
+        text = reading.decode(data, args.article, error=SourceFileError, words=WORDS)
+    except SourceFileError as exc:
+        print(exc.first, file=sys.stderr)
+        return 1
+    if output is None:
+        base, file = Path.cwd(), str(article.resolve())
+    else:
+        base = output.resolve().parent
+        file = os.path.relpath(article.resolve(), base)
+    yaml_text = to_yaml(draft(text), file, article.name)
+    if output is None:
+        sys.stdout.write(yaml_text)
+    else:
+        output.write_text(yaml_text, encoding="utf-8")
+    name = args.output or "<stdout>"
+    try:
+        check_bytes(yaml_text.encode(), name, base)
+    except BriefingError as exc:  # a bug in draft: say so rather than hide it
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    return 0
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
+
+
+__all__ = ["main", "scalar", "to_yaml"]

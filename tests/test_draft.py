@@ -1,0 +1,146 @@
+"""`briefing draft ARTICLE`: a briefing drafted from a news report passes `check` against it."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefing.cli import main
+from briefing.sources.draft import quoted_spans
+from briefing.sources.verify import check_path
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_587aaaef3ee328cb.txt"
+
+
+def _draft(tmp_path: Path, text: str | None = None, name: str = "article.txt") -> tuple[Path, Path]:
+    article = tmp_path / name
+    if text is None:
+        if not SEED.exists():
+            pytest.skip("the seed article is not available")
+        shutil.copy(SEED, article)
+    else:
+        article.write_text(text, encoding="utf-8")
+    out = tmp_path / "draft.yaml"
+    assert main(["draft", str(article), "-o", str(out)]) == 0
+    return article, out
+
+
+def _body_quotes(text: str) -> list[str]:
+    body = text.split("Legal Disclaimer:")[0]
+    return [" ".join(body[s:e].split()) for s, e in quoted_spans(body)]
+
+
+def test_seed_draft_passes_check_with_every_quote(tmp_path, capsys):
+    article, out = _draft(tmp_path)
+    briefing = check_path(out)  # raises on any loading or verification problem
+    assert main(["check", str(out)]) == 0
+    assert briefing.sources[0].file == "article.txt"
+    assert briefing.sources[0].outlet == "EIN Presswire"
+    texts = [q.text for q in briefing.quotes]
+    # Every passage in quotation marks, short phrases included, by independent count.
+    raw = re.findall(r'"([^"]+)"', article.read_text().split("Legal Disclaimer:")[0])
+    assert len(texts) == len(raw) == 10
+    assert [" ".join(t.split()) for t in texts] == [" ".join(r.split()) for r in raw]
+    assert "very tense," in texts and "wider range of issues," in texts
+
+
+def test_seed_draft_speakers(tmp_path):
+    _, out = _draft(tmp_path)
+    briefing = check_path(out)
+    by_text = {q.text.split()[0] + " " + q.text.split()[1]: q for q in briefing.quotes}
+    umerov = [q for q in briefing.quotes if q.text.startswith(("We have a framework", "We are working"))]
+    assert [q.speaker for q in umerov] == ["umerov", "umerov"]
+    tense = by_text["very tense,"]
+    assert tense.speaker is None
+    assert tense.reported_by == "Russian media"
+    assert tense.citing == "sources embedded within the Russian delegation"
+    assert by_text["President Trump's"].speaker == "witkoff"
+    assert by_text["President Trump's"].channel == "X"
+    assert by_text["Russia greets"].channel == "Telegram"
+    assert by_text["Likewise, we"].speaker == "zelenskyy"  # "He added:"
+    assert by_text["wider range"].speaker == "peskov"
+    ukraine = next(d for d in briefing.delegations if d.side == "Ukraine")
+    assert ukraine.lead == "umerov"
+    people = {p.id: p for d in briefing.delegations for p in d.members}
+    assert people["peskov"].title == "Kremlin spokesman"
+    assert people["medinsky"].title == "presidential aide"
+    assert "trump" in people and not any("Wednesday" in p.name for p in people.values())
+    values = [f.value.text for f in briefing.figures]
+    assert "nearly 400" in values  # approximate stays approximate
+    assert '# guessed from "he said"' in out.read_text()
+
+
+MADE_UP = """\
+# Talks on the Dam Resume in Vessa
+
+Water minister Anna Kowalczyk said the sides were "close to a deal" on Monday.
+"We will not sign anything that floods our villages," Kowalczyk told reporters on Tuesday.
+According to Hamid Rahimi, the releases were "a matter of survival".
+Foreign Minister Hamid Rahimi said: “There is no alternative to dialogue.”
+Local officials, citing engineers at the site, called the dam "structurally sound".
+The report counts about 1,200 trucks and 14 inspectors.
+"Nobody knows who said this."
+"""
+
+
+def test_made_up_article_other_attribution_styles(tmp_path):
+    article, out = _draft(tmp_path, MADE_UP, "vessa.md")
+    briefing = check_path(out)
+    quotes = {q.text: q for q in briefing.quotes}
+    assert set(quotes) == {
+        "close to a deal",
+        "We will not sign anything that floods our villages,",
+        "a matter of survival",
+        "There is no alternative to dialogue.",
+        "structurally sound",
+        "Nobody knows who said this.",
+    }
+    assert briefing.meta.title == "Talks on the Dam Resume in Vessa"
+    assert quotes["close to a deal"].speaker == "kowalczyk"
+    assert quotes["close to a deal"].when == "on Monday"
+    assert quotes["We will not sign anything that floods our villages,"].speaker == "kowalczyk"
+    assert quotes["a matter of survival"].speaker == "rahimi"
+    assert quotes["There is no alternative to dialogue."].speaker == "rahimi"
+    assert quotes["structurally sound"].reported_by == "Local officials"
+    assert quotes["structurally sound"].citing == "engineers at the site"
+    nobody = quotes["Nobody knows who said this."]
+    assert nobody.speaker is None and nobody.reported_by == "To fill in"
+    assert [f.value.text for f in briefing.figures] == ["about 1,200", "14"]
+    assert briefing.sources[0].outlet == "To fill in"
+
+
+HOSTILE = (
+    'Headline: with "quotes" # and: colons\n'
+    'She said "key: value # not a comment" and "a \\ backslash, \'single\' & *star* [x] {y}".\n'
+    'Then "tab\there\x01\x7f\u2028end" and "---" and "!tag &anchor *alias |>".\n'
+    'Unbalanced " quote here.\n'
+)
+
+
+def test_hostile_text_still_gives_a_valid_verified_file(tmp_path):
+    article, out = _draft(tmp_path, HOSTILE)
+    briefing = check_path(out)
+    texts = [q.text for q in briefing.quotes]
+    assert "key: value # not a comment" in texts
+    assert "---" in texts and "!tag &anchor *alias |>" in texts
+    assert any("\x01" in t for t in texts)
+    assert briefing.meta.title.startswith("Headline:")
+
+
+def test_output_rules(tmp_path, capsys):
+    article, out = _draft(tmp_path, 'A headline\nHe said "yes".\n')
+    with pytest.raises(SystemExit):
+        main(["draft", str(article), "-o", str(out)])  # exists: refused
+    assert "--force" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["draft", str(article), "-o", str(article), "--force"])  # never the article
+    assert article.read_text() == 'A headline\nHe said "yes".\n'
+    assert main(["draft", str(article), "-o", str(out), "--force"]) == 0
+    capsys.readouterr()
+    assert main(["draft", str(article)]) == 0
+    printed = capsys.readouterr().out
+    assert f"file: {str(article.resolve())!r}".replace("'", '"') in printed
+    assert main(["draft", str(tmp_path / "missing.txt")]) == 1
