@@ -147,3 +147,56 @@ def test_row_text_is_literal(folder):
     assert found.problems == 0, found.first_problem
     lines = RoundsScreen._render_round(None, found, 80, False)  # type: ignore[arg-type]
     assert re.search(r"\[bold red\]Evil\[/\] ␛\]0;x␇", lines[0].plain)
+
+
+def test_folder_keys_have_ids_and_no_conflicts(folder):
+    from briefing.ui.keymap import check_keymap
+
+    app = FrozenRounds(folder)
+    assert check_keymap({}, app.binding_scopes()) == ({}, [])
+    ids = {b.id for _, _, bindings in app.binding_sections() for b in bindings if hasattr(b, "id")}
+    for binding_id in ["rounds", "compare-previous", "open-round", "clear-round-filter", "round-down"]:
+        assert binding_id in ids
+    assert {"zoom-changes", "clear-marks", "close-changes"} <= ids
+    # A key the dashboard already uses cannot go to "back to the rounds".
+    usable, problems = check_keymap({"rounds": "e"}, app.binding_scopes())
+    assert usable == {} and "ignoring the mapping of 'rounds'" in problems[0]
+
+
+async def test_help_lists_the_folder_keys_and_the_keymap_rebinds_them(folder):
+    from briefing.ui.screens.help import HelpScreen
+
+    from .test_keymap import write_config
+
+    write_config('[keymap]\nrounds = "O"\ncompare-previous = "V"\nzoom-changes = "Z"\n')
+    app = FrozenRounds(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        picker = app.screen
+        await until(pilot, lambda: not picker.pending)
+        assert not [n.message for n in app._notifications if "keymap" in n.message]
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("Static").render())
+        assert "Rounds picker" in text and "Open the selected round" in text
+        assert "O                 Back to the folder's rounds" in text
+        assert "V                 What changed since the previous round" in text
+        assert "Z                 Use the whole screen (projector)" in text
+        assert "x                 Remove every change mark" in text
+        await pilot.press("escape")
+        await pilot.press("enter")  # Istanbul, the first round
+        await until(pilot, lambda: isinstance(app.screen, MainScreen))
+        await pilot.press("O")  # the remapped key goes back
+        await until(pilot, lambda: app.screen is picker)
+        await pilot.press(*"abu")
+        await until(pilot, lambda: len(picker.rows.rows) == 1)
+        await pilot.press("enter")  # Abu Dhabi: has a previous round
+        await until(pilot, lambda: isinstance(app.screen, MainScreen))
+        assert app.briefing.meta.title == "Talks in Abu Dhabi"
+        await pilot.press("D")  # no longer compares
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("V")
+        await until(pilot, lambda: isinstance(app.screen, ChangesScreen))
+        changes = app.screen
+        await pilot.press("Z")
+        assert changes.has_class("-full")

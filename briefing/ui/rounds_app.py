@@ -56,6 +56,12 @@ class RoundsApp(BriefingApp):
         # Nothing to watch until a round is open (the picker looks at the folder itself).
         self.watch_file = False
 
+    def extra_binding_sections(self) -> list[tuple[str, str | None, list[BindingType]]]:
+        return [
+            ("A round of the folder", "dashboard", RoundMainScreen.BINDINGS),
+            ("Rounds picker", "rounds", RoundsScreen.BINDINGS),
+        ]
+
     def get_default_screen(self) -> Screen:
         return RoundsScreen(self.folder, self.folder_label, watch=self.watch_rounds)
 

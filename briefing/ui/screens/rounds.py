@@ -44,10 +44,30 @@ class RoundsScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority: the filter has focus, and its own up/down would scroll it.
-        Binding("down", "move(1)", "Down", key_display="↓", tooltip="Next round", priority=True),
-        Binding("up", "move(-1)", "Up", key_display="↑", tooltip="Previous round", priority=True),
-        Binding("pagedown", "move(10)", "Page down", show=False, priority=True),
-        Binding("pageup", "move(-10)", "Page up", show=False, priority=True),
+        Binding(
+            "down", "move(1)", "Down", key_display="↓", tooltip="Next round", id="round-down", priority=True
+        ),
+        Binding(
+            "up", "move(-1)", "Up", key_display="↑", tooltip="Previous round", id="round-up", priority=True
+        ),
+        Binding(
+            "pagedown",
+            "move(10)",
+            "Page down",
+            show=False,
+            tooltip="Ten rounds down",
+            id="round-page-down",
+            priority=True,
+        ),
+        Binding(
+            "pageup",
+            "move(-10)",
+            "Page up",
+            show=False,
+            tooltip="Ten rounds up",
+            id="round-page-up",
+            priority=True,
+        ),
         Binding(
             "enter",
             "open",
@@ -57,7 +77,14 @@ class RoundsScreen(Screen[None]):
             id="open-round",
             priority=True,
         ),
-        Binding("escape", "clear_filter", "Clear filter", show=False, id="clear-round-filter"),
+        Binding(
+            "escape",
+            "clear_filter",
+            "Clear filter",
+            show=False,
+            tooltip="Clear the filter (or the search)",
+            id="clear-round-filter",
+        ),
     ]
 
     DEFAULT_CSS = """
