@@ -200,3 +200,50 @@ async def test_help_lists_the_folder_keys_and_the_keymap_rebinds_them(folder):
         changes = app.screen
         await pilot.press("Z")
         assert changes.has_class("-full")
+
+
+async def test_search_every_round_names_the_round_and_opens_the_item(folder):
+    from briefing.search.across import Hit
+
+    app = FrozenRounds(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        picker = app.screen
+        await until(pilot, lambda: not picker.pending)
+        await pilot.press("slash")
+        assert picker.hits.display and not picker.rows.display
+        assert picker.hits.rows == []
+        await pilot.press(*"witkoff")
+        await until(pilot, lambda: bool(picker.hits.rows))
+        hits: list[Hit] = list(picker.hits.rows)
+        # Every readable round has him; the broken draft is skipped, not reported as a hit.
+        assert {h.path.name for h in hits} == {"a-abu-dhabi.yaml", "b-geneva.yaml", "c-istanbul.yaml"}
+        assert hits[1].path.name == "c-istanbul.yaml" and (hits[1].kind, hits[1].id) == ("person", "witkoff")
+        assert render_line(picker, 1) == "Talks in Istanbul · person · Steve Witkoff"
+        assert "results in 3 rounds" in str(picker.hits.border_subtitle)
+        # Narrow to one round's figure: "about 300" drones is only in Abu Dhabi.
+        await pilot.press("ctrl+u")
+        await pilot.press(*'/"about 300"')
+        await until(pilot, lambda: [h.path.name for h in picker.hits.rows] == ["a-abu-dhabi.yaml"])
+        hit = picker.hits.rows[0]
+        assert (hit.kind, hit.id) == ("count", "drones")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, MainScreen))
+        assert app.briefing.meta.title == "Talks in Abu Dhabi"
+        main = app.screen
+        await until(pilot, lambda: main.pane("tally").list.has_focus)
+        assert main.pane("tally").list.selected.id == "drones"
+        # Back to the picker: the search is still there; Esc clears it and shows the rounds.
+        await pilot.press("o")
+        await until(pilot, lambda: app.screen is picker)
+        assert picker.hits.display
+        await pilot.press("escape")
+        await until(pilot, lambda: picker.rows.display and len(picker.rows.rows) == 4)
+        # The indexes were built once and are reused while the files are unchanged.
+        built = dict(picker.indexes._built)
+        await pilot.press(*"/witkoff")
+        await until(pilot, lambda: bool(picker.hits.rows))
+        assert all(picker.indexes._built[p][1] is built[p][1] for p in built)
+
+
+def render_line(picker: RoundsScreen, index: int) -> str:
+    return picker._render_hit(picker.hits.rows[index], 100, False)[0].plain
