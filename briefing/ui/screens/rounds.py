@@ -131,7 +131,7 @@ class RoundsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(lit(f"Rounds in {self.label}"), id="rounds-title")
         yield Input(
-            placeholder="Type to filter by title, place, date or file name; /word searches every round",
+            placeholder="Filter by title, place, date or file name; /word searches every round",
             id="rounds-filter",
         )
         rows: RowList[Round] = RowList(
