@@ -73,3 +73,25 @@ def test_folder_picker(snap_compare, tmp_path, size):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+def test_search_every_round(snap_compare, tmp_path):
+    from .test_rounds import FrozenRounds, round_text
+
+    folder = tmp_path / "rounds"
+    folder.mkdir()
+    (folder / "geneva.yaml").write_text(round_text("Ukraine–Russia talks in Geneva", "Geneva", "2026-02-18"))
+    (folder / "abu-dhabi.yaml").write_text(
+        round_text("Ukraine–Russia talks in Abu Dhabi", "Abu Dhabi", "2026-02-01", "about 300")
+    )
+    app = FrozenRounds(folder)
+
+    async def run_before(pilot):
+        await until(pilot, lambda: not app.screen.pending)
+        app.screen.query_one("#rounds-filter").cursor_blink = False
+        await pilot.press(*"/kushner")
+        await until(pilot, lambda: bool(app.screen.hits.rows))
+        await pilot.press("down")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -147,3 +147,103 @@ def test_row_text_is_literal(folder):
     assert found.problems == 0, found.first_problem
     lines = RoundsScreen._render_round(None, found, 80, False)  # type: ignore[arg-type]
     assert re.search(r"\[bold red\]Evil\[/\] ␛\]0;x␇", lines[0].plain)
+
+
+def test_folder_keys_have_ids_and_no_conflicts(folder):
+    from briefing.ui.keymap import check_keymap
+
+    app = FrozenRounds(folder)
+    assert check_keymap({}, app.binding_scopes()) == ({}, [])
+    ids = {b.id for _, _, bindings in app.binding_sections() for b in bindings if hasattr(b, "id")}
+    for binding_id in ["rounds", "compare-previous", "open-round", "clear-round-filter", "round-down"]:
+        assert binding_id in ids
+    assert {"zoom-changes", "clear-marks", "close-changes"} <= ids
+    # A key the dashboard already uses cannot go to "back to the rounds".
+    usable, problems = check_keymap({"rounds": "e"}, app.binding_scopes())
+    assert usable == {} and "ignoring the mapping of 'rounds'" in problems[0]
+
+
+async def test_help_lists_the_folder_keys_and_the_keymap_rebinds_them(folder):
+    from briefing.ui.screens.help import HelpScreen
+
+    from .test_keymap import write_config
+
+    write_config('[keymap]\nrounds = "O"\ncompare-previous = "V"\nzoom-changes = "Z"\n')
+    app = FrozenRounds(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        picker = app.screen
+        await until(pilot, lambda: not picker.pending)
+        assert not [n.message for n in app._notifications if "keymap" in n.message]
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("Static").render())
+        assert "Rounds picker" in text and "Open the selected round" in text
+        assert "O                 Back to the folder's rounds" in text
+        assert "V                 What changed since the previous round" in text
+        assert "Z                 Use the whole screen (projector)" in text
+        assert "x                 Remove every change mark" in text
+        await pilot.press("escape")
+        await pilot.press("enter")  # Istanbul, the first round
+        await until(pilot, lambda: isinstance(app.screen, MainScreen))
+        await pilot.press("O")  # the remapped key goes back
+        await until(pilot, lambda: app.screen is picker)
+        await pilot.press(*"abu")
+        await until(pilot, lambda: len(picker.rows.rows) == 1)
+        await pilot.press("enter")  # Abu Dhabi: has a previous round
+        await until(pilot, lambda: isinstance(app.screen, MainScreen))
+        assert app.briefing.meta.title == "Talks in Abu Dhabi"
+        await pilot.press("D")  # no longer compares
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("V")
+        await until(pilot, lambda: isinstance(app.screen, ChangesScreen))
+        changes = app.screen
+        await pilot.press("Z")
+        assert changes.has_class("-full")
+
+
+async def test_search_every_round_names_the_round_and_opens_the_item(folder):
+    from briefing.search.across import Hit
+
+    app = FrozenRounds(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        picker = app.screen
+        await until(pilot, lambda: not picker.pending)
+        await pilot.press("slash")
+        assert picker.hits.display and not picker.rows.display
+        assert picker.hits.rows == []
+        await pilot.press(*"witkoff")
+        await until(pilot, lambda: bool(picker.hits.rows))
+        hits: list[Hit] = list(picker.hits.rows)
+        # Every readable round has him; the broken draft is skipped, not reported as a hit.
+        assert {h.path.name for h in hits} == {"a-abu-dhabi.yaml", "b-geneva.yaml", "c-istanbul.yaml"}
+        assert hits[1].path.name == "c-istanbul.yaml" and (hits[1].kind, hits[1].id) == ("person", "witkoff")
+        assert render_line(picker, 1) == "Talks in Istanbul · person · Steve Witkoff"
+        assert "results in 3 rounds" in str(picker.hits.border_subtitle)
+        # Narrow to one round's figure: "about 300" drones is only in Abu Dhabi.
+        await pilot.press("ctrl+u")
+        await pilot.press(*'/"about 300"')
+        await until(pilot, lambda: [h.path.name for h in picker.hits.rows] == ["a-abu-dhabi.yaml"])
+        hit = picker.hits.rows[0]
+        assert (hit.kind, hit.id) == ("count", "drones")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, MainScreen))
+        assert app.briefing.meta.title == "Talks in Abu Dhabi"
+        main = app.screen
+        await until(pilot, lambda: main.pane("tally").list.has_focus)
+        assert main.pane("tally").list.selected.id == "drones"
+        # Back to the picker: the search is still there; Esc clears it and shows the rounds.
+        await pilot.press("o")
+        await until(pilot, lambda: app.screen is picker)
+        assert picker.hits.display
+        await pilot.press("escape")
+        await until(pilot, lambda: picker.rows.display and len(picker.rows.rows) == 4)
+        # The indexes were built once and are reused while the files are unchanged.
+        built = dict(picker.indexes._built)
+        await pilot.press(*"/witkoff")
+        await until(pilot, lambda: bool(picker.hits.rows))
+        assert all(picker.indexes._built[p][1] is built[p][1] for p in built)
+
+
+def render_line(picker: RoundsScreen, index: int) -> str:
+    return picker._render_hit(picker.hits.rows[index], 100, False)[0].plain

@@ -65,7 +65,7 @@ SERVER_SIDE_ACTIONS = {"edit"}
 The web driver cannot suspend for an editor, and a viewer in a browser must
 not run programs or write files on the server."""
 
-MODAL_SCOPES = {"detail view"}
+MODAL_SCOPES = {"detail view", "change list"}
 """Binding scopes (see ``binding_sections``) on modal screens, where the app's keys are not live."""
 
 
@@ -202,6 +202,7 @@ class BriefingApp(App[int]):
         Help lists the sections in this order; keymap checks group them by
         screen (:meth:`binding_scopes`).
         """
+        from briefing.ui.screens.changes import ChangesScreen
         from briefing.ui.screens.detail import DetailScreen
         from briefing.ui.screens.presenter import PresenterScreen
         from briefing.ui.widgets.search_bar import SearchBar
@@ -218,8 +219,10 @@ class BriefingApp(App[int]):
             ("In a pane", "dashboard", RowList.BINDINGS),
             ("Search bar", "search bar", SearchBar.BINDINGS),
             ("Detail view", "detail view", DetailScreen.BINDINGS),
+            ("Change list", "change list", ChangesScreen.BINDINGS),
             ("Presenter view", "presenter", PresenterScreen.BINDINGS),
         ]
+        sections[2:2] = self.extra_binding_sections()
         if not self.is_web:
             return sections
         # In a browser, help does not list what is hidden there (check_action).
@@ -227,6 +230,10 @@ class BriefingApp(App[int]):
             (heading, screen, [b for b in bindings if not _server_side(b)])
             for heading, screen, bindings in sections
         ]
+
+    def extra_binding_sections(self) -> list[tuple[str, str | None, list[BindingType]]]:
+        """Sections a subclass adds after the dashboard's (the folder app's picker)."""
+        return []
 
     def binding_scopes(self) -> list[tuple[str, list[BindingType]]]:
         """Bindings that are live together, by screen (for keymap checks)."""

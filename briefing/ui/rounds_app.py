@@ -2,7 +2,8 @@
 
 It starts on the folder picker (:class:`RoundsScreen`); Enter opens a round
 as the usual dashboard, watched and reloaded like a single file; ``o`` goes
-back to the picker and ``D`` compares the open round with the one before it
+back to the picker (a search across every round is typed there, after a
+``/``) and ``D`` compares the open round with the one before it
 in the folder's order (the changes view).
 """
 
@@ -19,6 +20,7 @@ from briefing.loading.watching import signature
 from briefing.model import Briefing
 from briefing.model.text import visible
 from briefing.ui.app import BriefingApp
+from briefing.ui.screens.finding import PANE_OF
 from briefing.ui.screens.main import MainScreen
 from briefing.ui.screens.rounds import RoundsScreen
 
@@ -56,6 +58,12 @@ class RoundsApp(BriefingApp):
         # Nothing to watch until a round is open (the picker looks at the folder itself).
         self.watch_file = False
 
+    def extra_binding_sections(self) -> list[tuple[str, str | None, list[BindingType]]]:
+        return [
+            ("A round of the folder", "dashboard", RoundMainScreen.BINDINGS),
+            ("Rounds picker", "rounds", RoundsScreen.BINDINGS),
+        ]
+
     def get_default_screen(self) -> Screen:
         return RoundsScreen(self.folder, self.folder_label, watch=self.watch_rounds)
 
@@ -66,8 +74,9 @@ class RoundsApp(BriefingApp):
     def _main_screen_for(self, briefing: Briefing) -> MainScreen:
         return RoundMainScreen(briefing, updated=self.updated_at(briefing), now=self.now)
 
-    def open_round(self, path: Path) -> None:
-        """Show the round at ``path`` (a broken one is reported, the picker stays)."""
+    def open_round(self, path: Path, item: tuple[str, str] | None = None) -> None:
+        """Show the round at ``path`` (a broken one is reported, the picker stays),
+        with ``item`` (kind, id) selected if given."""
         try:
             briefing = load_path(path, display=path.name)
         except BriefingError as exc:
@@ -78,13 +87,16 @@ class RoundsApp(BriefingApp):
         self.display_name = path.name
         self._loaded_signature = signature(path)
         self._take(briefing)
-        self.push_screen(self._main_screen_for(briefing))
+        main = self._main_screen_for(briefing)
+        self.push_screen(main)
+        if item is not None and item[0] in PANE_OF:
+            main.call_after_refresh(main.jump_to, PANE_OF[item[0]], item[1])
         if self.watch_rounds:
             self.watch_file = True
             self.watch_for_changes()  # exclusive: replaces the last round's watch
 
     def on_rounds_screen_open(self, event: RoundsScreen.Open) -> None:
-        self.open_round(event.path)
+        self.open_round(event.path, event.item)
 
     def action_rounds(self) -> None:
         """Back to the picker; the open round's watch stops."""

@@ -7,6 +7,12 @@ and filled in as it comes. Typing filters the list (every word must match
 the title, place, date or file name, ignoring case and accents), ↑ ↓ move,
 Enter opens a round. The folder is looked at every second, so new, changed
 and removed files show up.
+
+A filter that starts with ``/`` searches the items of every round instead
+(the usual search syntax, ``briefing.search``): one result a line, named by
+its round, and Enter opens that round with the item selected. Each round's
+index is built in a worker the first time a search needs it and kept while
+the file is unchanged.
 """
 
 from __future__ import annotations
@@ -24,8 +30,10 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
 from briefing.loading.folder import Round, listed, ordered, read_round, refreshed
+from briefing.search.across import Found, Hit, Indexes
 from briefing.search.normalize import fold
-from briefing.ui.text_content import MUTED, fit, lit
+from briefing.ui.screens.round_hits import render_hit
+from briefing.ui.text_content import MUTED, STATUS_LABEL, fit, lit
 from briefing.ui.widgets.row_list import RowList
 
 RESCAN_SECONDS = 1.0
@@ -38,16 +46,38 @@ class RoundsScreen(Screen[None]):
     class Open(Message):
         """A round was chosen: the app opens it."""
 
-        def __init__(self, path: Path) -> None:
+        def __init__(self, path: Path, item: tuple[str, str] | None = None) -> None:
             super().__init__()
             self.path = path
+            self.item = item
+            """``(kind, id)`` of the item to select, for a search result."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority: the filter has focus, and its own up/down would scroll it.
-        Binding("down", "move(1)", "Down", key_display="↓", tooltip="Next round", priority=True),
-        Binding("up", "move(-1)", "Up", key_display="↑", tooltip="Previous round", priority=True),
-        Binding("pagedown", "move(10)", "Page down", show=False, priority=True),
-        Binding("pageup", "move(-10)", "Page up", show=False, priority=True),
+        Binding(
+            "down", "move(1)", "Down", key_display="↓", tooltip="Next round", id="round-down", priority=True
+        ),
+        Binding(
+            "up", "move(-1)", "Up", key_display="↑", tooltip="Previous round", id="round-up", priority=True
+        ),
+        Binding(
+            "pagedown",
+            "move(10)",
+            "Page down",
+            show=False,
+            tooltip="Ten rounds down",
+            id="round-page-down",
+            priority=True,
+        ),
+        Binding(
+            "pageup",
+            "move(-10)",
+            "Page up",
+            show=False,
+            tooltip="Ten rounds up",
+            id="round-page-up",
+            priority=True,
+        ),
         Binding(
             "enter",
             "open",
@@ -57,7 +87,14 @@ class RoundsScreen(Screen[None]):
             id="open-round",
             priority=True,
         ),
-        Binding("escape", "clear_filter", "Clear filter", show=False, id="clear-round-filter"),
+        Binding(
+            "escape",
+            "clear_filter",
+            "Clear filter",
+            show=False,
+            tooltip="Clear the filter (or the search)",
+            id="clear-round-filter",
+        ),
     ]
 
     DEFAULT_CSS = """
@@ -65,7 +102,7 @@ class RoundsScreen(Screen[None]):
         layout: vertical;
         & #rounds-title { height: 1; padding: 0 1; background: $panel; text-style: bold; }
         & #rounds-filter { margin: 0 1; }
-        & #rounds {
+        & #rounds, & #round-hits {
             height: 1fr;
             margin: 0 1;
             padding: 0 1;
@@ -87,10 +124,16 @@ class RoundsScreen(Screen[None]):
         self.rounds: list[Round] = ordered([Round(path, sig) for path, sig in listed(folder).items()])
         """Every briefing of the folder, in order (what has been read of each)."""
         self.query_text = ""
+        self.indexes = Indexes(STATUS_LABEL)
+        """One search index per round, for a search across them (``/word``)."""
+        self.found: Found | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(lit(f"Rounds in {self.label}"), id="rounds-title")
-        yield Input(placeholder="Type to filter by title, place, date or file name", id="rounds-filter")
+        yield Input(
+            placeholder="Filter by title, place, date or file name; /word searches every round",
+            id="rounds-filter",
+        )
         rows: RowList[Round] = RowList(
             self._render_round,
             height=2,
@@ -99,11 +142,24 @@ class RoundsScreen(Screen[None]):
         )
         rows.border_title = "Rounds"
         yield rows
+        hits: RowList[Hit] = RowList(self._render_hit, placeholder="", id="round-hits")
+        hits.border_title = "Search in every round"
+        hits.display = False
+        yield hits
         yield Footer()
 
     @property
     def rows(self) -> RowList[Round]:
         return self.query_one("#rounds", RowList)
+
+    @property
+    def hits(self) -> RowList[Hit]:
+        return self.query_one("#round-hits", RowList)
+
+    @property
+    def searching(self) -> str | None:
+        """The query of a search across the rounds (the filter after ``/``), or None."""
+        return self.query_text[1:] if self.query_text.startswith("/") else None
 
     def on_mount(self) -> None:
         self._show()
@@ -132,6 +188,9 @@ class RoundsScreen(Screen[None]):
         if rounds != self.rounds:
             self.rounds = rounds
             self._show()
+            self.indexes.forget(r.path for r in rounds)
+            if self.searching:
+                self.search_rounds(self.searching)
         if stale:
             self.read_rounds(stale)
 
@@ -139,6 +198,47 @@ class RoundsScreen(Screen[None]):
     def pending(self) -> bool:
         """Whether some file has not been read yet."""
         return any(not r.read for r in self.rounds)
+
+    # -- searching every round -------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="round-search")
+    def search_rounds(self, query: str) -> None:
+        """Search every round off the UI thread (indexes built as needed)."""
+        worker = get_current_worker()
+        paths = [r.path for r in self.rounds]
+        found = self.indexes.search(paths, query, cancelled=lambda: worker.is_cancelled)
+        if found is not None and not worker.is_cancelled:
+            self.app.call_from_thread(self._found, found)
+
+    def _found(self, found: Found) -> None:
+        if found.query != self.searching:
+            return  # typing moved on
+        self.found = found
+        self._show_hits()
+
+    def _show_hits(self) -> None:
+        hits = self.hits
+        query = self.searching or ""
+        found = self.found if self.found is not None and self.found.query == query else None
+        if not query.strip():
+            hits.placeholder = "Type what to look for in every round after the /."
+            hits.set_rows([])
+            hits.border_subtitle = ""
+            return
+        if found is None:
+            hits.border_subtitle = "searching…"
+            return
+        hits.placeholder = "Nothing matches in any round."
+        hits.set_rows(list(found.hits))
+        rounds = len({h.path for h in found.hits})
+        said = f"{found.total} results in {rounds} {'round' if rounds == 1 else 'rounds'}"
+        if found.total > len(found.hits):
+            said = f"first {len(found.hits)} of {said}"
+        hits.border_subtitle = "1 result" if found.total == 1 else said
+
+    def _render_hit(self, hit: Hit, width: int, compact: bool) -> list[Content]:
+        titles = {r.path: r.title for r in self.rounds if r.title}
+        return [render_hit(hit, titles, width)]
 
     # -- showing --------------------------------------------------------------
 
@@ -185,7 +285,16 @@ class RoundsScreen(Screen[None]):
     @on(Input.Changed, "#rounds-filter")
     def _filter(self, event: Input.Changed) -> None:
         self.query_text = event.value
-        self._show()
+        query = self.searching
+        self.rows.display = query is None
+        self.hits.display = query is not None
+        if query is None:
+            self.workers.cancel_group(self, "round-search")
+            self._show()
+            return
+        self._show_hits()
+        if query.strip():
+            self.search_rounds(query)
 
     @on(Input.Submitted, "#rounds-filter")
     def _submitted(self) -> None:
@@ -195,7 +304,7 @@ class RoundsScreen(Screen[None]):
         self.action_open()
 
     def action_move(self, step: int) -> None:
-        rows = self.rows
+        rows: RowList[Round] | RowList[Hit] = self.rows if self.searching is None else self.hits
         if rows.cursor is not None and rows.rows:
             rows.cursor = max(0, min(len(rows.rows) - 1, rows.cursor + step))
 
@@ -203,6 +312,11 @@ class RoundsScreen(Screen[None]):
         self.query_one(Input).value = ""
 
     def action_open(self) -> None:
+        if self.searching is not None:
+            hit = self.hits.selected
+            if hit is not None:
+                self.post_message(self.Open(hit.path, (hit.kind, hit.id)))
+            return
         chosen = self.rows.selected
         if chosen is None:
             self.notify("No round to open.", severity="warning")
