@@ -30,7 +30,7 @@ from briefing.ui.screens.error import ErrorScreen
 from briefing.ui.screens.help import HelpScreen
 
 from .apps import FrozenApp as BriefingApp
-from .apps import grab
+from .apps import grab, until
 from .pty_run import run_in_pty
 
 HOSTILE = Path(__file__).parent / "briefings" / "hostile.yaml"
@@ -174,7 +174,9 @@ DASHBOARD_MARKUP = {
 async def test_dashboard_shows_hostile_text_literally(size):
     app = BriefingApp(HOSTILE)
     async with app.run_test(size=size) as pilot:
-        await pilot.pause()
+        # Rows are measured as they are first drawn: wait for the layout
+        # to take them (on a loaded machine that is more than one pause).
+        await until(pilot, lambda: all(f in grab(app)[0] for f in DASHBOARD_MARKUP[size]), 5.0)
         text = assert_clean(app)
         for fragment in DASHBOARD_MARKUP[size]:
             assert fragment in text, fragment
