@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import os
-import subprocess
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -470,6 +469,8 @@ class BriefingApp(App[int]):
         command = editor_command(self.path, line)
         try:
             with self.suspend():
+                import subprocess  # only when an editor is opened
+
                 subprocess.run(command, check=False)
         except (SuspendNotSupported, OSError) as exc:
             self.notify(visible(f"Could not run {command[0]}: {exc}"), severity="error", markup=False)
