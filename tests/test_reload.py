@@ -200,7 +200,7 @@ async def test_edit_opens_editor_at_selected_item_and_reloads(tmp_path, monkeypa
 
     monkeypatch.setenv("EDITOR", "nvim")
     monkeypatch.delenv("VISUAL", raising=False)
-    monkeypatch.setattr("briefing.ui.app.subprocess.run", fake_run)
+    monkeypatch.setattr("subprocess.run", fake_run)  # imported when the editor opens
     app = FrozenApp(path)
     monkeypatch.setattr(app, "suspend", contextlib.nullcontext)
     async with app.run_test(size=(120, 40)) as pilot:

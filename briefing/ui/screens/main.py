@@ -179,6 +179,7 @@ class MainScreen(Screen[None]):
         self.error: BriefingError | None = None
         """The problem that makes the view stale, if any."""
         self.arrangement = Arrangement("two-columns")
+        self._arranged = False
         """How the panes are laid out now."""
         self._current = "delegations"
         """The pane last focused (the open one in an accordion)."""
@@ -346,6 +347,12 @@ class MainScreen(Screen[None]):
             self._current = shown[0]
         before = self.arrangement
         a = self.arrangement = arrange(shown, size.width, size.height)
+        if a == before and self._arranged:
+            # A reload of the same sections at the same size: setting the
+            # grid again would lay out the whole screen for nothing.
+            self._set_titles()
+            return
+        self._arranged = True
         self.set_class(a.mode == "too-small", "-too-small")
         self.set_class(a.mode == "one-column", "-one-column")
         self.set_class(a.accordion, "-accordion")
