@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from briefing.model.figures import Figure
 from briefing.model.structs import Delegation, Quote, WeaponCount
 
 STATUS_LABEL = {
@@ -17,6 +18,9 @@ STATUS_LABEL = {
 }
 """How each agenda status reads to people."""
 
+
+NOT_REPORTED = "not reported"
+"""What stands for a figure the source does not give (never 0)."""
 
 TIME_NOT_STATED = "not stated"
 """What stands for an event's time when the source gives none (never a guess)."""
@@ -68,3 +72,20 @@ def interception_rate(count: WeaponCount) -> float | None:
     if launched.exact and intercepted.exact and launched.value:
         return intercepted.value / launched.value  # type: ignore[operator]
     return None
+
+
+def figure_words(figure: Figure, unit: str | None = None) -> str | None:
+    """How a reported figure reads: "29", "nearly 400 (approximate)",
+    "1,200 trucks" (the unit only with a number); None when it is not
+    reported, which views show as :data:`NOT_REPORTED`, never as 0."""
+    if not figure.known:
+        return None
+    text = figure.text + (f" {unit}" if unit else "")
+    return text if figure.exact else f"{text} (approximate)"
+
+
+def no_rate_reason(count: WeaponCount) -> str:
+    """Why :func:`interception_rate` gives no rate for ``count``."""
+    if count.launched.exact and count.intercepted.exact:
+        return "none launched"
+    return "a figure is approximate or not reported"

@@ -23,6 +23,7 @@ from briefing.diff.fields import FieldChange, field_changes
 from briefing.model.figures import Figure
 from briefing.model.items import SECTIONS
 from briefing.model.text import visible
+from briefing.model.wording import NOT_REPORTED, figure_words
 from briefing.output.plain import cell_width, wrap
 
 SECTION_ORDER = ("meta", *SECTIONS)
@@ -41,9 +42,7 @@ def shown(value: object) -> str:
     if value is None:
         return UNSET
     if isinstance(value, Figure):
-        if not value.known:
-            return "not reported"
-        return value.text if value.exact else f"{value.text} (approximate)"
+        return figure_words(value) or NOT_REPORTED
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):

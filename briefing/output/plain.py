@@ -38,13 +38,20 @@ from briefing.model import (
 from briefing.model.items import Item, by_section, present
 from briefing.model.sourcing import Sources, describe
 from briefing.model.text import visible
-from briefing.model.wording import STATUS_LABEL, TIME_NOT_STATED, interception_rate, leads
+from briefing.model.wording import (
+    NOT_REPORTED,
+    STATUS_LABEL,
+    TIME_NOT_STATED,
+    figure_words,
+    interception_rate,
+    leads,
+    no_rate_reason,
+)
 from briefing.output.broken_pipe import stdout_reader_left
 from briefing.output.glyphs import for_encoding
 
 DEFAULT_WIDTH = 80
 MIN_WIDTH = 20
-NOT_REPORTED = "not reported"
 
 
 _ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufe0e", "\ufe0f"}
@@ -179,19 +186,14 @@ class _Writer:
 
 def _figure(figure: Figure, unit: str | None = None) -> str:
     """ "nearly 400 (approximate)", "1,200 trucks"; the unit only with a number."""
-    if not figure.known:
-        return NOT_REPORTED  # never 0: the source did not give it
-    text = visible(figure.text) + (f" {visible(unit)}" if unit else "")
-    return text if figure.exact else f"{text} (approximate)"
+    return visible(figure_words(figure, unit) or NOT_REPORTED)
 
 
 def _rate(count: WeaponCount) -> str:
     rate = interception_rate(count)
     if rate is not None:
         return f"{rate:.0%} intercepted ({_figure(count.intercepted)} of {_figure(count.launched)})"
-    if count.launched.exact and count.intercepted.exact:
-        return "not computed (none launched)"
-    return "not computed (a figure is approximate or not reported)"
+    return f"not computed ({no_rate_reason(count)})"
 
 
 # --- sections ---------------------------------------------------------------

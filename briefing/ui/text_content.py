@@ -11,7 +11,7 @@ from textual.content import Content
 
 from briefing.model import Delegation, Roster
 from briefing.model.text import visible
-from briefing.model.wording import STATUS_LABEL  # noqa: F401 - re-exported for the panes
+from briefing.model.wording import NOT_REPORTED, STATUS_LABEL  # noqa: F401 - re-exported for the panes
 from briefing.ui.themes import PARTY_COLOURS
 
 ROLE_STYLE = {
@@ -32,7 +32,6 @@ STATUS_STYLE = {
     "unknown": "$text-muted",
 }
 MUTED = "$text-muted"
-NOT_REPORTED = "not reported"
 
 
 def lit(text: str, style: str = "") -> Content:

@@ -37,16 +37,18 @@ from briefing.model import (
 from briefing.model.items import SECTIONS, Item, by_section, present
 from briefing.model.text import visible
 from briefing.model.wording import (
+    NOT_REPORTED,
     STATUS_LABEL,
     TIME_NOT_STATED,
     attribution,
+    figure_words,
     interception_rate,
     leads,
     names,
+    no_rate_reason,
 )
 from briefing.output.export.since import Since
 
-NOT_REPORTED = "not reported"
 _URL = re.compile(r"^https?://[A-Za-z0-9\-._~:/?#\[\]@!$&()*+,;=%]+$")
 """A source link is made a link only when it is a plain http(s) address
 (RFC 3986 characters only); anything else is shown as text."""
@@ -74,19 +76,14 @@ def lines(text: str) -> list[str]:
 
 def figure_text(figure: Figure) -> str:
     """How a figure reads: "29", "nearly 400 (approximate)", "not reported"."""
-    if not figure.known:
-        return NOT_REPORTED  # never 0: the source did not give it
-    text = visible(figure.text)
-    return text if figure.exact else f"{text} (approximate)"
+    return visible(figure_words(figure) or NOT_REPORTED)
 
 
 def rate_text(count: WeaponCount) -> str:
     rate = interception_rate(count)
     if rate is not None:
         return f"{rate:.0%} ({figure_text(count.intercepted)} of {figure_text(count.launched)})"
-    if count.launched.exact and count.intercepted.exact:
-        return "not computed (none launched)"
-    return "not computed (a figure is approximate or not reported)"
+    return f"not computed ({no_rate_reason(count)})"
 
 
 # --- blocks -----------------------------------------------------------------

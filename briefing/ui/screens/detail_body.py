@@ -20,7 +20,6 @@ from briefing.model import (
     Briefing,
     Delegation,
     Event,
-    Figure,
     Person,
     Quote,
     ReportedFigure,
@@ -29,7 +28,7 @@ from briefing.model import (
 )
 from briefing.model.items import kind_of
 from briefing.model.sourcing import Sources
-from briefing.model.wording import TIME_NOT_STATED, attribution, interception_rate
+from briefing.model.wording import TIME_NOT_STATED, attribution, figure_words, interception_rate
 from briefing.ui.panes.delegations import PersonRow, SideRow
 from briefing.ui.text_content import MUTED, NOT_REPORTED, STATUS_LABEL, STATUS_STYLE, lit, para
 
@@ -237,21 +236,14 @@ def describe_quote(
     return f"Quote: {attribution(quote, roster.name_of)}", lines
 
 
-def _figure(figure: Figure, unit: str | None = None) -> str | None:
-    if not figure.known:
-        return None
-    text = figure.text + (f" {unit}" if unit else "")
-    return text if figure.exact else f"{text} (approximate)"
-
-
 def describe_count(
     count: WeaponCount, briefing: Briefing, roster: Roster, links: Links
 ) -> tuple[str, list[Content]]:
     tally = briefing.strikes
     rate = interception_rate(count)
     lines = [
-        _field("Launched", _figure(count.launched)),
-        _field("Intercepted", _figure(count.intercepted)),
+        _field("Launched", figure_words(count.launched)),
+        _field("Intercepted", figure_words(count.intercepted)),
         _field(
             "Rate",
             f"{rate:.0%} intercepted"
@@ -276,7 +268,7 @@ def describe_figure(
     figure: ReportedFigure, briefing: Briefing, roster: Roster, links: Links
 ) -> tuple[str, list[Content]]:
     lines = [
-        _field("Value", _figure(figure.value, figure.unit)),
+        _field("Value", figure_words(figure.value, figure.unit)),
         _field("Reported by", links.names([figure.reported_by] if figure.reported_by else [], roster)),
         _field("When", figure.when),
     ]
