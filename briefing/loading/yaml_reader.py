@@ -315,7 +315,7 @@ def read_events(text: str, *, targets: list[Path] | None = None) -> tuple[Any, F
             value, size, stands_for = anchors[event.anchor]
             kind_of = "a mapping" if isinstance(value, dict) else "a list"
             if begin(event, isinstance(value, (dict, list)), kind_of):
-                value = _key_text(value)
+                value = key_text(value)
             # Only what aliases stand for counts: nodes written out in the
             # file are already bounded by the file size limit.
             expanded += size
@@ -334,7 +334,8 @@ def read_events(text: str, *, targets: list[Path] | None = None) -> tuple[Any, F
     return result, found
 
 
-def _key_text(value: Any) -> str:
+def key_text(value: Any) -> str:
+    """A key that is not text (an alias to a number, true, null) as text."""
     if isinstance(value, bool):
         return "true" if value else "false"
     return "null" if value is None else str(value)

@@ -27,7 +27,7 @@ import re
 from typing import Any
 
 from briefing.loading.problems import Mark, YamlProblem, inside, text_mark
-from briefing.loading.yaml_reader import Found, Path, read_events
+from briefing.loading.yaml_reader import Found, Path, key_text, read_events
 
 try:
     import yaml_rs
@@ -196,16 +196,10 @@ def _text_keys(value: Any) -> Any:
     """Keys as text, as the event walk gives them (yaml_rs reads ``1:``
     as the number 1)."""
     if isinstance(value, dict):
-        return {k if isinstance(k, str) else _key_text(k): _text_keys(v) for k, v in value.items()}
+        return {k if isinstance(k, str) else key_text(k): _text_keys(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_text_keys(v) for v in value]
     return value
-
-
-def _key_text(key: Any) -> str:
-    if isinstance(key, bool):
-        return "true" if key else "false"
-    return "null" if key is None else str(key)
 
 
 def _syntax_problem(message: str, text: str) -> YamlProblem | None:

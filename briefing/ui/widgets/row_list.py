@@ -190,12 +190,7 @@ class RowList(ScrollView, Generic[T], can_focus=True):
     def _ensure_cursor_visible(self) -> None:
         if self.cursor is None:
             return
-        view = self.scrollable_content_region.height
-        above, index = 0, self.cursor - 1
-        while index >= 0 and above < view:
-            above += self.height_of(index)
-            index -= 1
-        top, height = self.row_top(self.cursor), self.height_of(self.cursor)
+        top, height = self._cursor_geometry()
         view = self.scrollable_content_region.height
         if not (self.scroll_offset.y <= top and top + height <= self.scroll_offset.y + view):
             self.scroll_to_cursor()
@@ -299,17 +294,22 @@ class RowList(ScrollView, Generic[T], can_focus=True):
         super().notify_style_update()
         self._cache.clear()
 
-    def scroll_to_cursor(self, animate: bool = False) -> None:
-        if self.cursor is None:
-            return
-        # Measure the rows that can share the view with the cursor's row
-        # first: were they measured only once drawn, they could push it out.
+    def _cursor_geometry(self) -> tuple[int, int]:
+        """The cursor's row's top and height, once the rows that can share
+        the view with it are measured: were they measured only once drawn,
+        they could push it out."""
+        assert self.cursor is not None
         view = self.scrollable_content_region.height
         above, index = 0, self.cursor - 1
         while index >= 0 and above < view:
             above += self.height_of(index)
             index -= 1
-        top, height = self.row_top(self.cursor), self.height_of(self.cursor)
+        return self.row_top(self.cursor), self.height_of(self.cursor)
+
+    def scroll_to_cursor(self, animate: bool = False) -> None:
+        if self.cursor is None:
+            return
+        top, height = self._cursor_geometry()
         if top + height > self.virtual_size.height:
             self._update_size()  # the cursor's row was just measured taller
         self.scroll_to_region(
