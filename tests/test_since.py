@@ -29,19 +29,23 @@ async def test_changes_since_a_version_are_marked_and_stay(tmp_path, monkeypatch
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         main = app.main_screen
-        assert main.pane("agenda").marks == {"security": "changed", "drones": "changed"}
+        # Each pane marks its own rows: the agenda item, the tally's drones.
+        assert main.pane("agenda").marks == {"security": "changed"}
+        assert main.pane("tally").marks == {"drones": "changed"}
         # A reload adds its own changes to the marks instead of replacing them.
         app.path.write_text(EDITED.replace("title: Territories", "title: Land"), encoding="utf-8")
         await pilot.press("r")
         await until(pilot, lambda: app.briefing.agenda[0].title == "Land")
-        assert set(main.pane("agenda").marks) == {"security", "drones", "territories"}
+        assert set(main.pane("agenda").marks) == {"security", "territories"}
         # No timer takes them away; d lists everything since the version.
         await pilot.pause(0.3)
-        assert set(main.pane("agenda").marks) == {"security", "drones", "territories"}
+        assert set(main.pane("agenda").marks) == {"security", "territories"}
+        assert set(main.pane("tally").marks) == {"drones"}
         assert {i.id for i in main.changes.changed} == {"security", "drones", "territories"}
         # Visiting a row takes its mark away; the others stay.
         await pilot.press("2", "j", "j")
-        await until(pilot, lambda: set(main.pane("agenda").marks) == {"drones", "territories"})
+        await until(pilot, lambda: set(main.pane("agenda").marks) == {"territories"})
+        assert set(main.pane("tally").marks) == {"drones"}
         await pilot.press("d")
         await until(pilot, lambda: app.screen.__class__.__name__ == "ChangesScreen")
         assert "HEAD~1" in str(app.screen.query_one("#changes-card").border_title)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import time
 from collections.abc import AsyncIterator, Iterable
 from pathlib import Path
 
@@ -145,14 +146,37 @@ async def _native(watched: frozenset[Path], folders: dict[Path, Identity]) -> As
 
 
 async def _quiet(path: Path) -> None:
-    """Return once ``path`` has not changed for ``QUIET_SECONDS`` (at most ~1 s)."""
+    """Return once ``path`` has not changed for ``QUIET_SECONDS`` (at most ~1 s).
+
+    The quiet is counted from the file's own change time, not from when we
+    heard of the change: the event arrives some milliseconds late, and a
+    reload that waits a whole quiet time after it shows every save later.
+    """
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + 1.0
     last = signature(path)
-    for _ in range(25):
-        await asyncio.sleep(QUIET_SECONDS)
+    while loop.time() < deadline:
+        age = _age(last)
+        if age is not None and age >= QUIET_SECONDS:
+            return
+        # A change time we cannot trust (none, or ahead of our clock): wait
+        # a whole quiet time and compare, as with no change time at all.
+        await asyncio.sleep(QUIET_SECONDS - age if age is not None else QUIET_SECONDS)
         current = signature(path)
-        if current == last:
+        if current == last and age is None:
             return
         last = current
+
+
+def _age(known: tuple[int, int, int, int] | None) -> float | None:
+    """Seconds since the file of signature ``known`` last changed, if we can tell."""
+    if known is None:
+        return None
+    # ctime moves on every write and rename; mtime too where ctime is the
+    # file's birth (Windows).
+    changed = max(known[2], known[3])
+    age = (time.time_ns() - changed) / 1e9
+    return age if 0 <= age < 60 else None
 
 
 async def _poll(path: Path) -> AsyncIterator[None]:

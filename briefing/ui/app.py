@@ -299,7 +299,9 @@ class BriefingApp(App[int]):
         """Make ``briefing`` the one the app shows."""
         self.briefing = briefing
         # Textual writes the title into screenshots (SVG) and their file names.
-        self.title = visible(briefing.meta.title)
+        # Set quietly: App.title repaints the whole screen, and no widget here
+        # shows it (the header draws the briefing's own title).
+        self.set_reactive(App.title, visible(briefing.meta.title))
 
     def _main_screen_for(self, briefing: Briefing) -> MainScreen:
         return MainScreen(

@@ -8,6 +8,7 @@ through :func:`briefing.model.text.visible` first, so a quote that contains
 from __future__ import annotations
 
 from textual.content import Content
+from textual.widgets import Static
 
 from briefing.model import Delegation, Roster
 from briefing.model.text import visible
@@ -105,3 +106,13 @@ def side_style(delegation: Delegation | None, roster: Roster | None = None) -> s
         party = roster.party_order.get(delegation.id, 0) if roster else 0
         return f"bold $side-party-{party % PARTY_COLOURS + 1}"
     return ROLE_STYLE.get(delegation.role, "bold")
+
+
+def show_in(static: Static, content: Content) -> None:
+    """Put ``content`` in ``static`` unless it is there already: an update
+    lays the whole screen out again, and the header and captions are set on
+    every reload and every clock tick."""
+    shown = static.content
+    if isinstance(shown, Content) and shown.plain == content.plain and shown.spans == content.spans:
+        return
+    static.update(content)

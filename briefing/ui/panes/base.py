@@ -77,6 +77,7 @@ class Pane(Vertical):
         self.marks: dict[str, str] = {}
         """Row keys marked "new" or "changed" by the last reload."""
         self.all_rows: Sequence[Any] = ()
+        self._row_keys: tuple[Sequence[Any], frozenset[str]] | None = None
         self.lens = Lens()
         self.list: RowList[Any] = RowList(
             self._render_marked,
@@ -93,10 +94,13 @@ class Pane(Vertical):
 
     def show(self, briefing: Briefing, roster: Roster) -> None:
         """Display ``briefing`` (keeps the selection when its item still exists)."""
+        # A reload: rows equal to the ones shown keep their drawing when
+        # nothing else they are drawn from has changed.
+        reuse = self.briefing is not None and self.drawn_alike(self.briefing, briefing)
         self.briefing = briefing
         self.roster = roster
         self.all_rows = self.build_rows(briefing, roster)
-        self._apply()
+        self._apply(reuse=reuse)
 
     def set_lens(self, lens: Lens) -> None:
         """Narrow (or widen) what the pane shows; the selection is kept if visible."""
@@ -111,7 +115,7 @@ class Pane(Vertical):
             self.list.refresh_rows()
             self.border_subtitle = self.subtitle(self.list.rows)
 
-    def _apply(self) -> None:
+    def _apply(self, reuse: bool = False) -> None:
         rows = self.all_rows
         lens = self.lens
         if lens.side is not None:
@@ -125,8 +129,12 @@ class Pane(Vertical):
             # Narrowed to nothing: say so, not that the briefing has none.
             hiding = lens.hide and lens.matches is not None
             self.list.placeholder = "No matches." if hiding else "Nothing of this side."
-        self.list.set_rows(rows, keep=(lambda row: self.row_key(row) == old_key) if old_key else None)
-        self.border_subtitle = self.subtitle(rows)
+        self.list.set_rows(
+            rows, keep=(lambda row: self.row_key(row) == old_key) if old_key else None, reuse=reuse
+        )
+        subtitle = self.subtitle(rows)
+        if subtitle != self.border_subtitle:
+            self.border_subtitle = subtitle
 
     @staticmethod
     def holding(widget: Widget | None) -> Pane | None:
@@ -171,15 +179,27 @@ class Pane(Vertical):
 
     def set_marks(self, marks: dict[str, str]) -> None:
         """Mark new and changed rows (keys not in this pane are ignored)."""
-        self.marks = marks
-        self.list.refresh_rows()
+        # Only this pane's: a reload that marks a quote redraws only quotes.
+        mine = {key: mark for key, mark in marks.items() if key in self.row_keys} if marks else {}
+        if mine == self.marks:
+            return
+        changed = {key for key in mine.keys() | self.marks.keys() if mine.get(key) != self.marks.get(key)}
+        self.marks = mine
+        self.list.forget_rows(i for i, row in enumerate(self.list.rows) if self.row_key(row) in changed)
+
+    @property
+    def row_keys(self) -> frozenset[str]:
+        """The keys of every row of the briefing shown (not only the visible ones)."""
+        if self._row_keys is None or self._row_keys[0] is not self.all_rows:
+            self._row_keys = (self.all_rows, frozenset(self.row_key(row) for row in self.all_rows))
+        return self._row_keys[1]
 
     def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
         # A marked row stops being news once someone has looked at it.
         if self.marks:
             key = self.row_key(event.row_list.rows[event.index])
             if self.marks.pop(key, None) is not None:
-                self.list.refresh_rows()
+                self.list.forget_rows([event.index])
 
     SECTION: ClassVar[tuple[str, ...]] = ()
     """Path of this pane's list in the file, e.g. ("quotes",)."""
@@ -198,6 +218,11 @@ class Pane(Vertical):
     def summary(self, rows: Sequence[Any]) -> str:
         """What the frame says about the rows when no search is active."""
         return f"{len(rows):,}" if rows else ""
+
+    def drawn_alike(self, old: Briefing, new: Briefing) -> bool:
+        """Whether an unchanged row of ``old`` is drawn the same in ``new``:
+        rows show names and sides from the delegations."""
+        return old.delegations == new.delegations
 
     def title_for(self, briefing: Briefing) -> str:
         """The pane's name in its frame (without its number)."""

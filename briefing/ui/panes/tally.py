@@ -24,7 +24,7 @@ from textual.widgets import Static
 from briefing.model import Briefing, Figure, ReportedFigure, Roster, WeaponCount
 from briefing.model.wording import interception_rate
 from briefing.ui.panes.base import Pane
-from briefing.ui.text_content import MUTED, NOT_REPORTED, fit, join, lit
+from briefing.ui.text_content import MUTED, NOT_REPORTED, fit, join, lit, show_in
 
 LABEL_WIDTH = 15
 EXACT_BAR = "█"
@@ -88,16 +88,27 @@ class TallyPane(Pane):
             return "Figures"
         return "Strike tally" + (" · Figures" if briefing.figures else "")
 
-    def show(self, briefing: Briefing, roster: Roster) -> None:
+    @staticmethod
+    def _measures(briefing: Briefing) -> tuple[int, int, bool]:
+        """What every row's drawing depends on: the bars' one scale, the
+        widest figure's words, and whether strike counts come first."""
         counts = briefing.strikes.counts if briefing.strikes else []
         known = [f for c in counts for f in (c.launched, c.intercepted) if f.known]
-        self._scale = max((f.value or 0 for f in known), default=0)
-        self._words = max((cell_len(f.text) for f in known), default=0)
+        scale = max((f.value or 0 for f in known), default=0)
+        words = max((cell_len(f.text) for f in known), default=0)
+        return scale, words, bool(briefing.strikes)
+
+    def drawn_alike(self, old: Briefing, new: Briefing) -> bool:
+        return super().drawn_alike(old, new) and self._measures(old) == self._measures(new)
+
+    def show(self, briefing: Briefing, roster: Roster) -> None:
+        self._scale, self._words, _ = self._measures(briefing)
         super().show(briefing, roster)
         caption = self.query_one("#tally-caption", Static)
-        caption.update(self.caption(briefing, roster))
+        show_in(caption, self.caption(briefing, roster))
         caption.display = briefing.strikes is not None
-        self._fill_big()
+        if self._big_shown or self.query_one("#tally-big").children:
+            self._fill_big()
 
     def set_big(self, shown: bool) -> None:
         """Build (or drop) the large figures as the pane is maximised (or restored)."""

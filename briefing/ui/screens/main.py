@@ -393,15 +393,18 @@ class MainScreen(Screen[None]):
         numbered = {
             name: f"{n} {self.pane(name).title_for(self.briefing)}" for n, name in enumerate(a.panes, 1)
         }
-        for name, title in numbered.items():
-            self.pane(name).border_title = title
+        titles: dict[str, Content] = {name: Content(title) for name, title in numbered.items()}
         if a.tabs is not None:
             # One cell, two tabs: the title names both so the other is discoverable.
             # and a click on a tab's name shows it.
             first, second = (_tab(numbered[n], n, n == self._tab) for n in a.tabs)
             both = Content.assemble(first, ("  │  ", "dim"), second)
-            for name in a.tabs:
-                self.pane(name).border_title = both
+            titles.update(dict.fromkeys(a.tabs, both))
+        for name, title in titles.items():
+            pane = self.pane(name)
+            # Setting a title redraws the pane, and a reload sets them all.
+            if pane.border_title != title.markup:  # Textual gives it back as markup
+                pane.border_title = title
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         pane = Pane.holding(event.widget)

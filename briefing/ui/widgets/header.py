@@ -16,7 +16,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from briefing.model import Briefing
-from briefing.ui.text_content import MUTED, join, lit
+from briefing.ui.text_content import MUTED, join, lit, show_in
 
 
 def ago(then: date, now: datetime) -> str:
@@ -87,7 +87,7 @@ class BriefingHeader(Horizontal):
     def show(self, briefing: Briefing, updated: date | None = None, saved: datetime | None = None) -> None:
         meta = briefing.meta
         title = join([lit(meta.title, "bold"), lit(meta.place, MUTED) if meta.place else Content("")])
-        self.query_one("#header-title", Static).update(title)
+        show_in(self.query_one("#header-title", Static), title)
         self.status = meta.status or ""
         self.updated = updated
         self.saved = saved
@@ -111,7 +111,7 @@ class BriefingHeader(Horizontal):
             parts.append(Content.assemble(("filter: ", ""), lit(self.filter_label, "bold")))
         if self.status:
             parts.append(lit(self.status))
-        self.query_one("#header-status", Static).update(join(parts, "  ·  "))
+        show_in(self.query_one("#header-status", Static), join(parts, "  ·  "))
 
     def on_resize(self) -> None:
         self.tick()
@@ -129,4 +129,4 @@ class BriefingHeader(Horizontal):
             text = f"saved {ago(self.saved, now)} · {clock}"
         else:
             text = clock
-        self.query_one("#header-clock", Static).update(Content(text))
+        show_in(self.query_one("#header-clock", Static), Content(text))

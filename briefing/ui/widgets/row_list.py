@@ -15,7 +15,7 @@ many rows there are, and a frame costs what its visible rows cost.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
 from rich.segment import Segment
@@ -39,6 +39,11 @@ SIZE_AT_ONCE = 1_000
 
 RowRenderer = Callable[[Any, int, bool], list[Content]]
 """(row, width, compact) -> one Content per line, each fitting ``width``."""
+
+
+def _row_of(key: tuple[Any, ...]) -> int:
+    """The row index of a key of RowList's cache (strips, or a row's lines)."""
+    return int(key[1] if key[0] == "lines" else key[0])
 
 
 class RowList(ScrollView, Generic[T], can_focus=True):
@@ -161,15 +166,25 @@ class RowList(ScrollView, Generic[T], can_focus=True):
             return None
         return self._rows[self.cursor]
 
-    def set_rows(self, rows: Sequence[T], *, keep: Callable[[T], bool] | None = None) -> None:
+    def set_rows(
+        self, rows: Sequence[T], *, keep: Callable[[T], bool] | None = None, reuse: bool = False
+    ) -> None:
         """Replace the rows; put the cursor on the first row ``keep`` accepts.
 
         When a kept row is found the scroll position is kept too, so a reload
-        does not make the view jump.
+        does not make the view jump. ``reuse``: the caller knows that a row
+        equal to the old row at its index looks the same, so its measured
+        height is kept, and when every row is unchanged nothing is redrawn.
         """
-        self._rows = rows
-        self._forget_heights()
-        self.refresh_rows()
+        old, self._rows = self._rows, rows
+        if reuse and rows and len(old) == len(rows) and all(a == b for a, b in zip(old, rows, strict=True)):
+            return
+        if reuse and rows:
+            self._keep_unchanged(old)
+            self.refresh()
+        else:
+            self._forget_heights()
+            self.refresh_rows()
         cursor = None
         found = False
         if rows:
@@ -180,6 +195,7 @@ class RowList(ScrollView, Generic[T], can_focus=True):
                 cursor = match or 0
         self.set_reactive(RowList.cursor, cursor)
         scroll_y = self.scroll_offset.y
+        self._measure_view(scroll_y if found else 0)
         self._update_size()
         if found:
             self.scroll_to(y=scroll_y, animate=False, immediate=True)
@@ -199,6 +215,64 @@ class RowList(ScrollView, Generic[T], can_focus=True):
         """Forget rendered rows (after their content or styles change)."""
         self._cache.clear()
         self.refresh()
+
+    def _measure_view(self, top: int) -> None:
+        """Measure the rows a view from line ``top`` shows (they are drawn
+        next anyway), so the list's size is right from the first frame: sized
+        from the estimate, it would grow as the rows are drawn, a scroll bar
+        come and go, and the screen be laid out again each time."""
+        view = self.scrollable_content_region.height
+        if not view or not self._rows:
+            return
+        index, offset = self._row_at(top)
+        used = -offset
+        pending, self._size_pending = self._size_pending, True  # set_rows sizes the list next
+        try:
+            while index < len(self._rows) and used < view:
+                used += self.height_of(index)
+                index += 1
+        finally:
+            self._size_pending = pending
+
+    def forget_rows(self, indices: Iterable[int]) -> None:
+        """Draw these rows again (how they look changed), and no others."""
+        gone = set(indices)
+        if not gone:
+            return
+        for key in list(self._cache.keys()):
+            if _row_of(key) in gone:
+                self._cache.discard(key)
+        self.refresh()
+
+    def _keep_unchanged(self, old: Sequence[T]) -> None:
+        """Keep the measured height and drawn lines of each row equal to the
+        row at its index in ``old``; forget the others'.
+
+        A reload that changes one item then draws one row again: were all
+        heights forgotten, the list's size would drop to the estimate and
+        grow back as rows are measured, laying the screen out each time.
+        """
+        rows = self._rows
+        geometry = (self.scrollable_content_region.width, self.compact, self.max_lines)
+        if geometry != self._geometry:
+            self._forget_heights()
+            return
+        same: dict[int, bool] = {}
+
+        def unchanged(index: int) -> bool:
+            if index not in same:
+                same[index] = index < len(rows) and index < len(old) and rows[index] == old[index]
+            return same[index]
+
+        kept = {i: h for i, h in self._heights.items() if unchanged(i)}
+        cache = [(key, self._cache.get(key)) for key in self._cache.keys() if unchanged(_row_of(key))]
+        self._forget_heights()
+        self._size_pending = True  # set_rows brings the size up to date itself
+        for index, height in kept.items():
+            self._set_height(index, height)
+        self._size_pending = False
+        for key, value in cache:
+            self._cache[key] = value
 
     # -- geometry -----------------------------------------------------------
 
