@@ -137,7 +137,7 @@ async def test_markup_in_yaml_is_shown_literally_and_runs_nothing():
         await pilot.click(quotes, offset=(30, 1))
         assert app.is_running
         assert isinstance(app.screen, DetailScreen)
-        detail = str(app.screen.query_one("#detail-body").render())
+        detail = " ".join(str(app.screen.query_one("#detail-body").render()).split())
         assert "[@click=app.quit]quit[/] [/ and \\[escaped]" in detail
 
 

@@ -43,7 +43,7 @@ async def test_remapped_key_works_and_help_shows_it():
         assert app.screen.maximized is None
         await pilot.press("f2")
         assert isinstance(app.screen, HelpScreen)
-        text = str(app.screen.query_one("Static").render())
+        text = str(app.screen.query_one("HangingText").render())
         assert "m                 Maximise the focused pane" in text
         assert "F2                Show every key" in text
 

@@ -10,10 +10,9 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.content import Content
 from textual.geometry import Region
 from textual.style import Style
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
 from briefing.model import Briefing, Delegation, Quote, Roster
 from briefing.model.items import Path, items
@@ -22,6 +21,7 @@ from briefing.ui.panes.delegations import PersonRow, SideRow
 from briefing.ui.screens.card import CardScreen, ScrollCard
 from briefing.ui.screens.detail_body import Links, describe
 from briefing.ui.text_content import lit
+from briefing.ui.widgets.hanging_text import HangingText
 
 
 def find_item(briefing: Briefing, ident: str) -> tuple[object, Path] | None:
@@ -74,11 +74,8 @@ class DetailScreen(CardScreen[None]):
         card = ScrollCard(hint="Tab links · Esc back", id="detail-card")
         card.border_title = lit(self.title_text)
         with card:
-            yield Static(self.body(), markup=False, id="detail-body")
+            yield HangingText(self.lines, id="detail-body")
         yield Footer()
-
-    def body(self) -> Content:
-        return Content("\n").join(self.lines)
 
     def on_mount(self) -> None:
         self.query_one("#detail-card").focus()
@@ -116,14 +113,13 @@ class DetailScreen(CardScreen[None]):
             self.current = (self.current + direction) % count
         self.links = Links(self.current)
         _, self.lines = describe(self.item, self.briefing, self.roster, self.links)
-        body = self.query_one("#detail-body", Static)
-        body.update(self.body())
+        self.query_one("#detail-body", HangingText).update(self.lines)
         self.call_after_refresh(self._scroll_to_link, self.current)
 
     def _scroll_to_link(self, number: int) -> None:
-        body = self.query_one("#detail-body", Static)
+        body = self.query_one("#detail-body", HangingText)
         width = body.content_region.width
-        for y, line in enumerate(self.body().wrap(width) if width > 0 else []):
+        for y, line in enumerate(body.content_at(width).wrap(width) if width > 0 else []):
             if any(
                 isinstance(s.style, Style) and s.style.meta.get("detail_link") == number for s in line.spans
             ):

@@ -28,9 +28,16 @@ from briefing.model import (
 )
 from briefing.model.items import kind_of
 from briefing.model.sourcing import Sources
-from briefing.model.wording import TIME_NOT_STATED, attribution, figure_words, interception_rate
+from briefing.model.wording import (
+    TIME_NOT_STATED,
+    attribution,
+    figure_words,
+    interception_rate,
+    no_rate_reason,
+)
 from briefing.ui.panes.delegations import PersonRow, SideRow
 from briefing.ui.text_content import MUTED, NOT_REPORTED, STATUS_LABEL, STATUS_STYLE, lit, para
+from briefing.ui.widgets.hanging_text import Hang, Line
 
 LINK_STYLE = "underline"
 CURRENT_LINK_STYLE = "reverse"
@@ -61,12 +68,12 @@ class Links:
         )
 
 
-def _field(label: str, value: str | Content | None, style: str = "") -> Content:
+def _field(label: str, value: str | Content | None, style: str = "") -> Hang:
     if isinstance(value, Content):
         shown = value
     else:
         shown = lit(value, style) if value else lit(NOT_REPORTED, "italic " + MUTED)
-    return Content.assemble((f"{label:<14}", "bold " + MUTED), shown)
+    return Hang(Content.styled(f"{label:<14}", "bold " + MUTED), shown)
 
 
 def _section(title: str) -> Content:
@@ -77,7 +84,7 @@ def _bullet(text: Content) -> Content:
     return Content.assemble("  • ", text)
 
 
-def _quote_lines(quotes: list[Quote], roster: Roster, links: Links) -> list[Content]:
+def _quote_lines(quotes: list[Quote], roster: Roster, links: Links) -> list[Line]:
     return [
         _bullet(
             Content.assemble(
@@ -92,7 +99,7 @@ def _quote_lines(quotes: list[Quote], roster: Roster, links: Links) -> list[Cont
 
 def describe(
     item: object, briefing: Briefing, roster: Roster, links: Links | None = None
-) -> tuple[str, list[Content]]:
+) -> tuple[str, list[Line]]:
     """Title and body lines for any item a pane can show (``links`` collects its links)."""
     obj, owner = item, None
     if isinstance(item, PersonRow):
@@ -107,12 +114,12 @@ def describe(
     return title, lines + _sources(obj, briefing.strikes if kind == "count" else owner, briefing)
 
 
-def _sources(obj: object, owner: object, briefing: Briefing) -> list[Content]:
+def _sources(obj: object, owner: object, briefing: Briefing) -> list[Line]:
     """The reports an item comes from: outlet, headline, published, URL."""
     reports = Sources(briefing).of(obj, owner)
     if not reports:
         return []
-    lines = [_section("Source" if len(reports) == 1 else "Sources")]
+    lines: list[Line] = [_section("Source" if len(reports) == 1 else "Sources")]
     for report in reports:
         lines.append(lit(report.outlet, "bold"))
         lines += [
@@ -129,8 +136,8 @@ def _sources(obj: object, owner: object, briefing: Briefing) -> list[Content]:
     return lines
 
 
-def _related(ids: set[str], briefing: Briefing, roster: Roster, links: Links) -> list[Content]:
-    lines: list[Content] = []
+def _related(ids: set[str], briefing: Briefing, roster: Roster, links: Links) -> list[Line]:
+    lines: list[Line] = []
     quotes = [q for q in briefing.quotes if q.speaker in ids]
     if quotes:
         lines += [_section("Quotes"), *_quote_lines(quotes, roster, links)]
@@ -152,8 +159,8 @@ def _related(ids: set[str], briefing: Briefing, roster: Roster, links: Links) ->
 
 def describe_person(
     person: Person, delegation: Delegation, briefing: Briefing, roster: Roster, links: Links
-) -> tuple[str, list[Content]]:
-    lines = [
+) -> tuple[str, list[Line]]:
+    lines: list[Line] = [
         _field("Title", person.title),
         _field(
             "Delegation",
@@ -179,8 +186,8 @@ def _role(person: Person, delegation: Delegation, roster: Roster) -> str:
 
 def describe_delegation(
     delegation: Delegation, briefing: Briefing, roster: Roster, links: Links
-) -> tuple[str, list[Content]]:
-    lines = [
+) -> tuple[str, list[Line]]:
+    lines: list[Line] = [
         _field("Role", delegation.role),
         _field("Led by", links.names(list(delegation.leads), roster)),
     ]
@@ -200,9 +207,9 @@ def describe_delegation(
 
 def describe_agenda(
     item: AgendaItem, briefing: Briefing, roster: Roster, links: Links
-) -> tuple[str, list[Content]]:
+) -> tuple[str, list[Line]]:
     raisers = links.names(item.raised_by, roster)
-    lines = [
+    lines: list[Line] = [
         Content.assemble(
             ("Status        ", "bold " + MUTED), lit(STATUS_LABEL[item.status], STATUS_STYLE[item.status])
         ),
@@ -213,10 +220,8 @@ def describe_agenda(
     return item.title, lines
 
 
-def describe_quote(
-    quote: Quote, briefing: Briefing, roster: Roster, links: Links
-) -> tuple[str, list[Content]]:
-    lines = [Content.assemble("“", para(quote.text, "italic"), "”"), Content("")]
+def describe_quote(quote: Quote, briefing: Briefing, roster: Roster, links: Links) -> tuple[str, list[Line]]:
+    lines: list[Line] = [Content.assemble("“", para(quote.text, "italic"), "”"), Content("")]
     if quote.speaker is not None:
         person = roster.people.get(quote.speaker)
         side = roster.delegation_of(quote.speaker)
@@ -238,17 +243,15 @@ def describe_quote(
 
 def describe_count(
     count: WeaponCount, briefing: Briefing, roster: Roster, links: Links
-) -> tuple[str, list[Content]]:
+) -> tuple[str, list[Line]]:
     tally = briefing.strikes
     rate = interception_rate(count)
-    lines = [
+    lines: list[Line] = [
         _field("Launched", figure_words(count.launched)),
         _field("Intercepted", figure_words(count.intercepted)),
         _field(
             "Rate",
-            f"{rate:.0%} intercepted"
-            if rate is not None
-            else "not computed (a figure is approximate or missing)",
+            f"{rate:.0%} intercepted" if rate is not None else f"not computed ({no_rate_reason(count)})",
         ),
     ]
     if tally:
@@ -266,8 +269,8 @@ def describe_count(
 
 def describe_figure(
     figure: ReportedFigure, briefing: Briefing, roster: Roster, links: Links
-) -> tuple[str, list[Content]]:
-    lines = [
+) -> tuple[str, list[Line]]:
+    lines: list[Line] = [
         _field("Value", figure_words(figure.value, figure.unit)),
         _field("Reported by", links.names([figure.reported_by] if figure.reported_by else [], roster)),
         _field("When", figure.when),
@@ -275,10 +278,8 @@ def describe_figure(
     return f"Figure: {figure.label}", lines
 
 
-def describe_event(
-    event: Event, briefing: Briefing, roster: Roster, links: Links
-) -> tuple[str, list[Content]]:
-    lines = [
+def describe_event(event: Event, briefing: Briefing, roster: Roster, links: Links) -> tuple[str, list[Line]]:
+    lines: list[Line] = [
         _field("When", event.when),
         _field("Involves", links.names(event.involves, roster)),
     ]
@@ -287,7 +288,7 @@ def describe_event(
     return event.title, lines
 
 
-_DESCRIBERS: dict[str, Callable[[Any, Any, Briefing, Roster, Links], tuple[str, list[Content]]]] = {
+_DESCRIBERS: dict[str, Callable[[Any, Any, Briefing, Roster, Links], tuple[str, list[Line]]]] = {
     "delegation": lambda obj, _owner, b, roster, links: describe_delegation(obj, b, roster, links),
     "person": describe_person,
     "agenda": lambda obj, _owner, b, roster, links: describe_agenda(obj, b, roster, links),

@@ -2,27 +2,23 @@
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Callable
 from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import Static
 
 from briefing.ui.screens.card import CardScreen, ScrollCard
 from briefing.ui.text_content import MUTED
-
-DESCRIPTION_WIDTH = 46
-"""Fits the help card at 80 columns (95% of them, less border, padding, scrollbar and keys)."""
+from briefing.ui.widgets.hanging_text import Hang, HangingText, Line
 
 
 def binding_groups(
     groups: list[tuple[str, list[BindingType]]], key_display: Callable[[Binding], str]
-) -> Content:
+) -> list[Line]:
     """Render ``(heading, bindings)`` groups as a two-column key table."""
-    lines: list[Content] = []
+    lines: list[Line] = []
     for heading, bindings in groups:
         lines.append(Content.styled(heading, "bold underline"))
         for binding in bindings:
@@ -30,12 +26,10 @@ def binding_groups(
                 continue
             keys = key_display(binding)
             description = binding.tooltip or binding.description or binding.action
-            # A hanging indent keeps long descriptions in their column.
-            wrapped = textwrap.wrap(description, DESCRIPTION_WIDTH) or [""]
-            lines.append(Content.assemble((f"  {keys:<18}", "bold $accent"), wrapped[0]))
-            lines += [Content(" " * 20 + more) for more in wrapped[1:]]
+            # Long descriptions wrap in their column, under the description.
+            lines.append(Hang(Content.styled(f"  {keys:<18}", "bold $accent"), Content(description)))
         lines.append(Content(""))
-    return Content("\n").join(lines)
+    return lines
 
 
 class HelpScreen(CardScreen[None]):
@@ -63,19 +57,18 @@ class HelpScreen(CardScreen[None]):
         card = ScrollCard(hint="Esc close", id="help-card")
         card.border_title = "Keys"
         with card:
-            yield Static(
-                Content.assemble(
-                    (
+            yield HangingText(
+                [
+                    Content.styled(
                         "briefing shows a meeting briefing from a YAML file. "
                         "Mouse: click an item to select it, click again to open it; "
                         "scroll with the wheel.\n"
                         "Here, in a detail view and in the change list: j / k, "
-                        "g / G, PgUp / PgDn scroll; Esc or q closes.\n\n",
+                        "g / G, PgUp / PgDn scroll; Esc or q closes.\n",
                         MUTED,
                     ),
-                    binding_groups(self.groups, self._keys_of),
-                ),
-                markup=False,
+                    *binding_groups(self.groups, self._keys_of),
+                ]
             )
 
     def on_mount(self) -> None:
