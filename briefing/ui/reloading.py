@@ -157,11 +157,15 @@ class ReloadingApp(App[int]):
         the briefing is reloaded); an open source view shows the new text."""
         from briefing.loading.watching import changes_of_any
 
-        folder = self.path.parent
-        files = [folder / s.file for s in (self.briefing.sources if self.briefing else []) if s.file]
+        files = self._source_files(self.briefing)
         self._watched_sources = files
         async for _ in changes_of_any(files):
             self.post_message(SourceTextChanged())
+
+    def _source_files(self, briefing: Briefing | None) -> list[Path]:
+        """The texts ``briefing``'s sources point at, beside the file."""
+        folder = self.path.parent
+        return [folder / s.file for s in (briefing.sources if briefing else []) if s.file]
 
     def on_source_text_changed(self, _message: SourceTextChanged) -> None:
         from briefing.ui.screens.source import SourceScreen
@@ -218,9 +222,7 @@ class ReloadingApp(App[int]):
                 self.watch_sources()
             return
         self._take(result)
-        if self.watch_file and self._watched_sources != [
-            self.path.parent / s.file for s in result.sources if s.file
-        ]:
+        if self.watch_file and self._watched_sources != self._source_files(result):
             self.watch_sources()
         # The worker's diff holds only if it was made against what is shown.
         changes = main.update(
