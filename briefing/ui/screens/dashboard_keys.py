@@ -107,6 +107,5 @@ DASHBOARD_BINDINGS: list[BindingType] = [
         id="problems",
     ),
     *SEARCH_BINDINGS,
-    *SEARCH_BINDINGS,
 ]
 """Every key of the dashboard, in the order help lists them."""
