@@ -21,7 +21,7 @@ from briefing.model import Roster
 from briefing.model.items import items
 from briefing.model.text import visible
 from briefing.model.wording import TIME_NOT_STATED, attribution
-from briefing.ui.screens.finding import PANE_OF
+from briefing.ui.layout import PANE_OF
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode

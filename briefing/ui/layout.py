@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
+from briefing.model.items import SECTIONS
+
 PANE_SECTIONS: dict[str, tuple[str, ...]] = {
     "delegations": ("delegations",),
     "agenda": ("agenda",),
@@ -22,6 +24,15 @@ PANE_SECTIONS: dict[str, tuple[str, ...]] = {
     "timeline": ("timeline",),
 }
 """Each pane (by id, in screen order) and the sections of the file it shows."""
+
+PANE_KINDS: dict[str, tuple[str, ...]] = {
+    pane: tuple(kind for section in sections for kind in SECTIONS[section])
+    for pane, sections in PANE_SECTIONS.items()
+}
+"""The kinds of item each pane lists, from the sections of the file it shows."""
+
+PANE_OF: dict[str, str] = {kind: pane for pane, kinds in PANE_KINDS.items() for kind in kinds}
+"""The pane that lists each kind of item, to go to."""
 
 ONE_COLUMN_BELOW = 70
 THREE_COLUMNS_FROM = 180

@@ -20,7 +20,7 @@ from briefing.loading.watching import signature
 from briefing.model import Briefing
 from briefing.model.text import visible
 from briefing.ui.app import BriefingApp
-from briefing.ui.screens.finding import PANE_OF
+from briefing.ui.layout import PANE_OF
 from briefing.ui.screens.main import MainScreen
 from briefing.ui.screens.rounds import RoundsScreen
 

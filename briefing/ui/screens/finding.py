@@ -1,4 +1,4 @@
-"""Search and side filter for the dashboard: state, and how it reaches the panes.
+"""Search and side filter for the dashboard: the state's keeper, and how it reaches the panes.
 
 The engine (briefing.search) knows nothing of panes. ``Finder``, a widget
 with nothing to show that the dashboard owns, keeps the index and what the
@@ -12,21 +12,19 @@ panes (walk.py), and the selected match's place ("3/12") is shown.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from textual import work
-from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from briefing.model import Briefing
-from briefing.model.items import SECTIONS
-from briefing.ui.layout import PANE_SECTIONS
-from briefing.ui.panes.base import Lens, Pane
-from briefing.ui.screens.walk import Position, SavedView, rank, step
+from briefing.ui.layout import PANE_KINDS, PANE_OF
+from briefing.ui.panes.base import Pane
+from briefing.ui.screens.finding_state import Finding
+from briefing.ui.screens.walk import SavedView, rank, step
 from briefing.ui.text_content import STATUS_LABEL
 from briefing.ui.widgets.header import BriefingHeader
 
@@ -34,98 +32,8 @@ if TYPE_CHECKING:
     from briefing.model import Roster
     from briefing.ui.widgets.search_bar import SearchBar
 
-PANE_KINDS: dict[str, tuple[str, ...]] = {
-    pane: tuple(kind for section in sections for kind in SECTIONS[section])
-    for pane, sections in PANE_SECTIONS.items()
-}
-"""The kinds of item each pane lists, from the sections of the file it shows."""
-
-PANE_OF: dict[str, str] = {kind: pane for pane, kinds in PANE_KINDS.items() for kind in kinds}
-"""The pane that lists each kind of item, to go to."""
-
-
-@dataclass
-class Finding:
-    """What the dashboard is currently narrowed to."""
-
-    query: str = ""
-    result: Any = None
-    """The engine's result for ``query`` (None when there is no search)."""
-    hide: bool = False
-    side: str | None = None
-    """Id of the delegation the panes are filtered to."""
-    side_keys: Collection[str] | None = None
-    saved: SavedView | None = None
-    matches: frozenset[str] = field(default_factory=frozenset)
-    counts: dict[str, int] = field(default_factory=dict)
-    """Matches per pane id, as the panes' frames show them."""
-    current: Position | None = None
-    """The selected match, whose place is shown."""
-    current_pane: str | None = None
-    """Id of the pane ``current`` is in."""
-    place: str = ""
-    """``current``'s place among the matches, "3/12" ("" for none)."""
-
-    @property
-    def searching(self) -> bool:
-        return self.result is not None
-
-    def lens_for(self, pane_id: str) -> Lens:
-        if self.result is None:
-            return Lens(side=self.side_keys)
-        return Lens(
-            side=self.side_keys,
-            matches=self.matches,
-            spans=self.result.spans,
-            hide=self.hide,
-            count=self.counts.get(pane_id, 0),
-            place=self.place if pane_id == self.current_pane else "",
-        )
-
-
-MODE_BINDINGS: list[BindingType] = [
-    # Esc undoes the innermost mode: the search, then the zoom, then the
-    # side filter. One binding each, so the footer says which comes next.
-    Binding(
-        "escape",
-        "clear_search",
-        "Clear",
-        tooltip="Clear the search (the selection stays)",
-        id="clear",
-    ),
-    Binding("escape", "restore_pane", "Restore", tooltip="Restore the maximised pane", id="clear"),
-    Binding("escape", "clear_side", "All sides", tooltip="Clear the side filter", id="clear"),
-    Binding("n", "step_match(1)", "Next", tooltip="Jump to the next match", id="next-match"),
-    Binding("N", "step_match(-1)", "Prev", tooltip="Jump to the previous match", id="previous-match"),
-]
-"""Keys of a mode (search, zoom, side filter), first in the footer while it is on."""
-
-SEARCH_BINDINGS: list[BindingType] = [
-    Binding(
-        "slash,ctrl+f",
-        "search",
-        "Search",
-        key_display="/",
-        tooltip="Search every pane as you type",
-        id="search",
-    ),
-    Binding(
-        "ctrl+o",
-        "toggle_hide",
-        "Only matches",
-        show=False,
-        tooltip="Hide non-matching items instead of dimming them",
-        id="toggle-hide",
-    ),
-    Binding(
-        "f",
-        "focus_side",
-        "Side",
-        tooltip="Show only the selected item's side (Esc clears)",
-        id="focus-side",
-    ),
-]
-"""Search and side-filter keys, bound on MainScreen (a Finder never has focus to get keys)."""
+# The pane tables live in layout.py; importable from here as before.
+__all__ = ["PANE_KINDS", "PANE_OF", "Finder", "Finding"]
 
 
 class Finder(Widget):

@@ -1,9 +1,8 @@
 """The dashboard: header, banner, the panes the briefing has, footer.
 
-Which panes there are and how they share the terminal is worked out in
-``briefing.ui.layout``; this screen applies it as the briefing or the
-terminal's size changes. The panes are numbered in the order they are shown,
-and the number keys follow those numbers.
+How the panes are laid out and moved between is its base's (pane_layout.py);
+its keys are in dashboard_keys.py. Here: showing a briefing and its reloads
+(marks, the stale banner), the search's keys, and the screens it opens.
 """
 
 from __future__ import annotations
@@ -12,21 +11,15 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Container
-from textual.content import Content
-from textual.screen import Screen
-from textual.style import Style
-from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from briefing.loading import BriefingError
 from briefing.model import Briefing, Quote, Roster
-from briefing.model.items import present
 from briefing.model.text import visible
-from briefing.ui.layout import MIN_HEIGHT, MIN_WIDTH, Arrangement, arrange, panes_for
+from briefing.ui.layout import MIN_HEIGHT, MIN_WIDTH, PANE_OF
 from briefing.ui.messages import CiteQuote, ReloadFinished, ReloadStarted
 from briefing.ui.panes.agenda import AgendaPane
 from briefing.ui.panes.base import Pane
@@ -34,8 +27,10 @@ from briefing.ui.panes.delegations import DelegationsPane
 from briefing.ui.panes.quotes import QuotesPane
 from briefing.ui.panes.tally import TallyPane
 from briefing.ui.panes.timeline import TimelinePane
-from briefing.ui.screens.finding import MODE_BINDINGS, PANE_OF, SEARCH_BINDINGS, Finder
-from briefing.ui.text_content import lit
+from briefing.ui.screens.dashboard_keys import DASHBOARD_BINDINGS
+from briefing.ui.screens.finding import Finder
+from briefing.ui.screens.pane_layout import PaneLayout
+from briefing.ui.stale_banner import stale_banner
 from briefing.ui.widgets.header import BriefingHeader
 from briefing.ui.widgets.row_list import RowList
 
@@ -44,71 +39,16 @@ if TYPE_CHECKING:
     from briefing.ui.widgets.search_bar import SearchBar
 
 MARK_SECONDS = 60
-PANE_KEYS = 5
-"""Number keys 1 … 5 go to the first … fifth pane shown."""
 
 
-class MainScreen(Screen[None]):
+class MainScreen(PaneLayout):
     """All panes of one briefing at a glance.
 
     Search and the side filter live in its ``finder``; the actions here hand
     it what the screen knows (the focus, the search bar).
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *(
-            Binding(
-                f"{n}",
-                f"focus_pane_number({n})",
-                f"Pane {n}",
-                show=False,
-                tooltip=f"Go to pane {n} (the number in its frame)",
-                id=f"pane-{n}",
-            )
-            for n in range(1, PANE_KEYS + 1)
-        ),
-        Binding("tab", "next_pane(1)", "Next pane", show=False),
-        Binding("shift+tab", "next_pane(-1)", "Previous pane", show=False),
-        *MODE_BINDINGS,
-        # Two bindings per key where the key does one of two things: the
-        # footer shows the one check_action lets through.
-        Binding("z", "maximize_pane", "Zoom", tooltip="Maximise the focused pane (Esc restores)", id="zoom"),
-        Binding("z", "minimize_pane", "Restore", tooltip="Restore the maximised pane", id="zoom"),
-        Binding(
-            "d",
-            "show_changes",
-            "Changes",
-            show=False,
-            tooltip="List what the last reload changed",
-            id="changes",
-        ),
-        Binding("e", "app.edit", "Edit", show=False, tooltip="Open $EDITOR at the selected item", id="edit"),
-        Binding("c", "copy_citation", "Cite", tooltip="Copy the selected quote as a citation", id="cite"),
-        Binding(
-            "s",
-            "show_source",
-            "Source",
-            show=False,
-            tooltip="Show the selected item in its source text",
-            id="source",
-        ),
-        Binding(
-            "p",
-            "present",
-            "Present",
-            tooltip="Presenter view: one quote or agenda item at a time",
-            id="present",
-        ),
-        Binding(
-            "exclamation_mark",
-            "show_problems",
-            "Problems",
-            show=False,
-            tooltip="List every problem of the broken save",
-            id="problems",
-        ),
-        *SEARCH_BINDINGS,
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = DASHBOARD_BINDINGS
 
     finder: Finder
     """Search and side filter (made with the panes, in compose)."""
@@ -178,13 +118,6 @@ class MainScreen(Screen[None]):
         self.since = since
         self.error: BriefingError | None = None
         """The problem that makes the view stale, if any."""
-        self.arrangement = Arrangement("two-columns")
-        self._arranged = False
-        """How the panes are laid out now."""
-        self._current = "delegations"
-        """The pane last focused (the open one in an accordion)."""
-        self._tab = ""
-        """Of two panes that take turns in one cell, the one shown."""
 
     def compose(self) -> ComposeResult:
         header = BriefingHeader(now=self._now)
@@ -230,16 +163,9 @@ class MainScreen(Screen[None]):
         self._show_problems()  # how many fit depends on the height
 
     @property
-    def panes(self) -> list[Pane]:
-        return list(self.query(Pane))
-
-    @property
     def search_bar(self) -> SearchBar | None:
         """The search bar, once it has been opened."""
         return self.finder.bar
-
-    def pane(self, name: str) -> Pane:
-        return self.query_one(f"#{name}", Pane)
 
     # -- showing briefings --------------------------------------------------
 
@@ -320,147 +246,8 @@ class MainScreen(Screen[None]):
         line each; ``!`` lists them all."""
         if self.error is None:
             return
-        problems = self.error.problems
-        shown = problems[: 3 if self.app.size.height >= 30 else 1]
-        more = len(problems) - len(shown)
-        lines = [Content.assemble(("⚠ ", "bold $text-error"), lit(str(problem), "bold")) for problem in shown]
-        lines.append(
-            Content.assemble(
-                (f"+{more} more · ! lists all · " if more else "", "bold"),
-                (
-                    "Showing the last good version (stale): fix the file and save · e edit · r reload",
-                    "$text-muted",
-                ),
-            )
-        )
-        self.query_one("#banner", Static).update(Content("\n").join(lines))
-
-    # -- actions ------------------------------------------------------------
-
-    # -- arranging the panes ---------------------------------------------------
-
-    def _arrange(self) -> None:
-        """Lay out the panes the briefing has for the terminal's size."""
-        size = self.size if self.size.area else self.app.size
-        shown = panes_for(present(self.briefing))
-        if self._current not in shown:
-            self._current = shown[0]
-        before = self.arrangement
-        a = self.arrangement = arrange(shown, size.width, size.height)
-        if a == before and self._arranged:
-            # A reload of the same sections at the same size: setting the
-            # grid again would lay out the whole screen for nothing.
-            self._set_titles()
-            return
-        self._arranged = True
-        self.set_class(a.mode == "too-small", "-too-small")
-        self.set_class(a.mode == "one-column", "-one-column")
-        self.set_class(a.accordion, "-accordion")
-        self.set_class(a.collapsed_height == 2, "-tight")
-        body = self.query_one("#body").styles
-        body.grid_size_columns = a.columns
-        body.grid_size_rows = a.rows
-        body.grid_columns = a.column_widths
-        body.grid_rows = "1fr"
-        if a.tabs is not None and self._tab not in a.tabs:
-            self._tab = self._current if self._current in a.tabs else a.tabs[0]
-        for pane in self.panes:
-            name = pane.id or ""
-            pane.set_class(name not in a.panes, "-absent")
-            pane.set_class(a.tabs is not None and name in a.tabs and name != self._tab, "-inactive")
-            pane.set_class(name == self._current, "-current")
-            pane.styles.column_span, pane.styles.row_span = a.spans.get(name, (1, 1))
-        self._set_titles()
-        if self._focus_lost():
-            # Back from "too small", or the focused pane went with its section.
-            self.call_after_refresh(self._focus_current)
-        if before.panes != a.panes or before.mode != a.mode:
-            self.refresh_bindings()  # the number keys follow the panes shown
-
-    def _focus_lost(self) -> bool:
-        """Whether nothing, or a pane no longer shown, has the focus."""
-        if self.arrangement.mode == "too-small":
-            return False
-        pane = Pane.holding(self.focused)
-        return self.focused is None or (pane is not None and (pane.id or "") not in self.arrangement.panes)
-
-    def _focus_current(self) -> None:
-        if self._focus_lost():
-            self.pane(self._current).list.focus()
-
-    def _set_titles(self) -> None:
-        a = self.arrangement
-        numbered = {
-            name: f"{n} {self.pane(name).title_for(self.briefing)}" for n, name in enumerate(a.panes, 1)
-        }
-        titles: dict[str, Content] = {name: Content(title) for name, title in numbered.items()}
-        if a.tabs is not None:
-            # One cell, two tabs: the title names both so the other is discoverable.
-            # and a click on a tab's name shows it.
-            first, second = (_tab(numbered[n], n, n == self._tab) for n in a.tabs)
-            both = Content.assemble(first, ("  │  ", "dim"), second)
-            titles.update(dict.fromkeys(a.tabs, both))
-        for name, title in titles.items():
-            pane = self.pane(name)
-            # Setting a title redraws the pane, and a reload sets them all.
-            if pane.border_title != title.markup:  # Textual gives it back as markup
-                pane.border_title = title
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        pane = Pane.holding(event.widget)
-        if pane is not None and pane.id and pane.id != self._current:
-            self._current = pane.id
-            for each in self.panes:
-                each.set_class(each is pane, "-current")
-
-    # -- actions ------------------------------------------------------------
-
-    def action_focus_pane_number(self, number: int) -> None:
-        """Focus the ``number``-th pane shown (1 is the first)."""
-        shown = self.arrangement.panes
-        if 1 <= number <= len(shown):
-            self.action_focus_pane(shown[number - 1])
-
-    def action_focus_pane(self, name: str) -> None:
-        """Focus pane ``name`` (bringing its tab forward); nothing if it is not shown."""
-        if name not in self.arrangement.panes:
-            return
-        tabs = self.arrangement.tabs
-        if tabs is not None and name in tabs and name != self._tab:
-            self._tab = name
-            for other in tabs:
-                self.pane(other).set_class(other != name, "-inactive")
-            self._set_titles()
-        self.pane(name).list.focus()
-
-    def action_next_pane(self, direction: int) -> None:
-        """Tab / Shift+Tab: the next pane in order, tabs included; a zoom moves along."""
-        panes = [self.pane(name) for name in self.arrangement.panes]
-        current = Pane.holding(self.focused)
-        index = panes.index(current) if current in panes else -direction
-        target = panes[(index + direction) % len(panes)]
-        zoomed = self.maximized is not None
-        if zoomed:
-            self.minimize()
-        self.action_focus_pane(target.id or "")
-        if zoomed:
-            self.maximize(target, container=False)
-
-    def action_maximize_pane(self) -> None:
-        if self.maximized is not None:
-            self.minimize()
-            return
-        if (pane := Pane.holding(self.focused)) is not None:
-            self.maximize(pane, container=False)
-
-    def action_minimize_pane(self) -> None:
-        self.minimize()
-
-    def watch_maximized(self, before: Widget | None, after: Widget | None) -> None:
-        for pane in (before, after):
-            if isinstance(pane, TallyPane):
-                pane.set_big(pane is after)
-        self.refresh_bindings()
+        room = 3 if self.app.size.height >= 30 else 1
+        self.query_one("#banner", Static).update(stale_banner(self.error.problems, room))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Which keys work (and show in the footer) in the focused pane and the mode."""
@@ -490,11 +277,6 @@ class MainScreen(Screen[None]):
         if action == "clear_side":
             return not searching and self.maximized is None and finding.side is not None
         return True
-
-    def jump_to(self, name: str, key: str) -> None:
-        """Focus pane ``name`` and select the row whose key is ``key``."""
-        self.action_focus_pane(name)
-        self.pane(name).select_row(key)
 
     # -- search and side filter (the finder's) --------------------------------
 
@@ -536,9 +318,6 @@ class MainScreen(Screen[None]):
 
     def action_clear_search(self) -> None:
         self.finder.clear_search()
-
-    def action_restore_pane(self) -> None:
-        self.minimize()
 
     def action_clear_side(self) -> None:
         self.finder.clear_side()
@@ -620,9 +399,3 @@ class MainScreen(Screen[None]):
         if pane is not None and pane.list.cursor is not None and pane.list.rows:
             return pane.row_path(pane.list.cursor)
         return None
-
-
-def _tab(label: str, pane: str, active: bool) -> Content:
-    """A tab's name in a shared frame: bold when shown, a click shows it."""
-    click = Style.from_meta({"@click": f"screen.focus_pane({pane!r})"})
-    return Content.styled(label, "bold" if active else "dim").stylize(click)

@@ -1,52 +1,23 @@
-"""A virtualised list of rows, each as tall as its words need.
+"""A virtualised list of rows that the keyboard and the mouse move through.
 
-Every pane is one of these. Only the rows on screen are rendered, so a list
-of 100,000 items costs no more to open than a list of ten: nothing is
-measured up front (unlike OptionList, which wraps every prompt to find its
-height, or ListView, which builds a widget per item).
-
-A row is at least ``height`` lines (the list's estimate for rows not yet
-seen) and at most the list's visible height, so a long quote is shown whole
-when it fits and never hides the rest. A row's real height is learnt when it
-is first rendered, and kept in a Fenwick tree of differences from the
-estimate: finding the row at a line, or a row's top, takes O(log n) however
-many rows there are, and a frame costs what its visible rows cost.
+Every pane is one of these. How rows are measured and drawn is RowsView's
+(rows_view.py); here are the keys, the clicks and the messages they send.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar
 
-from rich.segment import Segment
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.cache import LRUCache
-from textual.content import Content
-from textual.geometry import Region, Size
 from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
-from textual.style import Style as VisualStyle
 
-T = TypeVar("T")
+from briefing.ui.widgets.rows_view import RowRenderer, RowsView, T
 
-SIZE_DELAY = 0.3
-"""Seconds to gather newly measured rows of a long list before its scroll size follows them."""
-SIZE_AT_ONCE = 1_000
-"""Lists up to this many rows follow every newly measured row at once."""
-
-RowRenderer = Callable[[Any, int, bool], list[Content]]
-"""(row, width, compact) -> one Content per line, each fitting ``width``."""
+__all__ = ["RowList", "RowRenderer"]
 
 
-def _row_of(key: tuple[Any, ...]) -> int:
-    """The row index of a key of RowList's cache (strips, or a row's lines)."""
-    return int(key[1] if key[0] == "lines" else key[0])
-
-
-class RowList(ScrollView, Generic[T], can_focus=True):
+class RowList(RowsView[T], can_focus=True):
     """A keyboard- and mouse-driven list of rows, rendered on demand.
 
     | Key | Action |
@@ -69,11 +40,6 @@ class RowList(ScrollView, Generic[T], can_focus=True):
         Binding("enter", "select", "Open", tooltip="Open the selected item"),
     ]
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "row-list--cursor",
-        "row-list--placeholder",
-    }
-
     DEFAULT_CSS = """
     RowList {
         background: transparent;
@@ -88,384 +54,28 @@ class RowList(ScrollView, Generic[T], can_focus=True):
     }
     """
 
-    cursor: reactive[int | None] = reactive[int | None](None, init=False)
-    """Index of the selected row, or None when the list is empty."""
-    compact: reactive[bool] = reactive(False)
-    """Use the short form of each row (set automatically on small screens)."""
+    class RowMessage(Message):
+        """Something happened to row ``index`` of ``row_list``."""
 
-    class Highlighted(Message):
+        def __init__(self, row_list: RowList[Any], index: int) -> None:
+            super().__init__()
+            self.row_list = row_list
+            self.index = index
+
+        @property
+        def control(self) -> RowList[Any]:
+            return self.row_list
+
+    class Highlighted(RowMessage):
         """The cursor moved to another row."""
 
-        def __init__(self, row_list: RowList[Any], index: int) -> None:
-            super().__init__()
-            self.row_list = row_list
-            self.index = index
-
-        @property
-        def control(self) -> RowList[Any]:
-            return self.row_list
-
-    class Selected(Message):
+    class Selected(RowMessage):
         """A row was opened (Enter or a click on the selected row)."""
 
-        def __init__(self, row_list: RowList[Any], index: int) -> None:
-            super().__init__()
-            self.row_list = row_list
-            self.index = index
-
-        @property
-        def control(self) -> RowList[Any]:
-            return self.row_list
-
-    def __init__(
-        self,
-        render_row: RowRenderer,
-        *,
-        height: int = 1,
-        compact_height: int | None = None,
-        placeholder: str = "Nothing here.",
-        name: str | None = None,
-        id: str | None = None,
-        classes: str | None = None,
-    ) -> None:
-        super().__init__(name=name, id=id, classes=classes)
-        self._render_row = render_row
-        self._full_height = height
-        self._compact_height = compact_height or height
-        self._rows: Sequence[T] = ()
-        self.placeholder = placeholder
-        """What an empty list says."""
-        # Measured rows: index -> height, and the Fenwick tree (1-based) of
-        # their differences from the estimate. Both are for one geometry.
-        self._heights: dict[int, int] = {}
-        self._tree: list[int] = [0]
-        self._geometry: tuple[int, bool, int] = (0, False, 0)
-        self._size_pending = False
-        # Strips per (row, line, ...) and, under ("lines", ...), rendered rows.
-        self._cache: LRUCache[tuple[Any, ...], Any] = LRUCache(1024)
-
-    # -- data ---------------------------------------------------------------
-
-    @property
-    def rows(self) -> Sequence[T]:
-        return self._rows
-
-    @property
-    def row_height(self) -> int:
-        """The least height of a row, and the estimate for rows not yet rendered."""
-        return self._compact_height if self.compact else self._full_height
-
-    @property
-    def max_lines(self) -> int:
-        """The most lines a row may take: the visible height of the list."""
-        return max(self.row_height, self.scrollable_content_region.height)
-
-    @property
-    def selected(self) -> T | None:
-        if self.cursor is None or not self._rows:
-            return None
-        return self._rows[self.cursor]
-
-    def set_rows(
-        self, rows: Sequence[T], *, keep: Callable[[T], bool] | None = None, reuse: bool = False
-    ) -> None:
-        """Replace the rows; put the cursor on the first row ``keep`` accepts.
-
-        When a kept row is found the scroll position is kept too, so a reload
-        does not make the view jump. ``reuse``: the caller knows that a row
-        equal to the old row at its index looks the same, so its measured
-        height is kept, and when every row is unchanged nothing is redrawn.
-        """
-        old, self._rows = self._rows, rows
-        if reuse and rows and len(old) == len(rows) and all(a == b for a, b in zip(old, rows, strict=True)):
-            return
-        if reuse and rows:
-            self._keep_unchanged(old)
-            self.refresh()
-        else:
-            self._forget_heights()
-            self.refresh_rows()
-        cursor = None
-        found = False
-        if rows:
-            cursor = 0
-            if keep is not None:
-                match = next((i for i, row in enumerate(rows) if keep(row)), None)
-                found = match is not None
-                cursor = match or 0
-        self.set_reactive(RowList.cursor, cursor)
-        scroll_y = self.scroll_offset.y
-        self._measure_view(scroll_y if found else 0)
-        self._update_size()
-        if found:
-            self.scroll_to(y=scroll_y, animate=False, immediate=True)
-            self.call_after_refresh(self._ensure_cursor_visible)
-        elif cursor is not None:
-            self.scroll_to(y=0, animate=False, immediate=True)
-
-    def _ensure_cursor_visible(self) -> None:
-        if self.cursor is None:
-            return
-        top, height = self._cursor_geometry()
-        view = self.scrollable_content_region.height
-        if not (self.scroll_offset.y <= top and top + height <= self.scroll_offset.y + view):
-            self.scroll_to_cursor()
-
-    def refresh_rows(self) -> None:
-        """Forget rendered rows (after their content or styles change)."""
-        self._cache.clear()
-        self.refresh()
-
-    def _measure_view(self, top: int) -> None:
-        """Measure the rows a view from line ``top`` shows (they are drawn
-        next anyway), so the list's size is right from the first frame: sized
-        from the estimate, it would grow as the rows are drawn, a scroll bar
-        come and go, and the screen be laid out again each time."""
-        view = self.scrollable_content_region.height
-        if not view or not self._rows:
-            return
-        index, offset = self._row_at(top)
-        used = -offset
-        pending, self._size_pending = self._size_pending, True  # set_rows sizes the list next
-        try:
-            while index < len(self._rows) and used < view:
-                used += self.height_of(index)
-                index += 1
-        finally:
-            self._size_pending = pending
-
-    def forget_rows(self, indices: Iterable[int]) -> None:
-        """Draw these rows again (how they look changed), and no others."""
-        gone = set(indices)
-        if not gone:
-            return
-        for key in list(self._cache.keys()):
-            if _row_of(key) in gone:
-                self._cache.discard(key)
-        self.refresh()
-
-    def _keep_unchanged(self, old: Sequence[T]) -> None:
-        """Keep the measured height and drawn lines of each row equal to the
-        row at its index in ``old``; forget the others'.
-
-        A reload that changes one item then draws one row again: were all
-        heights forgotten, the list's size would drop to the estimate and
-        grow back as rows are measured, laying the screen out each time.
-        """
-        rows = self._rows
-        geometry = (self.scrollable_content_region.width, self.compact, self.max_lines)
-        if geometry != self._geometry:
-            self._forget_heights()
-            return
-        same: dict[int, bool] = {}
-
-        def unchanged(index: int) -> bool:
-            if index not in same:
-                same[index] = index < len(rows) and index < len(old) and rows[index] == old[index]
-            return same[index]
-
-        kept = {i: h for i, h in self._heights.items() if unchanged(i)}
-        cache = [(key, self._cache.get(key)) for key in self._cache.keys() if unchanged(_row_of(key))]
-        self._forget_heights()
-        self._size_pending = True  # set_rows brings the size up to date itself
-        for index, height in kept.items():
-            self._set_height(index, height)
-        self._size_pending = False
-        for key, value in cache:
-            self._cache[key] = value
-
-    # -- geometry -----------------------------------------------------------
-
-    def _forget_heights(self) -> None:
-        """Forget measured heights (the rows or the room for them changed)."""
-        self._heights = {}
-        self._tree = [0] * (len(self._rows) + 1)
-        self._cache.clear()  # rendered for other room
-        self._geometry = (self.scrollable_content_region.width, self.compact, self.max_lines)
-
-    def _check_geometry(self) -> None:
-        geometry = (self.scrollable_content_region.width, self.compact, self.max_lines)
-        if geometry != self._geometry:
-            self._forget_heights()
-
-    def _delta_before(self, index: int) -> int:
-        """Sum of (height - estimate) over the rows before ``index``."""
-        tree, total, k = self._tree, 0, index
-        while k > 0:
-            total += tree[k]
-            k -= k & -k
-        return total
-
-    def _set_height(self, index: int, height: int) -> None:
-        old = self._heights.get(index, self.row_height)
-        if height == old:
-            return
-        self._heights[index] = height
-        tree, k, n, delta = self._tree, index + 1, len(self._tree) - 1, height - old
-        while k <= n:
-            tree[k] += delta
-            k += k & -k
-        if not self._size_pending:
-            # Not while a frame is drawn (after it), and for long lists not
-            # after every row: a new virtual size lays the screen out again
-            # (~90 ms with 100,000 items) and moving down a list measures a
-            # row a key. What needs the exact size now (scrolling to a row)
-            # asks for it.
-            self._size_pending = True
-            if len(self._rows) > SIZE_AT_ONCE:
-                self.set_timer(SIZE_DELAY, self._update_size)
-            else:
-                self.call_after_refresh(self._update_size)
-
-    def row_top(self, index: int) -> int:
-        """The line at which row ``index`` starts."""
-        self._check_geometry()
-        return index * self.row_height + (self._delta_before(index) if self._heights else 0)
-
-    def height_of(self, index: int) -> int:
-        """The height of row ``index`` (rendering it, if it has not been)."""
-        self._check_geometry()
-        if index not in self._heights:
-            self._lines(index)
-        return self._heights.get(index, self.row_height)
-
-    def _row_at(self, line: int) -> tuple[int, int]:
-        """(row index, line within it) of virtual line ``line``."""
-        base = self.row_height
-        if not self._heights:
-            return divmod(line, base)
-        # Binary lifting over the tree: the most rows that end at or before line.
-        tree, n = self._tree, len(self._tree) - 1
-        pos, acc, step = 0, 0, 1 << n.bit_length()
-        while step:
-            nxt = pos + step
-            if nxt <= n and acc + tree[nxt] + step * base <= line:
-                pos, acc = nxt, acc + tree[nxt] + step * base
-            step >>= 1
-        return pos, line - acc
-
-    def _update_size(self) -> None:
-        self._size_pending = False
-        self._check_geometry()
-        width = self.scrollable_content_region.width
-        total = len(self._rows) * self.row_height + self._delta_before(len(self._rows))
-        self.virtual_size = Size(width, total)
-
-    def on_resize(self, event: events.Resize) -> None:
-        self._cache.clear()
-        self._update_size()
-        if self.cursor is not None:
-            self.scroll_to_cursor(False)
-            # Heights are measured again for the new width: look once more
-            # when they are known, so the selection stays in view.
-            self.call_after_refresh(self._ensure_cursor_visible)
-
-    def watch_compact(self) -> None:
-        self._cache.clear()
-        self._update_size()
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._cache.clear()
-
-    def _cursor_geometry(self) -> tuple[int, int]:
-        """The cursor's row's top and height, once the rows that can share
-        the view with it are measured: were they measured only once drawn,
-        they could push it out."""
-        assert self.cursor is not None
-        view = self.scrollable_content_region.height
-        above, index = 0, self.cursor - 1
-        while index >= 0 and above < view:
-            above += self.height_of(index)
-            index -= 1
-        return self.row_top(self.cursor), self.height_of(self.cursor)
-
-    def scroll_to_cursor(self, animate: bool = False) -> None:
-        if self.cursor is None:
-            return
-        top, height = self._cursor_geometry()
-        if top + height > self.virtual_size.height:
-            self._update_size()  # the cursor's row was just measured taller
-        self.scroll_to_region(
-            Region(0, top, self.scrollable_content_region.width, height),
-            animate=animate,
-            force=True,
-            immediate=True,
-        )
-
-    # -- rendering ----------------------------------------------------------
-
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        if not self._rows:
-            if y != 0:
-                return Strip.blank(width)
-            placeholder_style = self.get_visual_style("row-list--placeholder")
-            content = Content(self.placeholder).truncate(width, ellipsis=True)
-            return self._strip(content, width, placeholder_style)
-        self._check_geometry()
-        line = y + int(self.scroll_offset.y)
-        index, offset = self._row_at(line)
-        if index >= len(self._rows):
-            return Strip.blank(width, self.rich_style)
-        is_cursor = index == self.cursor
-        key = (index, offset, width, is_cursor, self.compact, self.has_focus)
-        strip = self._cache.get(key)
-        if strip is None:
-            lines = self._lines(index)
-            content = lines[offset] if offset < len(lines) else Content("")
-            style = self._cursor_style() if is_cursor else None
-            strip = self._strip(content, width, style).apply_meta({"row": index})
-            self._cache[key] = strip
-        return strip
-
-    def _cursor_style(self) -> VisualStyle:
-        style = self.get_visual_style("row-list--cursor")
-        # Textual's visual styles leave out `reverse`, which marks the
-        # selection under NO_COLOR (see DEFAULT_CSS).
-        if self.get_component_styles("row-list--cursor").text_style.reverse:
-            style += VisualStyle(reverse=True)
-        return style
-
-    def _lines(self, index: int) -> list[Content]:
-        """The lines of row ``index``, rendered once (not once per line) and
-        measured: the lines share the strip cache, so whatever clears it
-        clears them."""
-        width, compact = self.scrollable_content_region.width, self.compact
-        lines_key = ("lines", index, width, compact)
-        lines: list[Content] | None = self._cache.get(lines_key)
-        if lines is None:
-            lines = self._render_row(self._rows[index], width, compact)[: self.max_lines]
-            self._cache[lines_key] = lines
-        # Also for cached lines: heights may have been forgotten since.
-        self._set_height(index, max(self.row_height, len(lines)))
-        return lines
-
-    def _strip(self, content: Content, width: int, style: Any) -> Strip:
-        base = self.visual_style if style is None else self.visual_style + style
-        # Rows arrive as single lines already fitted to the width, so the
-        # general path (Visual.to_strips: wrapping, alignment, selection and
-        # link passes) has nothing to do: styling the spans is all (~2x faster).
-        segments = [
-            Segment(text, (base + text_style).rich_style)
-            for text, text_style in content.render(base, end="", parse_style=self._get_style)
-            if text
-        ]
-        strip = Strip(segments, content.cell_length)
-        return strip.extend_cell_length(width, base.rich_style).crop(0, width)
-
     def watch_cursor(self, old: int | None, new: int | None) -> None:
-        self._cache.clear()
-        self.refresh()
+        super().watch_cursor(old, new)
         if new is not None:
-            self.scroll_to_cursor()
             self.post_message(self.Highlighted(self, new))
-
-    def on_focus(self) -> None:
-        self._cache.clear()
-
-    def on_blur(self) -> None:
-        self._cache.clear()
 
     # -- actions ------------------------------------------------------------
 
@@ -490,7 +100,7 @@ class RowList(ScrollView, Generic[T], can_focus=True):
     def _page(self) -> int:
         """How many rows from the cursor fill the visible height (at least one)."""
         view = self.scrollable_content_region.height
-        if self.cursor is None or not self._heights:
+        if self.cursor is None or not self._heights.known:
             return max(1, view // self.row_height)
         rows, used, index = 0, 0, self.cursor
         while index < len(self._rows) and used + self.height_of(index) <= view:

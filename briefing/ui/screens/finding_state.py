@@ -1,0 +1,53 @@
+"""What the dashboard is narrowed to, and the Lens each pane is given from it.
+
+Plain state, held once by the Finder (finding.py); the panes only ever see
+the Lens made for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from typing import Any
+
+from briefing.ui.panes.base import Lens
+from briefing.ui.screens.walk import Position, SavedView
+
+
+@dataclass
+class Finding:
+    """What the dashboard is currently narrowed to."""
+
+    query: str = ""
+    result: Any = None
+    """The engine's result for ``query`` (None when there is no search)."""
+    hide: bool = False
+    side: str | None = None
+    """Id of the delegation the panes are filtered to."""
+    side_keys: Collection[str] | None = None
+    saved: SavedView | None = None
+    matches: frozenset[str] = field(default_factory=frozenset)
+    counts: dict[str, int] = field(default_factory=dict)
+    """Matches per pane id, as the panes' frames show them."""
+    current: Position | None = None
+    """The selected match, whose place is shown."""
+    current_pane: str | None = None
+    """Id of the pane ``current`` is in."""
+    place: str = ""
+    """``current``'s place among the matches, "3/12" ("" for none)."""
+
+    @property
+    def searching(self) -> bool:
+        return self.result is not None
+
+    def lens_for(self, pane_id: str) -> Lens:
+        if self.result is None:
+            return Lens(side=self.side_keys)
+        return Lens(
+            side=self.side_keys,
+            matches=self.matches,
+            spans=self.result.spans,
+            hide=self.hide,
+            count=self.counts.get(pane_id, 0),
+            place=self.place if pane_id == self.current_pane else "",
+        )

@@ -1,0 +1,27 @@
+"""What the banner over a stale dashboard says: the file's first problems, and what to do."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.content import Content
+
+from briefing.loading.problems import Problem
+from briefing.ui.text_content import lit
+
+
+def stale_banner(problems: Sequence[Problem], room: int) -> Content:
+    """The first ``room`` problems, one line each, then how many more and the way out."""
+    shown = problems[:room]
+    more = len(problems) - len(shown)
+    lines = [Content.assemble(("⚠ ", "bold $text-error"), lit(str(problem), "bold")) for problem in shown]
+    lines.append(
+        Content.assemble(
+            (f"+{more} more · ! lists all · " if more else "", "bold"),
+            (
+                "Showing the last good version (stale): fix the file and save · e edit · r reload",
+                "$text-muted",
+            ),
+        )
+    )
+    return Content("\n").join(lines)

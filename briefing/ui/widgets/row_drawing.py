@@ -1,0 +1,77 @@
+"""What RowList has drawn, kept for the next frame, and how a row's line becomes a strip."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from typing import Any
+
+from rich.segment import Segment
+from textual.cache import LRUCache
+from textual.content import Content
+from textual.strip import Strip
+from textual.style import Style as VisualStyle
+
+StripKey = tuple[int, int, int, bool, bool, bool]
+"""(row, line within it, width, is the cursor's row, compact, list has focus)."""
+
+
+class DrawnRows:
+    """Strips per (row, line, ...) and, apart, each row's rendered lines.
+
+    One cache for both, so whatever clears it (a new width, style or
+    cursor) forgets the lines with the strips made from them.
+    """
+
+    def __init__(self, size: int = 1024) -> None:
+        self._cache: LRUCache[tuple[Any, ...], Any] = LRUCache(size)
+
+    def strip(self, key: StripKey) -> Strip | None:
+        return self._cache.get(key)
+
+    def keep_strip(self, key: StripKey, strip: Strip) -> None:
+        self._cache[key] = strip
+
+    def lines(self, index: int, width: int, compact: bool) -> list[Content] | None:
+        """Row ``index``'s lines as rendered for ``width`` and ``compact``, if they were."""
+        return self._cache.get(("lines", index, width, compact))
+
+    def keep_lines(self, index: int, width: int, compact: bool, lines: list[Content]) -> None:
+        self._cache[("lines", index, width, compact)] = lines
+
+    def clear(self) -> None:
+        self._cache.clear()
+
+    def forget(self, rows: Collection[int]) -> None:
+        """Forget what was drawn of ``rows``, and nothing else."""
+        for key in list(self._cache.keys()):
+            if _row_of(key) in rows:
+                self._cache.discard(key)
+
+    def kept(self, keep: Callable[[int], bool]) -> list[tuple[tuple[Any, ...], Any]]:
+        """What was drawn of the rows ``keep`` accepts, to :meth:`restore` after a clear."""
+        return [(key, self._cache.get(key)) for key in self._cache.keys() if keep(_row_of(key))]
+
+    def restore(self, entries: list[tuple[tuple[Any, ...], Any]]) -> None:
+        for key, value in entries:
+            self._cache[key] = value
+
+
+def _row_of(key: tuple[Any, ...]) -> int:
+    """The row index of a cache key (a strip's, or a row's lines')."""
+    return int(key[1] if key[0] == "lines" else key[0])
+
+
+def fitted_strip(
+    content: Content, width: int, base: VisualStyle, parse_style: Callable[[str | VisualStyle], VisualStyle]
+) -> Strip:
+    """One line of a row, already fitted to ``width``, as a strip ``width`` cells wide."""
+    # Rows arrive as single lines already fitted to the width, so the
+    # general path (Visual.to_strips: wrapping, alignment, selection and
+    # link passes) has nothing to do: styling the spans is all (~2x faster).
+    segments = [
+        Segment(text, (base + text_style).rich_style)
+        for text, text_style in content.render(base, end="", parse_style=parse_style)
+        if text
+    ]
+    strip = Strip(segments, content.cell_length)
+    return strip.extend_cell_length(width, base.rich_style).crop(0, width)
