@@ -88,7 +88,7 @@ async def test_help_lists_every_binding():
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        text = str(app.screen.query_one("Static").render())
+        text = str(app.screen.query_one("HangingText").render())
         for fragment in [
             "Quit briefing",
             "Show every key",
@@ -187,7 +187,7 @@ async def test_help_scrolls_says_more_follows_and_lists_every_key():
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
         card = app.screen.query_one("#help-card")
-        text = str(app.screen.query_one("Static").render())
+        text = str(app.screen.query_one("HangingText").render())
         assert "? or F1" in text and "/ or ^f" in text  # the alternatives too
         assert card.border_subtitle.startswith("↓ more · 0%")
         await pilot.press("j", "j")

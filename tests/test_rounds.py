@@ -176,7 +176,7 @@ async def test_help_lists_the_folder_keys_and_the_keymap_rebinds_them(folder):
         assert not [n.message for n in app._notifications if "keymap" in n.message]
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
-        text = str(app.screen.query_one("Static").render())
+        text = str(app.screen.query_one("HangingText").render())
         assert "Rounds picker" in text and "Open the selected round" in text
         assert "O                 Back to the folder's rounds" in text
         assert "V                 What changed since the previous round" in text
