@@ -168,15 +168,13 @@ def paths_problem(paths: list[Path]) -> str | None:
 
 def _since(rev: str, path: Path) -> tuple[Briefing, str] | int:
     """The briefing at ``rev`` for ``--since``, or exit status 2 after saying why not."""
-    from briefing.diff.revisions import load_at
-    from briefing.loading import BriefingError
+    from functools import partial
 
-    try:
-        return load_at(rev, path), rev
-    except BriefingError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        return 2
+    from briefing.diff.revisions import load_at
+    from briefing.output.broken_file import loaded
+
+    old = loaded(partial(load_at, rev, path))
+    return 2 if old is None else (old, rev)
 
 
 def _subcommand(name: str) -> Callable[[list[str]], int] | None:

@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import partial
 
-from briefing.loading import BriefingError, load_path
+from briefing.loading import load_path
 from briefing.model import Briefing, Roster
 from briefing.model.items import by_section, present
+from briefing.output.broken_file import loaded
 from briefing.output.broken_pipe import stdout_reader_left
 from briefing.output.glyphs import for_encoding
 from briefing.output.plain.sections import SECTION_WRITERS, write_meta
@@ -52,11 +54,8 @@ def run(path: str | os.PathLike[str], display: str) -> int:
     A broken file prints one ``FILE:LINE:COL: message`` line per problem to
     stderr and returns 1.
     """
-    try:
-        briefing = load_path(path, display=display)
-    except BriefingError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+    briefing = loaded(partial(load_path, path, display=display))
+    if briefing is None:
         return 1
     # With a non-UTF-8 locale, what the encoding lacks gets a stand-in of the
     # same width (an en dash a hyphen, é an e, Cyrillic ?), so headings stay
