@@ -132,14 +132,15 @@ def test_tally_without_reporter_belongs_to_no_side():
 
 def test_every_kind_and_section_has_its_renderers(geneva):
     from briefing.model.items import STRUCTS, kind_of
-    from briefing.output.plain import _ITEM_WRITERS, _SECTION_WRITERS
+    from briefing.output.plain.items import ITEM_WRITERS
+    from briefing.output.plain.sections import SECTION_WRITERS
     from briefing.search import FIELDS
     from briefing.ui.screens.detail_body import _DESCRIBERS
     from briefing.ui.screens.finding import PANE_KINDS, PANE_OF
 
-    for table in (STRUCTS, FIELDS, _ITEM_WRITERS, _DESCRIBERS, PANE_OF):
+    for table in (STRUCTS, FIELDS, ITEM_WRITERS, _DESCRIBERS, PANE_OF):
         assert set(table) == set(KINDS)
-    assert set(_SECTION_WRITERS) == set(SECTIONS)
+    assert set(SECTION_WRITERS) == set(SECTIONS)
     assert sorted(k for kinds in PANE_KINDS.values() for k in kinds) == sorted(KINDS)
     assert all(kind_of(obj) == kind for kind, _, obj, _, _ in items(geneva))
     assert kind_of(geneva.meta) is None

@@ -22,7 +22,7 @@ from briefing.model.structs import Briefing
 from briefing.output.broken_pipe import stdout_reader_left
 from briefing.output.diff_report import render_json, render_text
 from briefing.output.glyphs import can_encode, for_encoding
-from briefing.output.plain import output_width
+from briefing.output.wrapping import output_width
 
 NO_CHANGES, CHANGES, TROUBLE = 0, 1, 2
 

@@ -24,7 +24,7 @@ from briefing.model.figures import Figure
 from briefing.model.items import SECTIONS
 from briefing.model.text import visible
 from briefing.model.wording import NOT_REPORTED, figure_words
-from briefing.output.plain import cell_width, wrap
+from briefing.output.wrapping import cell_width, wrap
 
 SECTION_ORDER = ("meta", *SECTIONS)
 SECTION_TITLES = {"meta": "Meeting", "strikes": "Strike tally"}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from functools import partial
 from pathlib import Path
 
 from briefing.model.text import visible
@@ -99,7 +100,8 @@ def main(argv: list[str]) -> int:
     if args.theme is not None and to in ("md", "json"):
         parser.error(f"--theme colours HTML and PDF; {to} has no colours")
 
-    from briefing.loading import BriefingError, load_path
+    from briefing.loading import load_path
+    from briefing.output.broken_file import loaded
     from briefing.output.export import PAPER, export_text, page
     from briefing.output.export.palette import PaletteError
     from briefing.output.export.pdf import PdfError, html_to_pdf
@@ -109,11 +111,8 @@ def main(argv: list[str]) -> int:
     display = args.file or path.name
     if path.is_dir():
         parser.error(visible(f"{display} is a folder; give a briefing file"))
-    try:
-        briefing = load_path(path, display=display)
-    except BriefingError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+    briefing = loaded(partial(load_path, path, display=display))
+    if briefing is None:
         return 1
     if args.output is not None and _same_file(args.output, path):
         parser.error(visible(f"{args.output} is the briefing itself; export never writes to it"))
@@ -122,12 +121,9 @@ def main(argv: list[str]) -> int:
         from briefing.diff.revisions import load_at
         from briefing.output.export.since import since as since_of
 
-        try:
-            old = load_at(args.since, path)
-        except BriefingError as exc:
-            # The same messages as ``briefing diff REV FILE`` (both read through load_at).
-            for problem in exc.problems:
-                print(problem, file=sys.stderr)
+        # The same messages as ``briefing diff REV FILE`` (both read through load_at).
+        old = loaded(partial(load_at, args.since, path))
+        if old is None:
             return 2
         since = since_of(old, briefing, args.since, args.only)
     try:

@@ -1,6 +1,7 @@
 """What an export says, once for every format: the briefing as a few kinds of block.
 
-HTML and Markdown render the same :class:`Document`, so the wording and the
+HTML and Markdown render the same :class:`~.blocks.Document` (its kinds of
+block are in :mod:`.blocks`), so the wording and the
 honesty rules live here, not in each format: a figure keeps the words it was
 reported in ("nearly 400 (approximate)"), a figure not given reads "not
 reported" (never 0), an interception rate appears only when both figures are
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 import msgspec
@@ -47,6 +47,20 @@ from briefing.model.wording import (
     names,
     no_rate_reason,
 )
+from briefing.output.export.blocks import (
+    Block,
+    Bullets,
+    Document,
+    Entry,
+    Fields,
+    Member,
+    Pairs,
+    QuoteBlock,
+    Section,
+    Tally,
+    TallyRow,
+    Text,
+)
 from briefing.output.export.since import Since
 
 _URL = re.compile(r"^https?://[A-Za-z0-9\-._~:/?#\[\]@!$&()*+,;=%]+$")
@@ -60,9 +74,6 @@ TITLES = {
     "timeline": "Timeline",
 }
 """Each section's heading, as in the app and ``--plain``; others get their key, capitalised."""
-
-Pairs = list[tuple[str, str | None]]
-"""``(label, value)``; a value of None reads "not reported"."""
 
 
 def one_line(text: str) -> str:
@@ -84,113 +95,6 @@ def rate_text(count: WeaponCount) -> str:
     if rate is not None:
         return f"{rate:.0%} ({figure_text(count.intercepted)} of {figure_text(count.launched)})"
     return f"not computed ({no_rate_reason(count)})"
-
-
-# --- blocks -----------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Fields:
-    """Label: value pairs (a definition list in HTML)."""
-
-    pairs: Pairs
-
-
-@dataclass(frozen=True, slots=True)
-class Text:
-    """Running text; each string a line break."""
-
-    lines: list[str]
-
-
-@dataclass(frozen=True, slots=True)
-class Bullets:
-    items: list[str]
-
-
-@dataclass(frozen=True, slots=True)
-class Member:
-    """A person in a delegation's list of people."""
-
-    id: str
-    name: str
-    notes: list[str]
-    """"leads the delegation", "not at the table"."""
-    fields: Pairs
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """An item with a title: a delegation, an agenda item, an event ..."""
-
-    id: str
-    title: str
-    side: str | None = None
-    """The side colour key (``party-1``, ``ally`` ...) of its mark, if any."""
-    kicker: str | None = None
-    """A short line above the title, e.g. an event's time."""
-    fields: Pairs = field(default_factory=list)
-    body: list[str] = field(default_factory=list)
-    people: list[Member] | None = None
-    """A delegation's members (None for other kinds)."""
-    people_none: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteBlock:
-    id: str
-    lines: list[str]
-    """The words, verbatim."""
-    cite: str
-    """Whose words: a name, or who reported them and whom they cite."""
-    about: str | None
-    """The speaker's title and side: "Kremlin spokesman (Russia)"."""
-    where: str | None
-    """Where and when: "Telegram, Late Tuesday"."""
-    context: str | None
-    side: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class TallyRow:
-    id: str
-    weapon: str
-    launched: Figure
-    intercepted: Figure
-    rate: str
-
-
-@dataclass(frozen=True, slots=True)
-class Tally:
-    caption: str
-    rows: list[TallyRow]
-    scale: int
-    """The largest figure given, for the bars (0 when none is)."""
-
-
-Block = Fields | Text | Bullets | Entry | QuoteBlock | Tally
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    key: str
-    title: str
-    blocks: list[Block]
-    empty: str | None = None
-    """What stands for the section when it has nothing to show."""
-
-
-@dataclass(frozen=True, slots=True)
-class Document:
-    title: str
-    status: str | None
-    facts: Pairs
-    """Place, as of, source: the header's facts."""
-    source_url: str | None
-    """The source's link, when it is a plain http(s) address."""
-    sections: list[Section]
-    since: Since | None = None
-    """With ``--since REV``: the marks and the items removed."""
 
 
 # --- items ------------------------------------------------------------------

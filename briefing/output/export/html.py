@@ -20,7 +20,7 @@ import html
 
 from briefing import __version__
 from briefing.model import Figure
-from briefing.output.export.document import (
+from briefing.output.export.blocks import (
     Block,
     Bullets,
     Document,
@@ -31,8 +31,8 @@ from briefing.output.export.document import (
     Section,
     Tally,
     Text,
-    figure_text,
 )
+from briefing.output.export.document import figure_text
 from briefing.output.export.palette import Palette
 from briefing.output.export.since import Since
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.output.export.document import (
+from briefing.output.export.blocks import (
     Block,
     Bullets,
     Document,
@@ -24,8 +24,8 @@ from briefing.output.export.document import (
     Section,
     Tally,
     Text,
-    figure_text,
 )
+from briefing.output.export.document import figure_text
 from briefing.output.export.since import Since
 
 NOT_REPORTED = "*not reported*"
