@@ -125,24 +125,30 @@ def test_prepared_quotes_are_found_at_their_first_place_as_a_scan_finds_them():
         assert (passage is None) is (expected < 0)
 
 
+# Quotes whose keys are all different: enough of them that keys are indexed, not scanned for.
+OTHERS = [f"k{i} a{i} b{i} c{i} d{i}" for i in range(70)]
+
+
 def test_a_repeated_first_key_or_both_keys_still_find_the_first_place():
     filler = [f"w{i}" for i in range(300)]
     quotes = [f"x{i} the cat sat w{i} w{i + 1} on the mat y{i}" for i in range(0, 200, 3)]
-    # "the cat sat" and "on the mat" are everywhere before each quote.
-    text = "the cat sat on the mat. " * 50 + " ".join(filler) + " " + " ".join(quotes) + " the end"
-    source = SourceText(text, quotes)
+    # "the cat sat" is everywhere before each quote, "on the mat" before most.
+    text = "the cat sat on the mat, " * 50 + " ".join(filler) + " " + " ".join(quotes) + " the end"
+    source = SourceText(text, quotes + OTHERS)
+    assert ("the", "cat", "sat") in source._indexed and ("on", "the", "mat") in source._indexed
     for quote in quotes:
         assert source._found[quote] == source.norm.find(quote) > 0
     # The first key is everywhere before, the last says where.
     later = [f"p{i} the cat sat u{i} v{i} q{i} r{i}" for i in range(70)]
-    source.prepare(later)
-    text_norm = source.norm
-    assert all(source._found[quote] == -1 for quote in later)
     source = SourceText(text + " " + " ".join(later), later)
-    assert all(source._found[quote] == source.norm.find(quote) > len(text_norm) for quote in later)
+    assert all(source._found[quote] == source.norm.find(quote) > len(text) for quote in later)
+    # Twice, and both keys everywhere before: the first of the two.
+    twice = "m1 the cat sat on the mat m2"
+    source = SourceText(f"{text} {twice} and {twice}", [twice, *OTHERS])
+    assert ("on", "the", "mat") in source._indexed
+    assert source._found[twice] == source.norm.find(twice) > len(text)
     absent = "x0 the cat sat on the mat y0"  # both keys are there, the quote is not
-    source.prepare([absent] * 70 + [f"z{i} the cat sat w5 w6 on the mat" for i in range(70)])
-    assert not source.contains(absent)
+    assert not SourceText(text, [absent, *OTHERS]).contains(absent)
 
 
 def test_quotes_made_of_one_long_chunk_or_a_few_words():
