@@ -11,7 +11,7 @@ import pytest
 from briefing.cli import main
 from briefing.loading import BriefingError
 from briefing.model import Figure
-from briefing.sources.numbers import Numbers, in_words
+from briefing.sources.numbers import _NUMBER, Numbers, in_words
 from briefing.sources.text import SourceText, _normalise_report, _stretches, normalise
 from briefing.sources.verify import check_path, excerpt
 
@@ -340,3 +340,11 @@ def test_a_changed_word_in_a_bundled_quote_is_reported(tmp_path):
     line = path.read_text(encoding="utf-8").splitlines().index("  - id: umerov-facebook") + 3
     assert problems[0].startswith(f"b.yaml:{line}:11: quotes[3].text: not found verbatim in {SEED}; ")
     assert "closest passage:" in problems[0] and "focused on substantive" in problems[0]
+
+
+def test_the_faster_number_pattern_finds_what_the_plain_one_does():
+    plain = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w]|[.,]\d)")
+    rng = random.Random(3)
+    for _ in range(3000):
+        text = "".join(rng.choice(["1", "23", "456", ",", ".", " ", "a", "+", "\u0663"]) for _ in range(12))
+        assert [m.span() for m in _NUMBER.finditer(text)] == [m.span() for m in plain.finditer(text)], text
