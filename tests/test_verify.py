@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
@@ -10,8 +11,8 @@ import pytest
 from briefing.cli import main
 from briefing.loading import BriefingError
 from briefing.model import Figure
-from briefing.sources.numbers import Numbers, in_words
-from briefing.sources.text import SourceText, normalise
+from briefing.sources.numbers import _NUMBER, Numbers, in_words
+from briefing.sources.text import SourceText, _normalise_report, _stretches, normalise
 from briefing.sources.verify import check_path, excerpt
 
 from .conftest import DEFAULT, SEED
@@ -69,6 +70,95 @@ def test_a_quote_that_occurs_many_times_is_found_at_its_first_place():
     passage = source.find("cat ran away from the")
     assert passage is not None and text[passage.start : passage.end] == "cat ran away from the"
     assert source.find("the cat sat. the").start == 0
+
+
+def test_the_fast_normalising_of_a_report_is_the_one_its_map_is_built_from():
+    rng = random.Random(5)
+    alphabet = [
+        "a",
+        "b",
+        " ",
+        "  ",
+        "\n",
+        "\u00a0",
+        "-",
+        "--",
+        "\u2014",
+        "\u2013",
+        "\u201c",
+        "\u2019",
+        ".",
+        "x--",
+    ]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert _normalise_report(text) == _stretches(text)[0], repr(text)
+
+
+def _repetitive_text(rng: random.Random) -> str:
+    """Sentences of a few common words, with repeated phrases and dashes."""
+    words = ["the", "cat", "sat", "on", "mat", "and", "—", "said", "it's", "over", "again", "a" * 40]
+    sentences = [" ".join(rng.choice(words) for _ in range(rng.randint(3, 9))) + "." for _ in range(600)]
+    return "\n".join(" ".join(sentences[i : i + 4]) for i in range(0, len(sentences), 4))
+
+
+def test_prepared_quotes_are_found_at_their_first_place_as_a_scan_finds_them():
+    rng = random.Random(7)
+    text = _repetitive_text(rng)
+    chunks = text.split()
+    quotes = []
+    for _ in range(400):
+        start = rng.randrange(len(chunks) - 12)
+        words = chunks[start : start + rng.randint(1, 12)]
+        if rng.random() < 0.2:
+            words[rng.randrange(len(words))] = "dog"  # not there
+        elif rng.random() < 0.2:
+            words[0] = words[0][1:] or words[0]  # starts inside a chunk of the text
+        quotes.append(" ".join(words).replace("\u2014", "--"))
+    source = SourceText(text, quotes)
+    assert source._indexed  # the keys were indexed, not scanned for
+    for quote in quotes:
+        expected = source.norm.find(normalise(quote))
+        assert source._found[quote] == expected, quote
+        assert source.contains(quote) is (expected >= 0)
+        passage = SourceText(text).find(quote)  # not prepared: one scan
+        assert (passage is None) is (expected < 0)
+
+
+# Quotes whose keys are all different: enough of them that keys are indexed, not scanned for.
+OTHERS = [f"k{i} a{i} b{i} c{i} d{i}" for i in range(70)]
+
+
+def test_a_repeated_first_key_or_both_keys_still_find_the_first_place():
+    filler = [f"w{i}" for i in range(300)]
+    quotes = [f"x{i} the cat sat w{i} w{i + 1} on the mat y{i}" for i in range(0, 200, 3)]
+    # "the cat sat" is everywhere before each quote, "on the mat" before most.
+    text = "the cat sat on the mat, " * 50 + " ".join(filler) + " " + " ".join(quotes) + " the end"
+    source = SourceText(text, quotes + OTHERS)
+    assert ("the", "cat", "sat") in source._indexed and ("on", "the", "mat") in source._indexed
+    for quote in quotes:
+        assert source._found[quote] == source.norm.find(quote) > 0
+    # The first key is everywhere before, the last says where.
+    later = [f"p{i} the cat sat u{i} v{i} q{i} r{i}" for i in range(70)]
+    source = SourceText(text + " " + " ".join(later), later)
+    assert all(source._found[quote] == source.norm.find(quote) > len(text) for quote in later)
+    # Twice, and both keys everywhere before: the first of the two.
+    twice = "m1 the cat sat on the mat m2"
+    source = SourceText(f"{text} {twice} and {twice}", [twice, *OTHERS])
+    assert ("on", "the", "mat") in source._indexed
+    assert source._found[twice] == source.norm.find(twice) > len(text)
+    absent = "x0 the cat sat on the mat y0"  # both keys are there, the quote is not
+    assert not SourceText(text, [absent, *OTHERS]).contains(absent)
+
+
+def test_quotes_made_of_one_long_chunk_or_a_few_words():
+    url = "https://example.org/" + "x" * 200
+    text = f"See {url} for more. It was agreed -- twice. Done."
+    source = SourceText(text, [f"See {url} for", "agreed — twice", "It", "twice. Done"] * 20)
+    assert source.contains(f"See {url} for") and source.contains("agreed — twice")
+    passage = source.find("agreed — twice")
+    assert passage is not None and text[passage.start : passage.end] == "agreed -- twice"
+    assert not source.contains(f"See {url}x for")
 
 
 @pytest.mark.parametrize(
@@ -250,3 +340,11 @@ def test_a_changed_word_in_a_bundled_quote_is_reported(tmp_path):
     line = path.read_text(encoding="utf-8").splitlines().index("  - id: umerov-facebook") + 3
     assert problems[0].startswith(f"b.yaml:{line}:11: quotes[3].text: not found verbatim in {SEED}; ")
     assert "closest passage:" in problems[0] and "focused on substantive" in problems[0]
+
+
+def test_the_faster_number_pattern_finds_what_the_plain_one_does():
+    plain = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w]|[.,]\d)")
+    rng = random.Random(3)
+    for _ in range(3000):
+        text = "".join(rng.choice(["1", "23", "456", ",", ".", " ", "a", "+", "\u0663"]) for _ in range(12))
+        assert [m.span() for m in _NUMBER.finditer(text)] == [m.span() for m in plain.finditer(text)], text

@@ -124,12 +124,25 @@ def _problems(briefing: Briefing, library: Library) -> Iterator[tuple[Path, str]
         read = library.text_of(report)
         if read is not None and read.problem is not None:
             yield ("sources", i, "file"), f"sources[{i}].file: cannot read {read.name}: {read.problem}"
+    checked: list[tuple[str, object, Path, list[ReportText]]] = []
+    quotes: dict[int, tuple[SourceText, list[str]]] = {}
     for kind, _ident, obj, owner, path in items(briefing):
         if kind not in SOURCED:
             continue
         texts = library.texts(obj, owner)
         if not texts:
             continue
+        checked.append((kind, obj, path, texts))
+        for field in VERBATIM.get(kind, ()):
+            value = getattr(obj, field, None)
+            if isinstance(value, str):
+                for read in texts:
+                    assert read.text is not None
+                    quotes.setdefault(id(read.text), (read.text, []))[1].append(value)
+    # Each text is indexed once, for all the quotes it must hold.
+    for source, wanted in quotes.values():
+        source.prepare(wanted)
+    for kind, obj, path, texts in checked:
         for field in VERBATIM.get(kind, ()):
             value = getattr(obj, field, None)
             if isinstance(value, str) and not any(read.text.contains(value) for read in texts if read.text):
@@ -156,9 +169,9 @@ def _figure_fields(struct: Hashable) -> tuple[str, ...]:
     return tuple(f.name for f in msgspec.structs.fields(struct) if f.type is Figure)
 
 
-def _figure_in(library: Library, read: ReportText, figure: Figure) -> Passage | None:
+def _figure_in(library: Library, read: ReportText, figure: Figure) -> bool:
     numbers = library.numbers_of(read)
-    return None if numbers is None else numbers.find(figure)
+    return numbers is not None and numbers.contains(figure)
 
 
 def _not_verbatim(path: Path, value: str, texts: list[ReportText]) -> str:
