@@ -135,3 +135,19 @@ async def test_a_save_written_in_two_parts_is_reported_once_it_is_whole(tmp_path
         whole = b"schema: 1\nmeta:\n  title: Whole\n"
         await w.saw(lambda seen: whole in seen)
         assert b"schema: 1\nmeta:\n" not in w.seen
+
+
+def test_a_change_time_is_trusted_only_when_it_is_fine_grained(polling):
+    # The quiet a save must keep is counted from the file's change time
+    # only when that time has sub-millisecond digits and is not ahead of
+    # the clock; else the watcher waits a whole quiet time and compares.
+    import time
+
+    now = time.time_ns()
+    fine = now - 50_000_123
+    assert 0.04 < watching._age((1, 1, fine, fine)) < 1.0
+    coarse = (now // 1_000_000_000) * 1_000_000_000  # a whole second
+    assert watching._age((1, 1, coarse, coarse)) is None
+    ahead = now + 5_000_000_123
+    assert watching._age((1, 1, ahead, ahead)) is None
+    assert watching._age(None) is None

@@ -175,6 +175,11 @@ def _age(known: tuple[int, int, int, int] | None) -> float | None:
     # ctime moves on every write and rename; mtime too where ctime is the
     # file's birth (Windows).
     changed = max(known[2], known[3])
+    if changed % 1_000_000 == 0:
+        # A filesystem that keeps whole milliseconds or seconds (FAT, some
+        # network shares) rounds the time down: the file may look older
+        # than it is.
+        return None
     age = (time.time_ns() - changed) / 1e9
     return age if 0 <= age < 60 else None
 
