@@ -8,8 +8,11 @@ tally's scale), and nothing else. What is on screen is checked too.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 from briefing.ui.panes.base import Pane
 
@@ -32,6 +35,17 @@ def drawn_rows(app: FrozenApp) -> dict[str, list[str]]:
     return drawn
 
 
+@contextlib.asynccontextmanager
+async def opened(tmp_path: Path) -> AsyncIterator[tuple[FrozenApp, Any, Path]]:
+    """The bundled briefing, copied to ``tmp_path``, open at 120x40 and settled."""
+    path = tmp_path / "b.yaml"
+    shutil.copy(DEFAULT, path)
+    app = FrozenApp(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        yield app, pilot, path
+
+
 async def reload_with(pilot, path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
@@ -42,11 +56,7 @@ async def reload_with(pilot, path: Path, old: str, new: str) -> None:
 
 
 async def test_a_new_title_draws_no_row_again(tmp_path):
-    path = tmp_path / "b.yaml"
-    shutil.copy(DEFAULT, path)
-    app = FrozenApp(path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with opened(tmp_path) as (app, pilot, path):
         drawn = drawn_rows(app)
         await reload_with(pilot, path, "title: Ukraine–Russia talks in Geneva", "title: Geneva, second day")
         assert "Geneva, second day" in screen_lines(app)[0]
@@ -54,11 +64,7 @@ async def test_a_new_title_draws_no_row_again(tmp_path):
 
 
 async def test_an_edited_quote_is_the_only_row_drawn_again(tmp_path):
-    path = tmp_path / "b.yaml"
-    shutil.copy(DEFAULT, path)
-    app = FrozenApp(path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with opened(tmp_path) as (app, pilot, path):
         drawn = drawn_rows(app)
         await reload_with(pilot, path, "text: main issues concerning", "text: the main issues concerning")
         assert set(drawn.pop("quotes")) == {"peskov-territories"}
@@ -71,11 +77,7 @@ async def test_an_edited_quote_is_the_only_row_drawn_again(tmp_path):
 
 
 async def test_a_renamed_side_draws_again_the_rows_that_name_it(tmp_path):
-    path = tmp_path / "b.yaml"
-    shutil.copy(DEFAULT, path)
-    app = FrozenApp(path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with opened(tmp_path) as (app, pilot, path):
         drawn = drawn_rows(app)
         await reload_with(pilot, path, "side: United States", "side: USA")
         # Quotes and events show names from the delegations: drawn again,
@@ -85,11 +87,7 @@ async def test_a_renamed_side_draws_again_the_rows_that_name_it(tmp_path):
 
 
 async def test_a_figure_that_changes_the_tally_scale_redraws_every_bar(tmp_path):
-    path = tmp_path / "b.yaml"
-    shutil.copy(DEFAULT, path)
-    app = FrozenApp(path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with opened(tmp_path) as (app, pilot, path):
         tally = app.main_screen.query_one("#tally", Pane)
 
         def bar_cells(key: str) -> int:

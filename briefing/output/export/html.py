@@ -20,6 +20,7 @@ import html
 
 from briefing import __version__
 from briefing.model import Figure
+from briefing.model.wording import NOT_REPORTED
 from briefing.output.export.blocks import (
     Block,
     Bullets,
@@ -36,7 +37,6 @@ from briefing.output.export.document import figure_text
 from briefing.output.export.palette import Palette
 from briefing.output.export.since import Since
 
-NOT_REPORTED = "not reported"
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 """Nothing may load or run: even a mistake in escaping could not fetch or execute."""
 

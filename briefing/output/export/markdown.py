@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.model.wording import NOT_REPORTED
 from briefing.output.export.blocks import (
     Block,
     Bullets,
@@ -28,7 +29,6 @@ from briefing.output.export.blocks import (
 from briefing.output.export.document import figure_text
 from briefing.output.export.since import Since
 
-NOT_REPORTED = "*not reported*"
 _INLINE = re.compile(r"([\\`*_\[\]<>&|~$@])")
 """Characters that mean something to Markdown, GFM or HTML anywhere in a line
 (``$`` starts maths and ``@`` an address on GitHub). CommonMark allows a
@@ -60,7 +60,7 @@ def esc(text: str) -> str:
 
 
 def _value(value: str | None) -> str:
-    return esc(value) if value is not None else NOT_REPORTED
+    return esc(value) if value is not None else f"*{NOT_REPORTED}*"
 
 
 def _fields(pairs: Pairs, indent: str = "") -> list[str]:
