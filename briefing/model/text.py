@@ -53,7 +53,11 @@ def visible(text: str, *, multiline: bool = False) -> str:
     text = text.translate(_MULTI_LINE if multiline else _SINGLE_LINE)
     # Private-use and unassigned characters are harmless; surrogates that
     # slipped through a bad decode are not printable at all.
-    if any(0xD800 <= ord(c) <= 0xDFFF for c in text):
+    # Only surrogates fail to encode, and encoding runs at C speed: this
+    # check is on the path of every string drawn.
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
         text = "".join(f"<U+{ord(c):04X}>" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
     return text
 

@@ -135,7 +135,9 @@ class MainScreen(PaneLayout):
         yield Static(id="banner", markup=False)
         # One grid for every arrangement: panes are never moved between
         # containers, so each keeps its selection and scroll position.
-        with Container(id="body"):
+        body = Container(id="body")
+        self._first_arrangement(body, [delegations, agenda, quotes, tally, timeline])
+        with body:
             yield delegations
             yield agenda
             yield quotes
