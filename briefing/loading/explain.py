@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 import msgspec
 
 from briefing.model.checks import dotted
+from briefing.model.struct_fields import fields_of
 from briefing.model.structs import ID_MAX_LENGTH
 from briefing.model.text import hidden_characters, quoted
 
@@ -231,7 +232,7 @@ def _type_at(root: type[msgspec.Struct], path: Path) -> Any:
             args = typing.get_args(kind)
             kind = args[0] if args else None
         elif isinstance(kind, type) and issubclass(kind, msgspec.Struct):
-            info = {f.encode_name: f.type for f in msgspec.structs.fields(kind)}
+            info = {f.encode_name: f.type for f in fields_of(kind)}
             kind = info.get(part)
         else:
             return None
@@ -257,7 +258,7 @@ def field_names(root: type[msgspec.Struct], path: Path) -> list[str]:
     """The keys allowed at ``path`` (names as written in files)."""
     kind = _type_at(root, path)
     if isinstance(kind, type) and issubclass(kind, msgspec.Struct):
-        return [f.encode_name for f in msgspec.structs.fields(kind)]
+        return [f.encode_name for f in fields_of(kind)]
     return []
 
 

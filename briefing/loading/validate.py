@@ -21,6 +21,7 @@ from typing import Any
 import msgspec
 
 from briefing.loading.explain import split_error, unwrap, value_at
+from briefing.model.struct_fields import fields_of
 
 Path = tuple[str | int, ...]
 DecHook = Callable[[type, Any], Any]
@@ -50,7 +51,7 @@ def _walk(
     except msgspec.ValidationError as exc:
         error = exc
     if isinstance(shape, type) and issubclass(shape, msgspec.Struct) and isinstance(raw, dict):
-        fields = {f.encode_name: f for f in msgspec.structs.fields(shape)}
+        fields = {f.encode_name: f for f in fields_of(shape)}
         unknown: list[str] = []
         for key, value in raw.items():
             field = fields.get(key) if isinstance(key, str) else None

@@ -22,6 +22,7 @@ from briefing.diff.changes import Changes, Item
 from briefing.diff.fields import FieldChange, field_changes
 from briefing.model.figures import Figure
 from briefing.model.items import SECTIONS
+from briefing.model.struct_fields import fields_of
 from briefing.model.text import visible
 from briefing.model.wording import NOT_REPORTED, figure_words
 from briefing.output.wrapping import cell_width, wrap
@@ -52,7 +53,7 @@ def shown(value: object) -> str:
     if isinstance(value, msgspec.Struct):
         parts = [
             f"{info.encode_name}: {shown(getattr(value, info.name))}"
-            for info in msgspec.structs.fields(type(value))
+            for info in fields_of(type(value))
             if getattr(value, info.name) not in (None, [])
         ]
         return "; ".join(parts)

@@ -35,6 +35,7 @@ import msgspec
 
 from briefing.model import structs as model
 from briefing.model.figures import _QUALIFIERS, NOT_REPORTED_WORDS, Figure
+from briefing.model.struct_fields import fields_of
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # An identifier, not a download location: the project has no published home
@@ -124,7 +125,7 @@ def _stand_in(cls: type[msgspec.Struct], made: dict[type, type]) -> type:
     if cls in made:
         return made[cls]
     fields: list[tuple[str, Any] | tuple[str, Any, Any]] = []
-    for f in msgspec.structs.fields(cls):
+    for f in fields_of(cls):
         kind = _stand_in_type(f.type, made)
         if f.default is not msgspec.NODEFAULT:
             default = f.default.to_yaml() if isinstance(f.default, Figure) else f.default
@@ -145,7 +146,7 @@ def _stand_in(cls: type[msgspec.Struct], made: dict[type, type]) -> type:
         array_like=config.array_like,
         tag=config.tag,
         tag_field=config.tag_field,
-        rename={f.name: f.encode_name for f in msgspec.structs.fields(cls)},
+        rename={f.name: f.encode_name for f in fields_of(cls)},
         namespace={"__doc__": cls.__doc__},
     )
     return made[cls]

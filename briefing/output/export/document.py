@@ -21,8 +21,6 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-import msgspec
-
 from briefing.model import (
     AgendaItem,
     Briefing,
@@ -35,6 +33,7 @@ from briefing.model import (
     WeaponCount,
 )
 from briefing.model.items import SECTIONS, Item, by_section, present
+from briefing.model.struct_fields import fields_of
 from briefing.model.text import visible
 from briefing.model.wording import (
     NOT_REPORTED,
@@ -173,7 +172,7 @@ def _generic(obj: Any, _owner: Any, roster: Roster) -> Block:
     """Any other item, field by field (for kinds added after this module)."""
     pairs: Pairs = []
     title = ""
-    for f in msgspec.structs.fields(obj):
+    for f in fields_of(type(obj)):
         value = getattr(obj, f.name)
         if f.name == "id" or value is None or value == []:
             continue

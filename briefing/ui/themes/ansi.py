@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import msgspec
 
+from briefing.model.struct_fields import fields_of
 from briefing.ui.themes.spec import AnsiColours, Sides, Tally, ThemeFile
 
 DARK = AnsiColours(
@@ -122,7 +123,7 @@ LIGHT = AnsiColours(
 def _over(base: msgspec.Struct, top: msgspec.Struct) -> dict[str, object]:
     """``base``'s fields, with those ``top`` sets (nested Structs field by field)."""
     merged: dict[str, object] = {}
-    for info in msgspec.structs.fields(base):
+    for info in fields_of(type(base)):
         low, high = getattr(base, info.name), getattr(top, info.name)
         if isinstance(low, msgspec.Struct):
             merged[info.name] = type(low)(**_over(low, high))

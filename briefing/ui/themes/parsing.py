@@ -22,6 +22,7 @@ from briefing.loading import reading
 from briefing.loading.loader import locate
 from briefing.loading.problems import Mark, Problem, YamlProblem
 from briefing.model.checks import dotted
+from briefing.model.struct_fields import fields_of
 from briefing.ui.themes.spec import (
     BASE_COLOURS,
     BRIEFING_VARIABLES,
@@ -109,7 +110,7 @@ def _colour_problems(
     parties: dict[Color, str] = {}
     for section in ("sides", "tally"):
         group = getattr(part, section)
-        for info in msgspec.structs.fields(group):
+        for info in fields_of(type(group)):
             value = getattr(group, info.name)
             if value is None:
                 continue

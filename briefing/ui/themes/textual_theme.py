@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import msgspec
 from textual.color import Color
 from textual.theme import Theme
 
+from briefing.model.struct_fields import fields_of
 from briefing.ui.themes.ansi import sixteen_colour_form
 from briefing.ui.themes.parsing import parse_theme, read_theme_bytes
 from briefing.ui.themes.spec import Sides, ThemeFile
@@ -30,7 +30,7 @@ def to_theme(spec: ThemeFile, *, sixteen_colours: bool = False) -> Theme:
     variables: dict[str, str] = {}
     for section in (spec.sides, spec.tally):
         prefix = "side-" if isinstance(section, Sides) else "tally-"
-        for info in msgspec.structs.fields(section):
+        for info in fields_of(type(section)):
             value = getattr(section, info.name)
             if value is not None:
                 variables[prefix + info.encode_name] = hex_of(value)  # type: ignore[assignment]
