@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from functools import cache
+from typing import Any
 
 import msgspec
 
+_FIELDS: dict[type[Any], tuple[msgspec.structs.FieldInfo, ...]] = {}
 
-@cache
-def fields_of(kind: type[msgspec.Struct]) -> tuple[msgspec.structs.FieldInfo, ...]:
+
+def fields_of(kind: type[Any]) -> tuple[msgspec.structs.FieldInfo, ...]:
     """``msgspec.structs.fields(kind)``, kept: msgspec evaluates the type's
     annotations on every call (~0.3 ms each; theme set-up alone made 20
     calls before the first frame)."""
-    return msgspec.structs.fields(kind)
+    found = _FIELDS.get(kind)
+    if found is None:
+        found = _FIELDS[kind] = msgspec.structs.fields(kind)
+    return found
 
 
 __all__ = ["fields_of"]
