@@ -96,6 +96,10 @@ class SourceScreen(CardScreen):
 
     def reread(self) -> None:
         """Show the text as it is now on disk (its file changed)."""
+        if not self.query("#source-status"):
+            # Still being composed (a change can arrive just as it opens).
+            self.call_after_refresh(self.reread)
+            return
         found = self.again() if self.again is not None else None
         if found is None:
             return
