@@ -30,7 +30,7 @@ def focused_pane(app: BriefingApp) -> str:
 
 def screen_text(app: BriefingApp) -> str:
     """Every line of every visible RowList, plus the header, as plain text."""
-    lines = []
+    lines = [app.screen.query_one("BriefingHeader").text]
     for widget in app.screen.query("RowList, Static"):
         if isinstance(widget, RowList):
             lines += [widget.render_line(y).text for y in range(widget.size.height)]

@@ -66,3 +66,67 @@ async def test_free_text_meta_updated_is_not_turned_into_an_age(write):
     top = await header(copy(write, "Tuesday evening"))
     assert "updated" not in top
     assert "saved 15 min ago" in top
+
+
+def test_header_line_gives_the_title_priority_and_keeps_the_clock():
+    from textual.content import Content
+
+    from briefing.ui.widgets.header import header_line
+
+    title, status = Content("Water talks · Port Issel"), Content("Round two closed")
+    wide = header_line(title, status, "14:05", 60).plain
+    assert wide == " Water talks · Port Issel           Round two closed  14:05 "
+    assert len(wide) == 60
+    # Narrow: the status goes first, cut with an ellipsis, then the title.
+    assert header_line(title, status, "14:05", 36).plain == " Water talks · Port Issel  …  14:05 "
+    assert header_line(title, status, "14:05", 20).plain == " Water talk…  14:05 "
+    assert header_line(title, status, "14:05", 7).plain == " 14:05 "
+    # Stale: STALE keeps its cells even when the title would take them.
+    stale = Content("STALE")
+    assert header_line(title, stale, "14:05", 30, stale=True).plain == " Water talks ·…  STALE  14:05 "
+    assert header_line(title, stale, "14:05", 20, stale=True).plain == " Wat…  STALE  14:05 "
+
+
+async def test_muted_words_are_dimmer_than_the_text_not_brighter():
+    # "$text-muted" is "auto 60%": Textual's style parser reads it as solid
+    # contrast text, so muted words once came out pure white. The header's
+    # place and clock, and the rows' muted parts, use the flattened colour.
+    from textual.color import Color
+    from textual.geometry import Region
+
+    app = FrozenApp(DEFAULT)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        header = app.screen.query_one("BriefingHeader")
+        segments = list(header.render_lines(Region(0, 0, 120, 1))[0])
+        by_text = {s.text.strip(): s.style for s in segments if s.text.strip()}
+        back = Color.from_rich_color(by_text["Geneva"].bgcolor)
+        text = Color.from_rich_color(by_text["Ukraine–Russia talks in Geneva"].color)
+        for muted in ("Geneva", "14:05"):
+            colour = Color.from_rich_color(by_text[muted].color)
+            assert colour != text
+            # Between the background and the text: dimmer than the text.
+            assert abs(colour.brightness - back.brightness) < abs(text.brightness - back.brightness)
+
+
+@pytest.mark.parametrize("theme", ["briefing-dark", "briefing-projector"])
+async def test_muted_words_stay_readable_on_the_selected_row(theme):
+    # Muted is worked out over the background it lands on: on the selected
+    # row (a strong colour, light themes included) it is light, not grey.
+    from textual.color import Color
+    from textual.geometry import Region
+
+    from briefing.ui.app import BriefingApp
+    from briefing.ui.themes import contrast
+
+    app = BriefingApp(DEFAULT, watch=False, theme=theme)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        rows = app.screen.query_one("#delegations").list
+        assert rows.cursor == 0
+        width = rows.scrollable_content_region.width
+        second_line = list(rows.render_lines(Region(0, 1, width, 1))[0])  # "led by …", muted
+        led = next(s for s in second_line if s.text.strip().startswith("led by"))
+        colour = Color.from_rich_color(led.style.color)
+        back = Color.from_rich_color(led.style.bgcolor)
+        assert contrast(colour, back) >= 3.0

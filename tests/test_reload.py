@@ -26,7 +26,7 @@ def copy_default(tmp_path: Path) -> Path:
 
 
 def header_text(app) -> str:
-    return " ".join(str(w.render()) for w in app.screen.query("BriefingHeader Static"))
+    return app.screen.query_one("BriefingHeader").text
 
 
 def replace(path: Path, old: str, new: str) -> None:

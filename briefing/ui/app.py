@@ -23,6 +23,7 @@ from briefing.ui.reloading import ReloadingApp, error_screen
 from briefing.ui.screens.main import MainScreen
 from briefing.ui.terminal import Terminal
 from briefing.ui.themes import ThemeSwitcher, briefing_variable_defaults
+from briefing.ui.themes.colours import muted_text, muted_variables
 from briefing.ui.widgets.row_list import RowList
 
 if TYPE_CHECKING:
@@ -97,6 +98,8 @@ class BriefingApp(ReloadingApp):
         # Colours and characters the terminal can show (briefing/ui/terminal.py).
         self.terminal = Terminal(self)
         # The user's config.toml (theme, keymap); problems are shown on mount.
+        self.muted_text = "auto 60%"
+        """The theme's muted text colour as written, for what the app draws itself."""
         self.system_clipboard = SystemClipboard()
         """How citations reach the clipboard (tests give it a fake runner)."""
         self.user_config, config_problems = read_config()
@@ -109,7 +112,10 @@ class BriefingApp(ReloadingApp):
     def get_theme_variable_defaults(self) -> dict[str, str]:
         # Side and tally colours ($side-ally, $tally-launched ...) for themes
         # that do not set them, Textual's built-ins included.
-        return briefing_variable_defaults(self.current_theme)
+        colours = self.current_theme.to_color_system().generate()
+        # Muted text: as written for what the app draws, flattened for the rest.
+        self.muted_text = muted_text(colours)
+        return {**briefing_variable_defaults(self.current_theme, colours), **muted_variables(colours)}
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         # NO_COLOR without greys; ASCII stand-ins on a terminal without Unicode.

@@ -152,4 +152,4 @@ class BriefingCommands(Provider):
         for offset in offsets:
             if offset < len(candidate.label) and not candidate.label[offset].isspace():
                 label = label.stylize("bold underline $text-accent", offset, offset + 1)
-        return Content.assemble(label, "\n", (candidate.help, "$text-muted"))
+        return Content.assemble(label, "\n", (candidate.help, "$text-muted-flat"))

@@ -20,7 +20,7 @@ def stale_banner(problems: Sequence[Problem], room: int) -> Content:
             (f"+{more} more · ! lists all · " if more else "", "bold"),
             (
                 "Showing the last good version (stale): fix the file and save · e edit · r reload",
-                "$text-muted",
+                "$text-muted-flat",
             ),
         )
     )

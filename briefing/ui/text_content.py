@@ -8,6 +8,7 @@ through :func:`briefing.model.text.visible` first, so a quote that contains
 from __future__ import annotations
 
 from textual.content import Content
+from textual.style import Style as VisualStyle
 from textual.widgets import Static
 
 from briefing.model import Delegation, Roster
@@ -29,10 +30,21 @@ STATUS_STYLE = {
     "in-progress": "$text-warning",
     "agreed": "$text-success",
     "stalled": "$text-error",
-    "dropped": "$text-muted",
-    "unknown": "$text-muted",
+    "dropped": "$text-muted-flat",
+    "unknown": "$text-muted-flat",
 }
-MUTED = "$text-muted"
+MUTED = "$text-muted-flat"
+"""Muted words in Content: ``$text-muted`` works in CSS only (see themes.colours.flat)."""
+
+
+def drawn_style(style: str | VisualStyle, muted: str) -> str | VisualStyle:
+    """``style`` with MUTED as the theme's own muted colour (``muted``, e.g.
+    "auto 60%"), for text the app draws itself: parsed as written, the
+    colour is worked out over the background it lands on, a selected row's
+    included (see themes.colours.flat)."""
+    if isinstance(style, str) and MUTED in style:
+        return style.replace(MUTED, muted)
+    return style
 
 
 def lit(text: str, style: str = "") -> Content:

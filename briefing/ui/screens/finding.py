@@ -381,7 +381,7 @@ class Finder(Widget):
                 return Content.styled("no matches", "bold")
             place = finding.place or f"{total:,} match" + ("" if total == 1 else "es")
             hint = "  ⏎ go · ↑↓ history · ^o " + ("dim" if finding.hide else "hide") + " · Esc cancel"
-            return Content.assemble((place, "bold"), (hint, "$text-muted"))
+            return Content.assemble((place, "bold"), (hint, "$text-muted-flat"))
         if finding.query and self.index is None:
-            return Content.styled("indexing…", "$text-muted")
+            return Content.styled("indexing…", "$text-muted-flat")
         return Content("")

@@ -14,14 +14,14 @@ MIN_SIDE_CONTRAST = 3.0
 """WCAG's minimum for graphics; derived side colours are nudged up to it."""
 
 
-def briefing_variable_defaults(theme: Theme) -> dict[str, str]:
+def briefing_variable_defaults(theme: Theme, colours: dict[str, str] | None = None) -> dict[str, str]:
     """Side and tally colours for ``theme``: its own, else derived from its colours.
 
     Derived colours come from the theme's palette (accent for the mediator,
     primary and secondary for parties, success for allies ...) and are nudged
     towards the foreground until they reach 3:1 against the background.
     """
-    colours = theme.to_color_system().generate()
+    colours = colours or theme.to_color_system().generate()
     given = theme.variables
 
     def pick(*names: str) -> str:
@@ -47,9 +47,51 @@ def briefing_variable_defaults(theme: Theme) -> dict[str, str]:
         "tally-intercepted": pick("tally-intercepted", "success"),
     }
     return {
-        name: value if name in given else readable(value, background, foreground)
-        for name, value in derived.items()
+        **{
+            name: value if name in given else readable(value, background, foreground)
+            for name, value in derived.items()
+        },
     }
+
+
+def muted_text(colours: dict[str, str]) -> str:
+    """The theme's ``text-muted`` as written ("auto 60%", "ansi_white" ...)."""
+    return colours.get("text-muted", "auto 60%")
+
+
+def muted_variables(colours: dict[str, str]) -> dict[str, str]:
+    """``$text-muted-flat`` for Content that Textual draws (see :func:`flat`)."""
+    return {"text-muted-flat": flat(muted_text(colours), colours.get("background", ""))}
+
+
+def flat(value: str, background: str) -> str:
+    """``value`` as it shows on ``background``, as one solid colour.
+
+    For text styled in code (Content) and drawn by Textual: its style
+    parser reads ``$text-muted`` ("auto 60%") as solid contrast text, so
+    muted words came out brighter than the rest. What we draw ourselves
+    (the rows, the header) uses the value itself, worked out over the
+    background it lands on (a selected row's too): see
+    ``text_content.drawn_style``.
+    """
+    words = value.split()
+    alpha = 1.0
+    if len(words) == 2 and words[1].endswith("%"):
+        try:
+            alpha = float(words[1][:-1]) / 100
+        except ValueError:
+            return value
+    try:
+        back = Color.parse(background)
+        auto = words[0] == "auto"
+        colour = back.get_contrast_text(alpha) if auto else Color.parse(words[0])
+    except (ColorParseError, IndexError):
+        return value
+    if colour.ansi is not None or back.ansi is not None:
+        return words[0]  # the terminal's own colour
+    if not auto:
+        colour = colour.with_alpha(alpha)
+    return (back + colour).hex
 
 
 def readable(value: str, background: str, foreground: str) -> str:
@@ -83,4 +125,12 @@ def contrast(a: Color, b: Color) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
-__all__ = ["MIN_SIDE_CONTRAST", "briefing_variable_defaults", "contrast", "readable"]
+__all__ = [
+    "MIN_SIDE_CONTRAST",
+    "briefing_variable_defaults",
+    "contrast",
+    "flat",
+    "muted_text",
+    "muted_variables",
+    "readable",
+]

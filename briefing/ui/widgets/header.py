@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Static
+from textual.strip import Strip
+from textual.widget import Widget
 
 from briefing.model import Briefing
-from briefing.ui.text_content import MUTED, join, lit, show_in
+from briefing.ui.text_content import MUTED, join, lit
+from briefing.ui.widgets.row_drawing import fitted_strip, style_parser
 
 
 def ago(then: date, now: datetime) -> str:
@@ -40,10 +40,53 @@ def ago(then: date, now: datetime) -> str:
 
 NARROW = 80
 """Below this many columns the clock leaves out when the briefing was updated or saved."""
+STALE_ROOM = 7
+"""Cells the status keeps, when the view is stale, whatever the title's length: " STALE "."""
+STATUS_STYLE = "$text-warning"
+STALE_STYLE = "bold $text on $error"
 
 
-class BriefingHeader(Horizontal):
-    """Title and place, the briefing's status, and a clock with the briefing's age."""
+def header_line(title: Content, status: Content, clock: str, width: int, *, stale: bool = False) -> Content:
+    """The header's one line, ``width`` cells: title, status, clock, each padded by a space.
+
+    The clock keeps its cells at the right; the title takes what it needs of
+    the rest and the status what is left, right-aligned, cut with an
+    ellipsis. A stale view keeps room for STALE before the title's.
+    """
+    clock_cell = Content.styled(f" {clock} ", MUTED)
+    left = max(0, width - clock_cell.cell_length)
+    reserved = min(STALE_ROOM, left) if stale else 0
+    title_width = min(title.cell_length + 2, left - reserved)
+    status_width = left - title_width
+    parts = [_padded(title, title_width), _padded(status, status_width, right=True)]
+    if stale:
+        parts[1] = parts[1].stylize(STALE_STYLE)
+    elif parts[1]:
+        parts[1] = parts[1].stylize(STATUS_STYLE)
+    return Content.assemble(*parts, clock_cell).truncate(width)
+
+
+def _padded(content: Content, width: int, *, right: bool = False) -> Content:
+    """``content`` in ``width`` cells with a space each side (cut with an ellipsis)."""
+    if width <= 0:
+        return Content("")
+    if width <= 2:
+        return Content(" " * width)
+    inner = content.truncate(width - 2, ellipsis=True)
+    inner = (
+        inner.pad_left(width - 2 - inner.cell_length)
+        if right
+        else inner.pad_right(width - 2 - inner.cell_length)
+    )
+    return Content.assemble(" ", inner, " ")
+
+
+class BriefingHeader(Widget):
+    """Title and place, the briefing's status, and a clock with the briefing's age.
+
+    One widget drawing one line (not a row of Statics): it is on every
+    frame, and each widget costs the first frame its styling and layout.
+    """
 
     DEFAULT_CSS = """
     BriefingHeader {
@@ -51,15 +94,6 @@ class BriefingHeader(Horizontal):
         height: 1;
         background: $panel;
         color: $foreground;
-        & Static { text-wrap: nowrap; text-overflow: ellipsis; }
-        /* The title has priority: the clock keeps its few cells at the right,
-           the title takes what it needs of the rest, and the status what is
-           left after it (cut with an ellipsis, or nothing when narrow). */
-        & > #header-left { width: 1fr; height: 1; }
-        & #header-title { width: auto; max-width: 100%; padding: 0 1; }
-        & #header-status { width: 1fr; padding: 0 1; color: $text-warning; text-align: right; }
-        & > #header-clock { width: auto; padding: 0 1; color: $text-muted; }
-        &.-stale #header-status { background: $error; color: $text; text-style: bold; min-width: 7; }
     }
     """
 
@@ -73,37 +107,58 @@ class BriefingHeader(Horizontal):
         """When its file was saved (None for the bundled briefing)."""
         self.status = ""
         self.filter_label = ""
-
-    def compose(self) -> ComposeResult:
-        with Horizontal(id="header-left"):
-            yield Static(id="header-title", markup=False)
-            yield Static(id="header-status", markup=False)
-        yield Static(id="header-clock", markup=False)
+        self._title = Content("")
+        self._clock_text = ""
 
     def on_mount(self) -> None:
         self.tick()
         self.set_interval(1, self.tick)
 
+    def _line(self) -> Content:
+        return header_line(
+            self._title, self._status(), self._clock_text, self.size.width, stale=self.has_class("-stale")
+        )
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        if y:
+            return Strip.blank(width, self.rich_style)
+        # Styled over the header's own colours, as the lists' rows are: a
+        # muted colour ("auto 60%") needs the background to be worked out.
+        return fitted_strip(self._line(), width, self.visual_style, style_parser(self))
+
+    @property
+    def text(self) -> str:
+        """The line as shown, without styles."""
+        return self._line().plain
+
     def show(self, briefing: Briefing, updated: date | None = None, saved: datetime | None = None) -> None:
         meta = briefing.meta
         title = join([lit(meta.title, "bold"), lit(meta.place, MUTED) if meta.place else Content("")])
-        show_in(self.query_one("#header-title", Static), title)
+        # Drawn again only when something shown changes: a reload sets it every time.
+        changed = (title.plain, title.spans, meta.status or "") != (
+            self._title.plain,
+            self._title.spans,
+            self.status,
+        )
+        self._title = title
         self.status = meta.status or ""
         self.updated = updated
         self.saved = saved
-        self._show_status()
+        if changed:
+            self.refresh()
         self.tick()
 
     def set_stale(self, stale: bool) -> None:
         self.set_class(stale, "-stale")
-        self._show_status()
+        self.refresh()
 
     def set_filter(self, label: str) -> None:
         """Name the side the panes are filtered to ("" for none)."""
         self.filter_label = label
-        self._show_status()
+        self.refresh()
 
-    def _show_status(self) -> None:
+    def _status(self) -> Content:
         parts = []
         if self.has_class("-stale"):
             parts.append(Content.styled("STALE", "bold"))  # the banner below says why
@@ -111,7 +166,7 @@ class BriefingHeader(Horizontal):
             parts.append(Content.assemble(("filter: ", ""), lit(self.filter_label, "bold")))
         if self.status:
             parts.append(lit(self.status))
-        show_in(self.query_one("#header-status", Static), join(parts, "  ·  "))
+        return join(parts, "  ·  ")
 
     def on_resize(self) -> None:
         self.tick()
@@ -129,4 +184,6 @@ class BriefingHeader(Horizontal):
             text = f"saved {ago(self.saved, now)} · {clock}"
         else:
             text = clock
-        show_in(self.query_one("#header-clock", Static), Content(text))
+        if text != self._clock_text:  # once a minute, not every second
+            self._clock_text = text
+            self.refresh()

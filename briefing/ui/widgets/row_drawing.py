@@ -10,6 +10,9 @@ from textual.cache import LRUCache
 from textual.content import Content
 from textual.strip import Strip
 from textual.style import Style as VisualStyle
+from textual.widget import Widget
+
+from briefing.ui.text_content import drawn_style
 
 StripKey = tuple[int, int, int, bool, bool, bool]
 """(row, line within it, width, is the cursor's row, compact, list has focus)."""
@@ -59,6 +62,16 @@ class DrawnRows:
 def _row_of(key: tuple[Any, ...]) -> int:
     """The row index of a cache key (a strip's, or a row's lines')."""
     return int(key[1] if key[0] == "lines" else key[0])
+
+
+def style_parser(widget: Widget, *, selected: bool = False) -> Callable[[str | VisualStyle], VisualStyle]:
+    """How ``widget`` reads the styles of what it draws itself: muted text in
+    the theme's own muted colour, over the background it lands on; on a
+    ``selected`` row in the selection's text colour (muted over a strong
+    colour is too faint to read on a projector)."""
+    muted = "" if selected else getattr(widget.app, "muted_text", "auto 60%")
+    get_style = widget._get_style  # Textual's parser for Content styles, as Static uses
+    return lambda style: get_style(drawn_style(style, muted))
 
 
 def fitted_strip(

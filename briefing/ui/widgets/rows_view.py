@@ -26,7 +26,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style as VisualStyle
 
-from briefing.ui.widgets.row_drawing import DrawnRows, fitted_strip
+from briefing.ui.widgets.row_drawing import DrawnRows, fitted_strip, style_parser
 from briefing.ui.widgets.row_heights import RowHeights
 
 T = TypeVar("T")
@@ -317,7 +317,7 @@ class RowsView(ScrollView, Generic[T]):
             lines = self._lines(index)
             content = lines[offset] if offset < len(lines) else Content("")
             style = self._cursor_style() if is_cursor else None
-            strip = self._strip(content, width, style).apply_meta({"row": index})
+            strip = self._strip(content, width, style, selected=is_cursor).apply_meta({"row": index})
             self._drawn.keep_strip(key, strip)
         return strip
 
@@ -341,9 +341,9 @@ class RowsView(ScrollView, Generic[T]):
         self._set_height(index, max(self.row_height, len(lines)))
         return lines
 
-    def _strip(self, content: Content, width: int, style: Any) -> Strip:
+    def _strip(self, content: Content, width: int, style: Any, *, selected: bool = False) -> Strip:
         base = self.visual_style if style is None else self.visual_style + style
-        return fitted_strip(content, width, base, self._get_style)
+        return fitted_strip(content, width, base, style_parser(self, selected=selected))
 
     def watch_cursor(self, old: int | None, new: int | None) -> None:
         self._drawn.clear()
