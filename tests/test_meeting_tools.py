@@ -31,6 +31,12 @@ async def test_z_maximises_focused_pane_and_escape_restores():
         assert digits == ["29", "25", "86", "400"]
         await pilot.press("escape")
         assert app.screen.maximized is None
+        assert not app.screen.query("#tally-big")  # built only while maximised
+        # In and out and in again without a pause: the figures are there once.
+        await pilot.press("z", "z", "z")
+        await pilot.pause()
+        assert [str(d.value) for d in app.screen.query("#tally-big Digits")] == ["29", "25", "86", "400"]
+        await pilot.press("escape")
         await pilot.press("2", "z")
         assert app.screen.maximized is app.screen.query_one("#agenda")
         await pilot.press("z")

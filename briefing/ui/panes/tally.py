@@ -59,8 +59,7 @@ class TallyPane(Pane):
     DEFAULT_CSS = """
     TallyPane {
         & #tally-caption { color: $text-muted; height: auto; max-height: 3; }
-        & #tally-big { display: none; height: auto; max-height: 70%; }
-        &.-maximized #tally-big { display: block; }
+        & #tally-big { height: auto; max-height: 70%; }
         & .big-row { height: auto; }
         & .big-count { height: auto; width: auto; min-width: 26; margin: 0 4 1 0; }
         & .big-label { color: $text-muted; width: auto; }
@@ -78,9 +77,8 @@ class TallyPane(Pane):
 
     def compose(self) -> ComposeResult:
         yield Static(id="tally-caption", markup=False)
-        # The figures in large type, shown only when the pane is maximised
-        # (z) and built only then: a dozen Digits are costly to lay out.
-        yield Vertical(id="tally-big")
+        # The figures in large type (#tally-big) are mounted only while the
+        # pane is maximised (z): a dozen Digits are costly to lay out.
         yield from super().compose()
 
     def title_for(self, briefing: Briefing) -> str:
@@ -107,7 +105,7 @@ class TallyPane(Pane):
         caption = self.query_one("#tally-caption", Static)
         show_in(caption, self.caption(briefing, roster))
         caption.display = briefing.strikes is not None
-        if self._big_shown or self.query_one("#tally-big").children:
+        if self._big_shown:
             self._fill_big()
 
     def set_big(self, shown: bool) -> None:
@@ -116,10 +114,14 @@ class TallyPane(Pane):
         self._fill_big()
 
     def _fill_big(self) -> None:
-        big = self.query_one("#tally-big", Vertical)
-        big.remove_children()
+        if big := self.query("#tally-big"):
+            big.first().remove_children()
+            if not self._big_shown:
+                big.remove()
         if self._big_shown and self.briefing is not None:
-            big.mount_all(self.big_figures(self.briefing))
+            if not big:
+                self.mount(Vertical(id="tally-big"), after="#tally-caption")
+            self.query_one("#tally-big", Vertical).mount_all(self.big_figures(self.briefing))
 
     def big_figures(self, briefing: Briefing) -> list[Widget]:
         """A row of large digits per weapon (launched, intercepted, rate), then per figure."""

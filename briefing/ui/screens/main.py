@@ -19,7 +19,7 @@ from textual.widgets import Footer, Static
 from briefing.loading import BriefingError
 from briefing.model import Briefing, Quote, Roster
 from briefing.model.text import visible
-from briefing.ui.layout import MIN_HEIGHT, MIN_WIDTH, PANE_OF
+from briefing.ui.layout import PANE_OF
 from briefing.ui.messages import CiteQuote, ReloadFinished, ReloadStarted
 from briefing.ui.panes.agenda import AgendaPane
 from briefing.ui.panes.base import Pane
@@ -29,7 +29,7 @@ from briefing.ui.panes.tally import TallyPane
 from briefing.ui.panes.timeline import TimelinePane
 from briefing.ui.screens.dashboard_keys import DASHBOARD_BINDINGS
 from briefing.ui.screens.finding import Finder
-from briefing.ui.screens.pane_layout import PaneLayout
+from briefing.ui.screens.pane_layout import PaneLayout, too_small
 from briefing.ui.stale_banner import stale_banner
 from briefing.ui.widgets.header import BriefingHeader
 from briefing.ui.widgets.row_list import RowList
@@ -132,7 +132,8 @@ class MainScreen(PaneLayout):
             focus_pane=self.action_focus_pane,
         )
         yield header
-        yield Static(id="banner", markup=False)
+        # The stale banner and "make the window larger" are mounted when
+        # first needed: each widget costs the first frame its styling.
         # One grid for every arrangement: panes are never moved between
         # containers, so each keeps its selection and scroll position.
         body = Container(id="body")
@@ -143,9 +144,8 @@ class MainScreen(PaneLayout):
             yield quotes
             yield tally
             yield timeline
-        yield Static(
-            f"Make the window larger\n(at least {MIN_WIDTH}×{MIN_HEIGHT})", id="too-small", markup=False
-        )
+        if self.arrangement.mode == "too-small":
+            yield too_small()
         # The palette (Ctrl+P) is in help; its hint would take the room of the mode keys.
         yield Footer(show_command_palette=False)
         yield self.finder
@@ -249,7 +249,15 @@ class MainScreen(PaneLayout):
         if self.error is None:
             return
         room = 3 if self.app.size.height >= 30 else 1
-        self.query_one("#banner", Static).update(stale_banner(self.error.problems, room))
+        self._banner().update(stale_banner(self.error.problems, room))
+
+    def _banner(self) -> Static:
+        """The stale banner below the header, mounted the first time it is needed."""
+        if found := self.query("#banner"):
+            return found.first(Static)
+        banner = Static(id="banner", markup=False)
+        self.mount(banner, after=self.query_one(BriefingHeader))
+        return banner
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Which keys work (and show in the footer) in the focused pane and the mode."""

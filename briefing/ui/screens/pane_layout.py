@@ -14,10 +14,11 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.style import Style
 from textual.widget import Widget
+from textual.widgets import Static
 
 from briefing.model import Briefing
 from briefing.model.items import present
-from briefing.ui.layout import Arrangement, arrange, panes_for
+from briefing.ui.layout import MIN_HEIGHT, MIN_WIDTH, Arrangement, arrange, panes_for
 from briefing.ui.panes.base import Pane
 from briefing.ui.panes.tally import TallyPane
 
@@ -95,6 +96,8 @@ class PaneLayout(Screen[None]):
             self._set_titles()
             return
         self._arranged = True
+        if a.mode == "too-small":
+            self._show_too_small()
         # Classes change without a restyle each, then the screen is restyled
         # once: one class on the screen restyles every widget on it.
         self.update_classes(_screen_classes(a), update=False)
@@ -108,6 +111,11 @@ class PaneLayout(Screen[None]):
             self.call_after_refresh(self._focus_current)
         if before.panes != a.panes or before.mode != a.mode:
             self.refresh_bindings()  # the number keys follow the panes shown
+
+    def _show_too_small(self) -> None:
+        """Mount the "make the window larger" message, the first time it is needed."""
+        if not self.query("#too-small"):
+            self.mount(too_small(), after="#body")
 
     def _focus_lost(self) -> bool:
         """Whether nothing, or a pane no longer shown, has the focus."""
@@ -201,6 +209,13 @@ class PaneLayout(Screen[None]):
 
     def action_restore_pane(self) -> None:
         self.minimize()
+
+
+def too_small() -> Static:
+    """What a terminal too small for the dashboard shows (CSS shows it when ``-too-small``)."""
+    return Static(
+        f"Make the window larger\n(at least {MIN_WIDTH}×{MIN_HEIGHT})", id="too-small", markup=False
+    )
 
 
 def _screen_classes(a: Arrangement) -> dict[str, bool]:
