@@ -69,6 +69,7 @@ class Library:
         self.base = FilePath(base) if base is not None else FilePath.cwd()
         self._texts: dict[str, ReportText] = {}
         self._numbers: dict[FilePath, Numbers] = {}
+        self._by_ref: dict[tuple[object, object, object], list[ReportText]] = {}
 
     def text_of(self, report: Report | Source) -> ReportText | None:
         """The text of ``report`` (None when it names no ``file:``)."""
@@ -89,8 +90,19 @@ class Library:
 
     def texts(self, obj: object, owner: object = None) -> list[ReportText]:
         """The readable texts of the reports ``obj`` comes from."""
-        found = (self.text_of(report) for report in self.sources.of(obj, owner))
-        return [read for read in found if read is not None and read.text is not None]
+        # Items name few distinct sources: work each answer out once (10,000
+        # quotes of one report made 10,000 look-ups of the same list).
+        key = (type(obj), _ref(getattr(obj, "source", None)), _ref(getattr(owner, "source", None)))
+        texts = self._by_ref.get(key)
+        if texts is None:
+            found = (self.text_of(report) for report in self.sources.of(obj, owner))
+            texts = self._by_ref[key] = [read for read in found if read is not None and read.text is not None]
+        return texts
+
+
+def _ref(value: object) -> object:
+    """A ``source:`` value as a dictionary key (a list of ids as a tuple)."""
+    return tuple(value) if isinstance(value, list) else value
 
 
 def _read(name: str, path: FilePath) -> ReportText:
@@ -145,13 +157,19 @@ def _problems(briefing: Briefing, library: Library) -> Iterator[tuple[Path, str]
     for kind, obj, path, texts in checked:
         for field in VERBATIM.get(kind, ()):
             value = getattr(obj, field, None)
-            if isinstance(value, str) and not any(read.text.contains(value) for read in texts if read.text):
+            if isinstance(value, str) and not _verbatim_in(value, texts):
                 yield (*path, field), _not_verbatim((*path, field), value, texts)
         for field, figure in figures_of(obj):
             if not any(_figure_in(library, read, figure) for read in texts):
                 names = " or ".join(read.name for read in texts)
                 how = "with its wording " if not figure.exact else ""
                 yield (*path, field), f"{dotted((*path, field))}: {figure.text} not found {how}in {names}"
+
+
+def _verbatim_in(value: str, texts: list[ReportText]) -> bool:
+    if len(texts) == 1:  # nearly always: no generator per quote
+        return texts[0].text is not None and texts[0].text.contains(value)
+    return any(read.text.contains(value) for read in texts if read.text)
 
 
 def figures_of(obj: object) -> Iterator[tuple[str, Figure]]:
