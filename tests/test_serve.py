@@ -134,6 +134,10 @@ def test_the_dashboard_is_in_the_page(page):
     text = screen_text(page)
     assert "Quotes" in text and "Strike tally" in text and "Missiles" in text
     assert page.title() == "briefing: talks.yaml"
+    # The footer's keys are there before anyone clicks into the page: the
+    # page gives the terminal the keyboard once the app has started.
+    wait_for_text(page, "Quit")
+    assert page.evaluate("document.activeElement.classList.contains('xterm-helper-textarea')")
 
 
 def test_nothing_is_fetched_from_outside(page, served: Served):
