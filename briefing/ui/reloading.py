@@ -170,8 +170,9 @@ class ReloadingApp(App[int]):
     def on_source_text_changed(self, _message: SourceTextChanged) -> None:
         from briefing.ui.screens.source import SourceScreen
 
-        if isinstance(self.screen, SourceScreen):
-            self.screen.reread()
+        # (The watch can report as the app closes, with no screen left.)
+        if self.screen_stack and isinstance(self.screen_stack[-1], SourceScreen):
+            self.screen_stack[-1].reread()
 
     def _reload_if_changed(self) -> None:
         if signature(self.path) != self._loaded_signature:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Static
 
 from briefing.loading.problems import Problem
 from briefing.ui.text_content import lit
@@ -25,3 +27,14 @@ def stale_banner(problems: Sequence[Problem], room: int) -> Content:
         )
     )
     return Content("\n").join(lines)
+
+
+def banner_on(screen: Widget, *, below: Widget) -> Static:
+    """The screen's banner (``#banner``), mounted ``below`` a widget the first
+    time it is needed: a stale view is rare, and a hidden widget costs the
+    first frame its styling."""
+    if found := screen.query("#banner"):
+        return found.first(Static)
+    banner = Static(id="banner", markup=False)
+    screen.mount(banner, after=below)
+    return banner

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
 from briefing.loading import BriefingError
 from briefing.model import Briefing, Quote, Roster
@@ -30,7 +30,7 @@ from briefing.ui.panes.timeline import TimelinePane
 from briefing.ui.screens.dashboard_keys import DASHBOARD_BINDINGS
 from briefing.ui.screens.finding import Finder
 from briefing.ui.screens.pane_layout import PaneLayout, too_small
-from briefing.ui.stale_banner import stale_banner
+from briefing.ui.stale_banner import banner_on, stale_banner
 from briefing.ui.widgets.header import BriefingHeader
 from briefing.ui.widgets.row_list import RowList
 
@@ -249,15 +249,7 @@ class MainScreen(PaneLayout):
         if self.error is None:
             return
         room = 3 if self.app.size.height >= 30 else 1
-        self._banner().update(stale_banner(self.error.problems, room))
-
-    def _banner(self) -> Static:
-        """The stale banner below the header, mounted the first time it is needed."""
-        if found := self.query("#banner"):
-            return found.first(Static)
-        banner = Static(id="banner", markup=False)
-        self.mount(banner, after=self.query_one(BriefingHeader))
-        return banner
+        banner_on(self, below=self.query_one(BriefingHeader)).update(stale_banner(self.error.problems, room))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Which keys work (and show in the footer) in the focused pane and the mode."""
