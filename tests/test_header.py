@@ -130,3 +130,22 @@ async def test_muted_words_stay_readable_on_the_selected_row(theme):
         colour = Color.from_rich_color(led.style.color)
         back = Color.from_rich_color(led.style.bgcolor)
         assert contrast(colour, back) >= 3.0
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["日内瓦会谈 乌克兰与俄罗斯的谈判 第二轮", "[bold]x[/] [@click=app.quit]q[/]", "a" * 200, "👨‍👩‍👧 talks"],
+)
+@pytest.mark.parametrize("width", [120, 40, 12, 5, 1, 0])
+def test_header_line_never_overflows_and_shows_markup_as_text(title, width):
+    from rich.cells import cell_len
+
+    from briefing.ui.text_content import lit
+    from briefing.ui.widgets.header import header_line
+
+    line = header_line(lit(title, "bold"), lit("状态：谈判结束"), "14:05", width, stale=width == 40).plain
+    assert cell_len(line) <= width
+    if width == 120 and cell_len(title) < 60:
+        assert title in line  # room enough: whole, literal
+    elif width == 120:
+        assert line.startswith(" " + title[:100]) and "…" in line  # cut, marked
