@@ -97,11 +97,11 @@ class BriefingApp(ReloadingApp):
         super().__init__(path, display_name=display_name, watch=watch, since=since)
         # Colours and characters the terminal can show (briefing/ui/terminal.py).
         self.terminal = Terminal(self)
-        # The user's config.toml (theme, keymap); problems are shown on mount.
         self.muted_text = "auto 60%"
         """The theme's muted text colour as written, for what the app draws itself."""
         self.system_clipboard = SystemClipboard()
         """How citations reach the clipboard (tests give it a fake runner)."""
+        # The user's config.toml (theme, keymap); problems are shown on mount.
         self.user_config, config_problems = read_config()
         # Registers shipped + user themes and applies: theme=, else the
         # remembered one, else the default (briefing/ui/themes/catalog.py).

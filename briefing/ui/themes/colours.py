@@ -47,10 +47,8 @@ def briefing_variable_defaults(theme: Theme, colours: dict[str, str] | None = No
         "tally-intercepted": pick("tally-intercepted", "success"),
     }
     return {
-        **{
-            name: value if name in given else readable(value, background, foreground)
-            for name, value in derived.items()
-        },
+        name: value if name in given else readable(value, background, foreground)
+        for name, value in derived.items()
     }
 
 
