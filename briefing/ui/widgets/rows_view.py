@@ -317,7 +317,10 @@ class RowsView(ScrollView, Generic[T]):
             lines = self._lines(index)
             content = lines[offset] if offset < len(lines) else Content("")
             style = self._cursor_style() if is_cursor else None
-            strip = self._strip(content, width, style, selected=is_cursor).apply_meta({"row": index})
+            # Muted words on the selection of the focused list (a strong
+            # colour) take its text colour; elsewhere they stay muted.
+            selected = is_cursor and self.has_focus
+            strip = self._strip(content, width, style, selected=selected).apply_meta({"row": index})
             self._drawn.keep_strip(key, strip)
         return strip
 
