@@ -149,3 +149,32 @@ def test_header_line_never_overflows_and_shows_markup_as_text(title, width):
         assert title in line  # room enough: whole, literal
     elif width == 120:
         assert line.startswith(" " + title[:100]) and "…" in line  # cut, marked
+
+
+@pytest.mark.parametrize("theme", ["briefing-dark", "briefing-projector", "briefing-okabe-ito"])
+async def test_every_word_on_the_focused_selection_is_readable(theme):
+    # A coloured status ("on the agenda", blue) on the selection's blue bar
+    # measured 1.3-1.7:1; words that do not reach 3:1 take its text colour.
+    from textual.color import Color
+    from textual.geometry import Region
+
+    from briefing.ui.app import BriefingApp
+    from briefing.ui.themes import contrast
+
+    app = BriefingApp(DEFAULT, watch=False, theme=theme)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        rows = app.screen.query_one("#agenda").list
+        width = rows.scrollable_content_region.width
+        words = [
+            segment
+            for y in (0, 1)
+            for segment in rows.render_lines(Region(0, y, width, 1))[0]
+            if segment.text.strip()
+        ]
+        assert any("on the agenda" in s.text for s in words)
+        for segment in words:
+            colour = Color.from_rich_color(segment.style.color)
+            back = Color.from_rich_color(segment.style.bgcolor)
+            assert contrast(colour, back) >= 3.0, segment.text

@@ -13,6 +13,10 @@ from textual.style import Style as VisualStyle
 from textual.widget import Widget
 
 from briefing.ui.text_content import drawn_style
+from briefing.ui.themes.colours import contrast
+
+MIN_TEXT_CONTRAST = 3.0
+"""What a selected row's words must reach against its background (WCAG's large-text minimum)."""
 
 StripKey = tuple[int, int, int, bool, bool, bool]
 """(row, line within it, width, is the cursor's row, compact, list has focus)."""
@@ -75,16 +79,39 @@ def style_parser(widget: Widget, *, selected: bool = False) -> Callable[[str | V
 
 
 def fitted_strip(
-    content: Content, width: int, base: VisualStyle, parse_style: Callable[[str | VisualStyle], VisualStyle]
+    content: Content,
+    width: int,
+    base: VisualStyle,
+    parse_style: Callable[[str | VisualStyle], VisualStyle],
+    *,
+    readable: bool = False,
 ) -> Strip:
-    """One line of a row, already fitted to ``width``, as a strip ``width`` cells wide."""
+    """One line of a row, already fitted to ``width``, as a strip ``width`` cells wide.
+
+    ``readable``: words whose colour does not stand out from the background
+    (3:1) take ``base``'s text colour instead (a selection's strong colour
+    swallowed a blue status on a blue bar: 1.3-1.7:1).
+    """
     # Rows arrive as single lines already fitted to the width, so the
     # general path (Visual.to_strips: wrapping, alignment, selection and
     # link passes) has nothing to do: styling the spans is all (~2x faster).
     segments = [
-        Segment(text, (base + text_style).rich_style)
+        Segment(
+            text,
+            _readable(base + text_style, base).rich_style if readable else (base + text_style).rich_style,
+        )
         for text, text_style in content.render(base, end="", parse_style=parse_style)
         if text
     ]
     strip = Strip(segments, content.cell_length)
     return strip.extend_cell_length(width, base.rich_style).crop(0, width)
+
+
+def _readable(style: VisualStyle, base: VisualStyle) -> VisualStyle:
+    back, fore = style.background, style.foreground
+    if back is None or fore is None or base.foreground is None or fore == base.foreground:
+        return style
+    back = back.clamped
+    if contrast(back + fore, back) >= MIN_TEXT_CONTRAST:
+        return style
+    return style + VisualStyle(foreground=base.foreground)

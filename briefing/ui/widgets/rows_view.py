@@ -346,7 +346,7 @@ class RowsView(ScrollView, Generic[T]):
 
     def _strip(self, content: Content, width: int, style: Any, *, selected: bool = False) -> Strip:
         base = self.visual_style if style is None else self.visual_style + style
-        return fitted_strip(content, width, base, style_parser(self, selected=selected))
+        return fitted_strip(content, width, base, style_parser(self, selected=selected), readable=selected)
 
     def watch_cursor(self, old: int | None, new: int | None) -> None:
         self._drawn.clear()
