@@ -114,14 +114,15 @@ class TallyPane(Pane):
         self._fill_big()
 
     def _fill_big(self) -> None:
-        if big := self.query("#tally-big"):
+        big = self.query("#tally-big")
+        if not self._big_shown or self.briefing is None:
+            big.remove()
+            return
+        if big:
             big.first().remove_children()
-            if not self._big_shown:
-                big.remove()
-        if self._big_shown and self.briefing is not None:
-            if not big:
-                self.mount(Vertical(id="tally-big"), after="#tally-caption")
-            self.query_one("#tally-big", Vertical).mount_all(self.big_figures(self.briefing))
+        else:
+            self.mount(Vertical(id="tally-big"), after="#tally-caption")
+        self.query_one("#tally-big", Vertical).mount_all(self.big_figures(self.briefing))
 
     def big_figures(self, briefing: Briefing) -> list[Widget]:
         """A row of large digits per weapon (launched, intercepted, rate), then per figure."""
