@@ -6,8 +6,9 @@ documentation: ``briefing.output.schema`` reads them into the JSON Schema that
 editors show on hover, so keep them short, for the person writing the YAML.
 """
 
-from __future__ import annotations
-
+# Annotations are evaluated here, not postponed (no `from __future__ import
+# annotations`): msgspec would otherwise evaluate every annotation string
+# when it first builds a decoder, ~4 ms of each start.
 from typing import Annotated, Literal
 
 import msgspec

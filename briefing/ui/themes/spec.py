@@ -4,8 +4,9 @@ No Textual here: the checks that need Textual's colour parser live in
 :mod:`.parsing`, the mapping onto Textual's Theme in :mod:`.textual_theme`.
 """
 
-from __future__ import annotations
-
+# Annotations are evaluated here, not postponed (no `from __future__ import
+# annotations`): msgspec would otherwise evaluate every annotation string
+# when it first builds a decoder, ~4 ms of each start.
 import re
 
 import msgspec

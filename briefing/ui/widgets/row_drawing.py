@@ -95,14 +95,12 @@ def fitted_strip(
     # Rows arrive as single lines already fitted to the width, so the
     # general path (Visual.to_strips: wrapping, alignment, selection and
     # link passes) has nothing to do: styling the spans is all (~2x faster).
-    segments = [
-        Segment(
-            text,
-            _readable(base + text_style, base).rich_style if readable else (base + text_style).rich_style,
-        )
-        for text, text_style in content.render(base, end="", parse_style=parse_style)
-        if text
-    ]
+    # Each span's style already has ``base`` under it (Content.render).
+    spans = content.render(base, end="", parse_style=parse_style)
+    if readable:
+        segments = [Segment(text, _readable(style, base).rich_style) for text, style in spans if text]
+    else:
+        segments = [Segment(text, style.rich_style) for text, style in spans if text]
     strip = Strip(segments, content.cell_length)
     return strip.extend_cell_length(width, base.rich_style).crop(0, width)
 

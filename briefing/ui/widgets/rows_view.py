@@ -76,6 +76,8 @@ class RowsView(ScrollView, Generic[T]):
         """(width, compact, max_lines) that the heights were measured for."""
         self._size_pending = False
         self._drawn = DrawnRows()
+        self._frame_region: Region | None = None
+        """The region rows are drawn in, while a frame is drawn."""
 
     # -- data ---------------------------------------------------------------
 
@@ -91,7 +93,7 @@ class RowsView(ScrollView, Generic[T]):
     @property
     def max_lines(self) -> int:
         """The most lines a row may take: the visible height of the list."""
-        return max(self.row_height, self.scrollable_content_region.height)
+        return max(self.row_height, self._view_region().height)
 
     @property
     def selected(self) -> T | None:
@@ -213,7 +215,7 @@ class RowsView(ScrollView, Generic[T]):
         self._geometry = (self.scrollable_content_region.width, self.compact, self.max_lines)
 
     def _check_geometry(self) -> None:
-        geometry = (self.scrollable_content_region.width, self.compact, self.max_lines)
+        geometry = (self._view_region().width, self.compact, self.max_lines)
         if geometry != self._geometry:
             self._forget_heights()
 
@@ -297,8 +299,21 @@ class RowsView(ScrollView, Generic[T]):
 
     # -- rendering ----------------------------------------------------------
 
+    def _view_region(self) -> Region:
+        """Where the rows are drawn: looked up once per frame while one is drawn."""
+        return self._frame_region or self.scrollable_content_region
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Each line needs the region four or five times over; Textual works
+        # it out afresh each time (~30% of drawing a line of the first frame).
+        self._frame_region = self.scrollable_content_region
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame_region = None
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        width = self._view_region().width
         if not self._rows:
             if y != 0:
                 return Strip.blank(width)
@@ -335,7 +350,7 @@ class RowsView(ScrollView, Generic[T]):
     def _lines(self, index: int) -> list[Content]:
         """The lines of row ``index``, rendered once (not once per line) and
         measured."""
-        width, compact = self.scrollable_content_region.width, self.compact
+        width, compact = self._view_region().width, self.compact
         lines = self._drawn.lines(index, width, compact)
         if lines is None:
             lines = self._render_row(self._rows[index], width, compact)[: self.max_lines]
