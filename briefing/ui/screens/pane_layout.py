@@ -39,6 +39,8 @@ class PaneLayout(Screen[None]):
         """The pane last focused (the open one in an accordion)."""
         self._tab = ""
         """Of two panes that take turns in one cell, the one shown."""
+        self._resumed = False
+        """Whether the screen has been shown once."""
 
     @property
     def panes(self) -> list[Pane]:
@@ -61,6 +63,16 @@ class PaneLayout(Screen[None]):
         _set_grid(body, a)
         for pane in panes:
             self._place(pane, a)
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Runs before Screen's own handler. The first resume comes right
+        # after every widget was mounted and styled with the classes set in
+        # compose; styling them all again (~10 ms of the first frame)
+        # would change nothing. Later resumes (after a modal, a theme
+        # change) restyle as usual.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     def _arrangement_now(self) -> Arrangement:
         """Arrangement for the briefing's sections at the terminal's size (and remember it)."""
