@@ -29,12 +29,31 @@ def stale_banner(problems: Sequence[Problem], room: int) -> Content:
     return Content("\n").join(lines)
 
 
+class StaleBanner(Static):
+    """The banner over a stale dashboard (its looks parsed only when first shown)."""
+
+    DEFAULT_CSS = """
+    StaleBanner {
+        /* In the flow below the docked header, never docked over it:
+           the title, the clock and STALE stay in view with the banner. */
+        height: auto;
+        max-height: 5;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+        background: $error 25%;
+        color: $text;
+        border-left: thick $error;
+        padding: 0 1;
+    }
+    """
+
+
 def banner_on(screen: Widget, *, below: Widget) -> Static:
     """The screen's banner (``#banner``), mounted ``below`` a widget the first
     time it is needed: a stale view is rare, and a hidden widget costs the
     first frame its styling."""
     if found := screen.query("#banner"):
         return found.first(Static)
-    banner = Static(id="banner", markup=False)
+    banner = StaleBanner(id="banner", markup=False)
     screen.mount(banner, after=below)
     return banner

@@ -59,19 +59,8 @@ class MainScreen(PaneLayout):
     DEFAULT_CSS = """
     MainScreen {
         layout: vertical;
-        & #banner {
-            /* In the flow below the docked header, never docked over it:
-               the title, the clock and STALE stay in view with the banner. */
-            display: none;
-            height: auto;
-            max-height: 5;
-            text-wrap: nowrap;
-            text-overflow: ellipsis;
-            background: $error 25%;
-            color: $text;
-            border-left: thick $error;
-            padding: 0 1;
-        }
+        /* The banner's and the message's own looks are in their classes. */
+        & #banner { display: none; }
         &.-stale #banner { display: block; }
         & #body { height: 1fr; layout: grid; }
         & #body > .-absent, & #body > .-inactive { display: none; }
@@ -79,14 +68,7 @@ class MainScreen(PaneLayout):
         &.-accordion #body > Pane { height: 3; }
         &.-accordion.-tight #body > Pane { height: 2; }
         &.-accordion #body > Pane.-current { height: 1fr; }
-        & #too-small {
-            display: none;
-            width: 1fr;
-            height: 1fr;
-            content-align: center middle;
-            text-align: center;
-            color: $text-muted;
-        }
+        & #too-small { display: none; }
         &.-too-small #too-small { display: block; }
         &.-too-small #body, &.-too-small BriefingHeader, &.-too-small Footer,
         &.-too-small #banner { display: none; }

@@ -223,9 +223,23 @@ class PaneLayout(Screen[None]):
         self.minimize()
 
 
+class TooSmall(Static):
+    """What a terminal too small for the dashboard shows (the screen shows it when ``-too-small``)."""
+
+    DEFAULT_CSS = """
+    TooSmall {
+        width: 1fr;
+        height: 1fr;
+        content-align: center middle;
+        text-align: center;
+        color: $text-muted;
+    }
+    """
+
+
 def too_small() -> Static:
-    """What a terminal too small for the dashboard shows (CSS shows it when ``-too-small``)."""
-    return Static(
+    """The message, mounted when first needed: its styles are parsed then, not on every start."""
+    return TooSmall(
         f"Make the window larger\n(at least {MIN_WIDTH}×{MIN_HEIGHT})", id="too-small", markup=False
     )
 
