@@ -12,8 +12,9 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
+
+import msgspec
 
 TIMEOUT = 2.0
 """Seconds a clipboard program may take before it counts as failed."""
@@ -31,11 +32,12 @@ def commands(env: Mapping[str, str], platform: str) -> list[list[str]]:
     return found
 
 
-@dataclass
-class SystemClipboard:
+# A Struct rather than a dataclass: every start defines it, and a
+# dataclass takes ~1 ms to define (a Struct ~0.03 ms).
+class SystemClipboard(msgspec.Struct):
     """Copies through the first clipboard program that is installed and works."""
 
-    env: Mapping[str, str] = field(default_factory=lambda: os.environ)
+    env: Mapping[str, str] = msgspec.field(default_factory=lambda: os.environ)
     platform: str = sys.platform
     which: Callable[[str], str | None] | None = None
     """Finds a program on PATH (None: not installed); ``shutil.which`` unless replaced."""

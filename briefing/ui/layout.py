@@ -12,7 +12,8 @@ names, so the rules can be tested without a screen.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+
+import msgspec
 
 from briefing.model.items import SECTIONS
 
@@ -48,8 +49,9 @@ CHROME = 2
 """Lines that are not the panes': the header and the footer."""
 
 
-@dataclass(frozen=True)
-class Arrangement:
+# A Struct rather than a dataclass: every start defines it, and a
+# dataclass takes ~1 ms to define (a Struct ~0.03 ms).
+class Arrangement(msgspec.Struct, frozen=True):
     """How the shown panes are laid out at one terminal size."""
 
     mode: str
@@ -59,7 +61,7 @@ class Arrangement:
     columns: int = 1
     column_widths: str = "1fr"
     rows: int = 1
-    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    spans: dict[str, tuple[int, int]] = msgspec.field(default_factory=dict)
     """Pane -> (columns, rows) it spans in the grid (1, 1 when not listed)."""
     tabs: tuple[str, str] | None = None
     """Two panes that take turns in one cell (only one is shown at a time)."""

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
+import msgspec
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -21,8 +21,9 @@ Spans = Callable[[str, str], Sequence[tuple[int, int]]]
 MATCH_STYLE = "bold reverse"
 
 
-@dataclass(frozen=True)
-class Lens:
+# A Struct rather than a dataclass: every start defines it, and a
+# dataclass takes ~1 ms to define (a Struct ~0.03 ms).
+class Lens(msgspec.Struct, frozen=True):
     """How a pane is narrowed: to one side, and by a search."""
 
     side: Collection[str] | None = None

@@ -7,15 +7,17 @@ the Lens made for them.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass, field
 from typing import Any
+
+import msgspec
 
 from briefing.ui.panes.base import Lens
 from briefing.ui.screens.walk import Position, SavedView
 
 
-@dataclass
-class Finding:
+# A Struct rather than a dataclass: every start defines it, and a
+# dataclass takes ~1 ms to define (a Struct ~0.03 ms).
+class Finding(msgspec.Struct):
     """What the dashboard is currently narrowed to."""
 
     query: str = ""
@@ -26,8 +28,8 @@ class Finding:
     """Id of the delegation the panes are filtered to."""
     side_keys: Collection[str] | None = None
     saved: SavedView | None = None
-    matches: frozenset[str] = field(default_factory=frozenset)
-    counts: dict[str, int] = field(default_factory=dict)
+    matches: frozenset[str] = msgspec.field(default_factory=frozenset)
+    counts: dict[str, int] = msgspec.field(default_factory=dict)
     """Matches per pane id, as the panes' frames show them."""
     current: Position | None = None
     """The selected match, whose place is shown."""

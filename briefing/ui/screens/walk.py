@@ -8,15 +8,17 @@ one match to the next costs the rows between them, not the whole briefing.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+
+import msgspec
 
 from briefing.ui.panes.base import Pane
 
 Position = tuple[int, int]
 
 
-@dataclass
-class SavedView:
+# A Struct rather than a dataclass: every start defines it, and a
+# dataclass takes ~1 ms to define (a Struct ~0.03 ms).
+class SavedView(msgspec.Struct):
     """Focus, selection and scroll before a search began, to restore on Esc."""
 
     focused: str | None

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Collection
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import msgspec
@@ -25,14 +24,15 @@ from briefing.ui.themes.spec import DEFAULT_THEME, FALLBACK_THEME, NO_COLOR_THEM
 from briefing.ui.themes.textual_theme import to_theme
 
 
-@dataclass
-class ThemeCatalog:
+# A Struct rather than a dataclass: every start defines it, and a
+# dataclass takes ~1 ms to define (a Struct ~0.03 ms).
+class ThemeCatalog(msgspec.Struct):
     """The briefing's themes (shipped + the user's), and what was wrong."""
 
-    themes: dict[str, Theme] = field(default_factory=dict)
+    themes: dict[str, Theme] = msgspec.field(default_factory=dict)
     """By name: the default first, then alphabetical."""
-    sources: dict[str, Path] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
+    sources: dict[str, Path] = msgspec.field(default_factory=dict)
+    problems: list[Problem] = msgspec.field(default_factory=list)
 
 
 def theme_files(folder: Path) -> list[Path]:
