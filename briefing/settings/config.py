@@ -20,7 +20,6 @@ from briefing.loading import reading
 from briefing.loading.problems import Mark, Problem, ProblemsError
 from briefing.model.text import quoted
 from briefing.paths import config_path
-from briefing.settings.toml_positions import toml_locate
 
 MAX_CONFIG_BYTES = 256 * 1024
 """A config file is a few lines; anything this big is a mistake."""
@@ -81,11 +80,19 @@ def parse_config(text: str, name: str) -> Config:
         from briefing.loading.explain import explain  # only for a broken file
 
         path, message, _ = explain(str(exc), Config, raw, type_words=_TYPE_WORDS)
-        raise ConfigError([Problem(name, toml_locate(text, path), message)]) from None
-    problems = [Problem(name, toml_locate(text, path), message) for path, message in _check(config)]
+        raise ConfigError([_problem(text, name, path, message)]) from None
+    problems = [_problem(text, name, path, message) for path, message in _check(config)]
     if problems:
         raise ConfigError(problems)
     return config
+
+
+def _problem(text: str, name: str, path: tuple[str | int, ...], message: str) -> Problem:
+    """A problem at the place of ``path`` in the file (its position is looked
+    up only for a file with a problem: the lookup's module stays unloaded)."""
+    from briefing.settings.toml_positions import toml_locate
+
+    return Problem(name, toml_locate(text, path), message)
 
 
 def _check(config: Config) -> list[tuple[tuple[str, ...], str]]:

@@ -30,7 +30,6 @@ from briefing.ui.panes.timeline import TimelinePane
 from briefing.ui.screens.dashboard_keys import DASHBOARD_BINDINGS
 from briefing.ui.screens.finding import Finder
 from briefing.ui.screens.pane_layout import PaneLayout, too_small
-from briefing.ui.stale_banner import banner_on, stale_banner
 from briefing.ui.widgets.header import BriefingHeader
 from briefing.ui.widgets.row_list import RowList
 
@@ -230,6 +229,8 @@ class MainScreen(PaneLayout):
         line each; ``!`` lists them all."""
         if self.error is None:
             return
+        from briefing.ui.stale_banner import banner_on, stale_banner  # a stale view is rare
+
         room = 3 if self.app.size.height >= 30 else 1
         banner_on(self, below=self.query_one(BriefingHeader)).update(stale_banner(self.error.problems, room))
 
