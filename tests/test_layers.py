@@ -137,3 +137,25 @@ def test_layers_below_the_ui_load_no_ui_toolkit(part):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_only_the_command_line_reads_arguments():
+    """``cli`` is thin and the layers below it take typed values: argument
+    parsing (argparse) lives in ``briefing/cli`` alone."""
+    readers = sorted(
+        name
+        for name, path in _modules().items()
+        if _part(name) != "cli" and "argparse" in _stdlib_imports(path)
+    )
+    assert readers == []
+
+
+def _stdlib_imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(a.name.split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            found.add(node.module.split(".")[0])
+    return found

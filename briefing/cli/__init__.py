@@ -2,9 +2,9 @@
 
 Here: ``briefing [PATH]`` (the viewer, or plain text when piped), its help,
 and which module runs each subcommand. A subcommand's arguments are parsed
-in its own module (``cli/check.py``, ``diff.py``, ``schema.py``,
-``serve.py``; ``export`` and ``draft`` in their layers), imported only when
-it runs, and its work is done in the layer it belongs to. Before its first
+in its own module (``cli/check.py``, ``diff.py``, ``draft.py``,
+``export.py``, ``schema.py``, ``serve.py``), imported only when it runs,
+and its work is done in the layer it belongs to. Before its first
 frame, ``python -m briefing FILE`` imports this module, ``briefing.paths``
 and the UI, nothing more: start-up time is measured.
 """
@@ -188,9 +188,9 @@ def _subcommand(name: str) -> Callable[[list[str]], int] | None:
     elif name == "serve":
         from briefing.cli.serve import main as command
     elif name == "draft":
-        from briefing.sources.draft_yaml import main as command
+        from briefing.cli.draft import main as command
     elif name == "export":
-        from briefing.output.export.command import main as command
+        from briefing.cli.export import main as command
     else:
         return None
     return command

@@ -9,7 +9,6 @@ before the command returns.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import re
@@ -134,51 +133,31 @@ def _speaker(quote: DraftQuote, outlet: str | None) -> list[str]:
     return [f"    reported_by: {scalar(outlet or TO_FILL_IN)}  # no speaker found: fill in speaker"]
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="briefing draft",
-        description="Start a briefing from a news report (plain text or Markdown, headline on "
-        "the first line): one verbatim quote per quoted passage, the people it names, its "
-        "figures. Guesses are marked with comments for review.",
-    )
-    parser.add_argument("article", metavar="ARTICLE", help="the report's text file")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write here (default: standard output)")
-    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
-    return parser
-
-
-def main(argv: list[str]) -> int:
-    """``briefing draft``: 0 when the draft was written and verifies against the article."""
-    parser = _parser()
-    args = parser.parse_args(argv)
-    article = Path(args.article)
-    output = Path(args.output) if args.output else None
-    if output is not None and output.exists():
-        if _same_file(output, article):
-            parser.error(visible(f"{args.output} is the article itself; give another FILE"))
-        if not args.force:
-            parser.error(visible(f"{args.output} exists; give --force to overwrite it"))
+def write_draft(article: str, output: str | None = None) -> int:
+    """Draft a briefing from the report at path ``article`` to path ``output``
+    (stdout when None); 0 when it was written and verifies against the
+    article. Its arguments are read in :mod:`briefing.cli.draft`."""
+    name, article_path = article, Path(article)
     try:
         data = reading.read_file(
-            article, args.article, limit=MAX_SOURCE_BYTES, error=SourceFileError, words=WORDS
+            article_path, name, limit=MAX_SOURCE_BYTES, error=SourceFileError, words=WORDS
         )
-        text = reading.decode(data, args.article, error=SourceFileError, words=WORDS)
+        text = reading.decode(data, name, error=SourceFileError, words=WORDS)
     except SourceFileError as exc:
         print(exc.first, file=sys.stderr)
         return 1
     if output is None:
-        base, file = Path.cwd(), str(article.resolve())
+        base, file = Path.cwd(), str(article_path.resolve())
     else:
-        base = output.resolve().parent
-        file = os.path.relpath(article.resolve(), base)
-    yaml_text = to_yaml(draft(text), file, article.name)
+        base = Path(output).resolve().parent
+        file = os.path.relpath(article_path.resolve(), base)
+    yaml_text = to_yaml(draft(text), file, article_path.name)
     if output is None:
         sys.stdout.write(yaml_text)
     else:
-        output.write_text(yaml_text, encoding="utf-8")
-    name = args.output or "<stdout>"
+        Path(output).write_text(yaml_text, encoding="utf-8")
     try:
-        check_bytes(yaml_text.encode(), name, base)
+        check_bytes(yaml_text.encode(), output or "<stdout>", base)
     except BriefingError as exc:  # a bug in draft: say so rather than hide it
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -186,11 +165,4 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.samefile(b)
-    except OSError:
-        return False
-
-
-__all__ = ["main", "scalar", "to_yaml"]
+__all__ = ["scalar", "to_yaml", "write_draft"]

@@ -1,138 +1,57 @@
-"""``briefing export``: arguments, loading, writing. No UI imports.
+"""``briefing export``'s work: load the briefing, render it, write it. No UI imports.
 
-Exit status: 0 written, 1 the briefing has problems (``FILE:LINE:COL:
-message`` lines on stderr, as ``check``), 2 a usage error, an unknown theme,
-no browser for ``--to pdf``, an output that cannot be written, or a
-``--since`` revision that cannot be read (the messages of ``briefing diff``).
+Its arguments are read in :mod:`briefing.cli.export`. Exit status: 0
+written, 1 the briefing has problems (``FILE:LINE:COL: message`` lines on
+stderr, as ``check``), 2 an unknown theme, no browser for ``--to pdf``, an
+output that cannot be written, or a ``--since`` revision that cannot be
+read (the messages of ``briefing diff``).
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
 from functools import partial
 from pathlib import Path
 
 from briefing.model.text import visible
 
-DESCRIPTION = """\
-Write a briefing for people without a terminal: one self-contained HTML page
-(inline styles, no scripts, nothing fetched; prints on A4 and Letter),
-GitHub-flavoured Markdown, JSON data (figures as {kind, value, text, bound};
-its JSON Schema with --schema), or PDF through headless Chromium."""
 
-EPILOG = """\
-With --since REV (a git commit, branch, tag, HEAD~2), items added or
-changed since that revision are marked in words ("new since REV",
-"changed since REV"), items removed are listed at the end, and the JSON
-gets a "changes" object; the briefing must be kept in git.
-The format comes from --to, else from OUT's extension (.html, .md, .json,
-.pdf). Without -o the export goes to standard output.
-Quotes stay verbatim and figures as reported ("nearly 400" stays
-approximate, a figure not given reads "not reported", never 0); text from
-the YAML is escaped, so markup, escape sequences and bidi overrides show as
-text.
-Exit status: 0 written, 1 the briefing has problems, 2 usage error (also:
-unknown theme, no browser for PDF, output not writable, a revision that
-cannot be read)."""
-
-
-def _parser() -> argparse.ArgumentParser:
-    from briefing.output.export import FORMATS, PAPER, SECTION_KEYS
-
-    parser = argparse.ArgumentParser(
-        prog="briefing export",
-        description=DESCRIPTION,
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument(
-        "file", nargs="?", metavar="FILE", help="briefing YAML file (default: the bundled one)"
-    )
-    parser.add_argument("--to", choices=FORMATS, help="output format (default: from OUT's extension)")
-    parser.add_argument(
-        "-o", "--output", metavar="OUT", type=Path, help="write here instead of standard output"
-    )
-    parser.add_argument(
-        "--only", choices=SECTION_KEYS, metavar="SECTION", help=f"one section only: {', '.join(SECTION_KEYS)}"
-    )
-    parser.add_argument(
-        "--theme",
-        metavar="NAME",
-        help="colours of the HTML/PDF page, e.g. briefing-projector "
-        "(default: the reader's light or dark setting picks briefing-projector or briefing-dark)",
-    )
-    parser.add_argument(
-        "--since",
-        metavar="REV",
-        help="mark what changed since git revision REV (HEAD, main~3, a tag) and list what was removed",
-    )
-    parser.add_argument("--paper", choices=tuple(PAPER), default="a4", help="PDF paper size (default: a4)")
-    parser.add_argument(
-        "--schema", action="store_true", help="print the JSON Schema of the JSON export and exit"
-    )
-    return parser
-
-
-def _format(parser: argparse.ArgumentParser, to: str | None, output: Path | None) -> str:
-    from briefing.output.export import EXTENSIONS
-
-    if to:
-        return to
-    if output is not None and output.suffix.lower() in EXTENSIONS:
-        return EXTENSIONS[output.suffix.lower()]
-    if output is not None:
-        parser.error(visible(f"cannot tell the format from {str(output)!r}; give --to html, md, json or pdf"))
-    parser.error("give --to html, md, json or pdf (or -o OUT with one of those extensions)")
-
-
-def main(argv: list[str]) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)  # exits 2 on a usage error
-    if args.schema:
-        from briefing.output.export.json_data import export_schema_text
-
-        sys.stdout.write(export_schema_text())
-        return 0
-    to = _format(parser, args.to, args.output)
-    if to == "pdf" and args.output is None and sys.stdout.isatty():
-        parser.error("a PDF is binary: give -o OUT.pdf, or redirect standard output to a file")
-    if args.theme is not None and to in ("md", "json"):
-        parser.error(f"--theme colours HTML and PDF; {to} has no colours")
-
+def export(
+    path: Path,
+    display: str,
+    to: str,
+    *,
+    output: Path | None,
+    only: str | None = None,
+    theme: str | None = None,
+    since: str | None = None,
+    paper: str = "a4",
+) -> int:
+    """Write the briefing at ``path`` as ``to`` (html, md, json, pdf) to ``output`` or stdout."""
     from briefing.loading import load_path
     from briefing.output.broken_file import loaded
     from briefing.output.export import PAPER, export_text, page
     from briefing.output.export.palette import PaletteError
     from briefing.output.export.pdf import PdfError, html_to_pdf
-    from briefing.paths import default_briefing
 
-    path = Path(args.file) if args.file else default_briefing()
-    display = args.file or path.name
-    if path.is_dir():
-        parser.error(visible(f"{display} is a folder; give a briefing file"))
     briefing = loaded(partial(load_path, path, display=display))
     if briefing is None:
         return 1
-    if args.output is not None and _same_file(args.output, path):
-        parser.error(visible(f"{args.output} is the briefing itself; export never writes to it"))
-    since = None
-    if args.since is not None:
+    marks = None
+    if since is not None:
         from briefing.diff.revisions import load_at
         from briefing.output.export.since import since as since_of
 
         # The same messages as ``briefing diff REV FILE`` (both read through load_at).
-        old = loaded(partial(load_at, args.since, path))
+        old = loaded(partial(load_at, since, path))
         if old is None:
             return 2
-        since = since_of(old, briefing, args.since, args.only)
+        marks = since_of(old, briefing, since, only)
     try:
         if to == "pdf":
-            data = html_to_pdf(
-                page(briefing, only=args.only, theme=args.theme, page_size=PAPER[args.paper], since=since)
-            )
+            data = html_to_pdf(page(briefing, only=only, theme=theme, page_size=PAPER[paper], since=marks))
         else:
-            data = export_text(briefing, to, only=args.only, theme=args.theme, since=since).encode("utf-8")
+            data = export_text(briefing, to, only=only, theme=theme, since=marks).encode("utf-8")
     except PaletteError as exc:
         for problem in exc.problems:
             print(f"briefing export: {visible(problem.message)}", file=sys.stderr)
@@ -140,14 +59,7 @@ def main(argv: list[str]) -> int:
     except PdfError as exc:
         print(f"briefing export: {visible(str(exc))}", file=sys.stderr)
         return 2
-    return _write(data, args.output)
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.exists() and a.samefile(b)
-    except OSError:
-        return False
+    return _write(data, output)
 
 
 def _write(data: bytes, output: Path | None) -> int:
@@ -169,4 +81,4 @@ def _write(data: bytes, output: Path | None) -> int:
     return 0
 
 
-__all__ = ["main"]
+__all__ = ["export"]
