@@ -335,7 +335,7 @@ class RowsView(ScrollView, Generic[T]):
             # Muted words on the selection of the focused list (a strong
             # colour) take its text colour; elsewhere they stay muted.
             selected = is_cursor and self.has_focus
-            strip = self._strip(content, width, style, selected=selected).apply_meta({"row": index})
+            strip = self._strip(content, width, style, selected=selected, meta={"row": index})
             self._drawn.keep_strip(key, strip)
         return strip
 
@@ -359,9 +359,19 @@ class RowsView(ScrollView, Generic[T]):
         self._set_height(index, max(self.row_height, len(lines)))
         return lines
 
-    def _strip(self, content: Content, width: int, style: Any, *, selected: bool = False) -> Strip:
+    def _strip(
+        self,
+        content: Content,
+        width: int,
+        style: Any,
+        *,
+        selected: bool = False,
+        meta: dict[str, Any] | None = None,
+    ) -> Strip:
         base = self.visual_style if style is None else self.visual_style + style
-        return fitted_strip(content, width, base, style_parser(self, selected=selected), readable=selected)
+        return fitted_strip(
+            content, width, base, style_parser(self, selected=selected), readable=selected, meta=meta
+        )
 
     def watch_cursor(self, old: int | None, new: int | None) -> None:
         self._drawn.clear()
