@@ -30,8 +30,9 @@ from briefing.model import Briefing, Figure, Report, Source
 from briefing.model.checks import dotted
 from briefing.model.items import Path, items
 from briefing.model.sourcing import SOURCED, Sources
+from briefing.sources.normal import normalise
 from briefing.sources.numbers import Numbers
-from briefing.sources.text import Passage, SourceText, normalise
+from briefing.sources.text import Passage, SourceText
 
 MAX_SOURCE_BYTES = 32 * 1024 * 1024
 """Largest report text we read: a long report is a few hundred kilobytes."""

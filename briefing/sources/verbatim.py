@@ -1,0 +1,226 @@
+"""Finding many quotes verbatim in one normalised text, indexing it once.
+
+Finding is fast because nothing is scanned per quote, and the text is
+indexed for the quotes only. Wherever a quote is, its words between its
+first and last space are whole chunks (space-separated) of the text. Its
+key is the first three of them (fewer in a short quote), and its second key
+the last three. :meth:`Finder.prepare`, given every quote up front (as
+``check`` does), normalises them all together, records the places of all
+their keys in one pass over the text, and then, for all quotes at once,
+checks whether each is at its first key's first place, else at its second
+key's (if it is, that is its first place: it can be nowhere before). Only
+the few left (repeated phrases, quotes not there) are looked at one by one:
+the places of their rarer key, in order, until one fits. A quote that was
+not prepared, or of one or two words, is found by one scan (~1.5 ms per MB).
+
+The work on all quotes at once is done by C-level ``map``s and slices:
+a Python loop over 10,000 quotes, or over every chunk of a 1 MB text,
+would cost several times more.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable
+from itertools import accumulate, compress, count, islice, repeat
+from operator import add, itemgetter, not_, sub
+from typing import TypeVar, cast
+
+from briefing.sources.normal import normalise, normalise_all
+
+_Key = tuple[str, ...]
+_Plan = tuple[str, _Key | None, int, _Key | None, int]
+"""How a quote is looked up: its normalised text (the needle), and two keys,
+each with where it starts in the needle. A key is :data:`WORDS` adjacent
+whole words (fewer when that is all there is): the first after the needle's
+first space, and the last before its last space (the same key when there
+are no more than :data:`WORDS`; None: there is no whole word). Wherever the
+needle is, each key starts a chunk there. (Plain tuples: a NamedTuple costs
+~1 µs more per quote.)"""
+WORDS = 3
+"""Whole words in a key: three adjacent words are rarely all common, and
+when they are, the quote's other key usually is not."""
+_BATCH = 64
+"""Quotes past which indexing their keys (one pass, ~0.1 s per MB) costs less
+than a scan for each (~1.5 ms per MB)."""
+_PLANS = 200_000
+"""Most quotes whose look-up a text remembers (the app keeps texts open)."""
+_NOWHERE = -(1 << 62)
+"""The place of a key that is not in the text: no needle fits before 0."""
+
+
+_T = TypeVar("_T")
+
+
+def _kept(values: list[_T], mask: list[bool]) -> list[_T]:
+    return list(compress(values, mask))
+
+
+class Finder:
+    """Where quotes are in ``norm``, a normalised text (offsets in it)."""
+
+    def __init__(self, norm: str) -> None:
+        self.norm = norm
+        self._indexed: set[_Key] = set()
+        self._first: dict[_Key, int] = {}
+        """Where each indexed key first starts (absent: nowhere in the text)."""
+        self._hits: list[_Key] = []
+        self._hit_starts: list[int] = []
+        """Every place of the indexed keys, each key's in order."""
+        self._places: dict[_Key, list[int]] = {}
+        """All the places of the keys asked for so far (gathered from the hits)."""
+        self._plans: dict[str, _Plan] = {}
+        self._found: dict[str, int] = {}
+        """Where each prepared quote starts in ``norm`` (-1: it is not there)."""
+        self._missing: set[str] = set()
+
+    def prepare(self, quotes: Iterable[str]) -> None:
+        """Index, in one pass over the text, what finding ``quotes`` needs,
+        and find them: :meth:`contains` is then one look-up each."""
+        quotes = list(quotes)
+        needles = normalise_all(quotes)
+        # A needle's first chunk, its first key and the rest; then the rest,
+        # its last key and its last chunk. (Not all its words: an object
+        # for each costs more than anything else here.)
+        heads = list(map(str.split, needles, repeat(" "), repeat(WORDS + 1)))
+        sizes = list(map(len, heads))
+        # Quotes of one or two chunks have no whole word to index: a scan each.
+        keyed = list(map((2).__lt__, sizes))
+        for quote, needle in compress(zip(quotes, needles, strict=True), map(not_, keyed)):
+            self._record(quote, self.norm.find(needle) if needle else -1)
+        quotes, needles, heads, sizes = (
+            _kept(quotes, keyed),
+            _kept(needles, keyed),
+            _kept(heads, keyed),
+            _kept(sizes, keyed),
+        )
+        if not quotes:
+            return
+        tails = list(map(str.rsplit, needles, repeat(" "), repeat(WORDS + 1)))
+        firsts = list(map(tuple, map(itemgetter(slice(1, -1)), heads)))
+        lasts = list(map(tuple, map(itemgetter(slice(1, -1)), tails)))
+        first_at = list(map(add, map(len, map(itemgetter(0), heads)), repeat(1)))
+        last_at = list(map(add, map(len, map(itemgetter(0), tails)), repeat(1)))
+        self._index_keys(firsts, lasts, list(map((WORDS + 2).__eq__, sizes)))
+        # Where each needle would be if it were at its first key's first
+        # place, for all at once (if it is there, that is its first place: it
+        # is nowhere before). Then the same with the last key.
+        left = self._fit_all(quotes, needles, firsts, first_at)
+        quotes, needles, firsts, lasts = (
+            _kept(quotes, left),
+            _kept(needles, left),
+            _kept(firsts, left),
+            _kept(lasts, left),
+        )
+        first_at, last_at = _kept(first_at, left), _kept(last_at, left)
+        left = self._fit_all(quotes, needles, lasts, last_at)
+        rest = list(compress(zip(quotes, needles, firsts, first_at, lasts, last_at, strict=True), left))
+        self._gather({key for _q, _n, first, _f, last, _l in rest for key in (first, last)})
+        for quote, *plan in rest:  # repeated phrases, quotes not there
+            self._record(quote, self._find(cast("_Plan", tuple(plan))))
+
+    def _record(self, quote: str, at: int) -> None:
+        self._found[quote] = at
+        if at < 0:
+            self._missing.add(quote)
+
+    def _index_keys(self, firsts: list[_Key], lasts: list[_Key], full: list[bool]) -> None:
+        """Index the keys not yet indexed, where they are enough to pay for a pass."""
+        keys = set(compress(firsts, full))
+        keys.update(compress(lasts, full))
+        by_size: dict[int, set[_Key]] = {WORDS: keys}
+        for key in compress(firsts, map(not_, full)):  # quotes of 3-4 chunks: one key each
+            by_size.setdefault(len(key), set()).add(key)
+        chunks: list[str] | None = None
+        for wanted in by_size.values():
+            wanted -= self._indexed
+            if len(wanted) >= _BATCH:
+                chunks = chunks or self.norm.split(" ")
+                self._index(wanted, chunks)
+
+    def _index(self, keys: set[_Key], chunks: list[str]) -> None:
+        """Record where ``keys`` (all of one size) start, in one pass over the text."""
+        size = len(next(iter(keys)))
+        # Each place's words as the key itself (None: not a key), so that
+        # no tuple is kept for a hit and looking a key up finds itself.
+        same = dict(zip(keys, keys, strict=True))
+        found = list(map(same.get, zip(*(islice(chunks, i, None) for i in range(size)), strict=False)))
+        hits = cast("list[_Key]", list(compress(found, found)))
+        # A chunk starts after the chunks before it and a space after each.
+        lengths = compress(accumulate(map(len, chunks), initial=0), found)
+        starts = list(map(add, lengths, compress(count(), found)))
+        self._first.update(zip(reversed(hits), reversed(starts), strict=True))
+        self._hits += hits
+        self._hit_starts += starts
+        self._indexed |= keys
+
+    def _fit_all(
+        self, quotes: list[str], needles: list[str], keys: list[_Key], offsets: list[int]
+    ) -> list[bool]:
+        """Record the quotes found at their key's first place; return which are left."""
+        at = list(map(sub, map(self._first.get, keys, repeat(_NOWHERE)), offsets))
+        # (A negative start counts from the end: -1 fits no needle with a key.)
+        fits = list(map(self.norm.startswith, needles, map(max, at, repeat(-1))))
+        self._found.update(zip(compress(quotes, fits), compress(at, fits), strict=True))
+        return list(map(not_, fits))
+
+    def _plan(self, quote: str) -> _Plan:
+        """One quote's :data:`_Plan` (what :meth:`prepare` works out for many)."""
+        plan = self._plans.get(quote)
+        if plan is None:
+            needle = normalise(quote)
+            head = needle.split(" ", WORDS + 1)
+            if len(head) < 3:
+                plan = (needle, None, 0, None, 0)
+            else:
+                tail = needle.rsplit(" ", WORDS + 1)
+                plan = (needle, tuple(head[1:-1]), len(head[0]) + 1, tuple(tail[1:-1]), len(tail[0]) + 1)
+            if len(self._plans) < _PLANS:
+                self._plans[quote] = plan
+        return plan
+
+    def _gather(self, keys: Iterable[_Key | None]) -> None:
+        """Find all the places of those of ``keys`` indexed and not gathered
+        yet: one C-level pass over the hits, a Python loop over theirs only."""
+        wanted = {key for key in keys if key in self._indexed and key not in self._places}
+        if not wanted:
+            return
+        places: dict[_Key, list[int]] = {key: [] for key in wanted}
+        pairs = zip(self._hits, self._hit_starts, strict=True)
+        for hit, start in compress(pairs, map(wanted.__contains__, self._hits)):
+            places[hit].append(start)
+        self._places.update(places)
+
+    def find(self, text: str) -> tuple[int, int] | None:
+        """Where ``text`` first is, as (start, end) in ``norm``, or None."""
+        plan = self._plan(text)
+        at = self._find(plan)
+        return None if at < 0 else (at, at + len(plan[0]))
+
+    def contains(self, text: str) -> bool:
+        """Whether ``text`` is in the text verbatim (:meth:`find` without the place)."""
+        at = self._found.get(text)
+        return (at if at is not None else self._find(self._plan(text))) >= 0
+
+    def missing(self) -> set[str]:
+        """The prepared quotes that are not in the text."""
+        return self._missing
+
+    def _find(self, plan: _Plan) -> int:
+        needle, first, first_at, last, last_at = plan
+        if not needle:
+            return -1
+        if first is None or last is None or first not in self._indexed or last not in self._indexed:
+            # A quote of one or two words, or one not prepared: one scan.
+            return self.norm.find(needle)
+        # Every key of the needle is there wherever it is: the rarer says
+        # where. The first of its places where the needle fits is its first
+        # place (tried C-level: a common key has hundreds).
+        self._gather((first, last))
+        keys = ((self._places[first], first_at), (self._places[last], last_at))
+        places, at = min(keys, key=lambda p: len(p[0]))
+        starts = list(map(sub, islice(places, bisect_left(places, at), None), repeat(at)))
+        return next(compress(starts, map(self.norm.startswith, repeat(needle), starts)), -1)
+
+
+__all__ = ["WORDS", "Finder"]
