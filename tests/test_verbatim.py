@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -47,13 +48,25 @@ def test_normalising_many_at_once_is_normalising_each():
     assert normalise_all(many) == ['"a"—b', "c—", "—d", "", "", "e f"] * 1000
 
 
-def test_collapsing_whitespace_by_replacing_is_splitting_and_joining():
+def _reference(text: str) -> str:
+    """The rules as written: marks, then whitespace, then a dash takes the spaces next to it."""
+    text = " ".join(_same_length(text, MARKS).split())
+    return re.sub(" ?(?:\u2014|--+) ?", "\u2014", text)
+
+
+def test_long_texts_are_normalised_by_the_rules_too():
+    # Past a length, whitespace runs are collapsed by replacing, and the
+    # dashes of an ASCII text are found in one byte a character.
     rng = random.Random(12)
-    for _ in range(3000):
-        text = _same_length("".join(rng.choices(PIECES, k=rng.randint(0, 12))), MARKS)
-        assert _dashes(_spaced(text).strip(" ")) == _dashes(" ".join(text.split())), repr(text)
-        long = text * (5000 // max(1, len(text)) + 1)
-        assert normalise(long) == _dashes(" ".join(long.split())), repr(text)
+    ascii_pieces = [piece for piece in PIECES if piece.isascii() and piece != "\x00"]
+    for pieces in (PIECES, ascii_pieces):
+        for _ in range(1500):
+            text = "".join(rng.choices(pieces, k=rng.randint(0, 12)))
+            long = text * (5000 // max(1, len(text)) + 1)
+            assert normalise(text) == _reference(text), repr(text)
+            assert normalise(long) == _reference(long), repr(text)
+            marked = _same_length(text, MARKS)
+            assert _dashes(_spaced(marked).strip(" ")) == _reference(text), repr(text)
 
 
 def test_a_one_character_quote_that_ends_the_text_is_found():
@@ -122,6 +135,19 @@ def test_quotes_of_one_or_two_words_in_a_batch():
     quotes = ["agreed", "twice. Done", "agreed \u2014 twice.", "Done at", "done at", "-- twice", "", "  "]
     source = _assert_found_as_scanned(text, quotes)
     assert [source.contains(q) for q in quotes] == [True, True, True, True, False, True, False, False]
+
+
+def test_many_quotes_of_three_or_four_words():
+    # Their one key, of one or two words, is indexed when there are enough of them.
+    rng = random.Random(13)
+    chunks = [f"w{rng.randrange(400)}" for _ in range(3000)]
+    quotes = []
+    for i in range(200):
+        start = rng.randrange(len(chunks) - 4)
+        quote = " ".join(chunks[start : start + 3 + i % 2])
+        quotes.append(quote if i % 5 else quote[:-1] + "x")
+    source = _assert_found_as_scanned(" ".join(chunks), quotes)
+    assert {len(key) for key in source._finder._indexed} == {1, 2, 3}
 
 
 def test_a_word_of_the_text_that_starts_with_a_quoted_word():

@@ -21,8 +21,9 @@ would cost several times more.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import deque
 from collections.abc import Iterable
-from itertools import accumulate, compress, count, islice, repeat
+from itertools import accumulate, chain, compress, islice, repeat
 from operator import add, itemgetter, not_, sub
 from typing import TypeVar, cast
 
@@ -45,8 +46,8 @@ _BATCH = 64
 than a scan for each (~1.5 ms per MB)."""
 _PLANS = 200_000
 """Most quotes whose look-up a text remembers (the app keeps texts open)."""
-_NOWHERE = -(1 << 62)
-"""The place of a key that is not in the text: no needle fits before 0."""
+_NOWHERE = 1 << 62
+"""The place of a key that is not in the text: no needle fits past its end."""
 
 
 _T = TypeVar("_T")
@@ -61,7 +62,8 @@ class Finder:
 
     def __init__(self, norm: str) -> None:
         self.norm = norm
-        self._indexed: set[_Key] = set()
+        self._indexed: dict[_Key, _Key] = {}
+        """The keys indexed so far, each mapped to itself."""
         self._first: dict[_Key, int] = {}
         """Where each indexed key first starts (absent: nowhere in the text)."""
         self._hits: list[_Key] = []
@@ -70,8 +72,10 @@ class Finder:
         self._places: dict[_Key, list[int]] = {}
         """All the places of the keys asked for so far (gathered from the hits)."""
         self._plans: dict[str, _Plan] = {}
-        self._found: dict[str, int] = {}
-        """Where each prepared quote starts in ``norm`` (-1: it is not there)."""
+        self._places_of: dict[str, int] = {}
+        self._fits: list[tuple[list[str], list[int], list[bool]]] = []
+        """Quotes found at once, with where, not yet in ``_places_of`` (a
+        check only asks which are missing)."""
         self._missing: set[str] = set()
 
     def prepare(self, quotes: Iterable[str]) -> None:
@@ -85,23 +89,23 @@ class Finder:
         heads = list(map(str.split, needles, repeat(" "), repeat(WORDS + 1)))
         sizes = list(map(len, heads))
         # Quotes of one or two chunks have no whole word to index: a scan each.
-        keyed = list(map((2).__lt__, sizes))
-        for quote, needle in compress(zip(quotes, needles, strict=True), map(not_, keyed)):
+        for quote, needle in compress(zip(quotes, needles, strict=True), map((3).__gt__, sizes)):
             self._record(quote, self.norm.find(needle) if needle else -1)
-        quotes, needles, heads, sizes = (
-            _kept(quotes, keyed),
-            _kept(needles, keyed),
-            _kept(heads, keyed),
-            _kept(sizes, keyed),
-        )
+        # Quotes of more than four chunks have two keys of WORDS words each;
+        # those of three or four, one key (first and last) of fewer words.
+        full = list(map((WORDS + 2).__eq__, sizes))
+        few = list(map(set(range(3, WORDS + 2)).__contains__, sizes))
+        heads, few_heads = _kept(heads, full), _kept(heads, few)
+        tails = list(map(str.rsplit, _kept(needles, full), repeat(" "), repeat(WORDS + 1)))
+        words = itemgetter(*range(1, WORDS + 1))
+        short = list(map(tuple, map(itemgetter(slice(1, -1)), few_heads)))
+        firsts, lasts = [*map(words, heads), *short], [*map(words, tails), *short]
+        last_at = list(map(add, map(len, map(itemgetter(0), chain(tails, few_heads))), repeat(1)))
+        quotes, needles = _kept(quotes, full) + _kept(quotes, few), _kept(needles, full) + _kept(needles, few)
         if not quotes:
             return
-        tails = list(map(str.rsplit, needles, repeat(" "), repeat(WORDS + 1)))
-        firsts = list(map(tuple, map(itemgetter(slice(1, -1)), heads)))
-        lasts = list(map(tuple, map(itemgetter(slice(1, -1)), tails)))
-        first_at = list(map(add, map(len, map(itemgetter(0), heads)), repeat(1)))
-        last_at = list(map(add, map(len, map(itemgetter(0), tails)), repeat(1)))
-        self._index_keys(firsts, lasts, list(map((WORDS + 2).__eq__, sizes)))
+        first_at = list(map(add, map(str.find, needles, repeat(" ")), repeat(1)))
+        self._index_keys(firsts[: len(heads)] + lasts[: len(heads)], short)
         # Where each needle would be if it were at its first key's first
         # place, for all at once (if it is there, that is its first place: it
         # is nowhere before). Then the same with the last key.
@@ -120,48 +124,50 @@ class Finder:
             self._record(quote, self._find(cast("_Plan", tuple(plan))))
 
     def _record(self, quote: str, at: int) -> None:
-        self._found[quote] = at
+        self._places_of[quote] = at
         if at < 0:
             self._missing.add(quote)
 
-    def _index_keys(self, firsts: list[_Key], lasts: list[_Key], full: list[bool]) -> None:
+    def _index_keys(self, keys: list[_Key], short: list[_Key]) -> None:
         """Index the keys not yet indexed, where they are enough to pay for a pass."""
-        keys = set(compress(firsts, full))
-        keys.update(compress(lasts, full))
-        by_size: dict[int, set[_Key]] = {WORDS: keys}
-        for key in compress(firsts, map(not_, full)):  # quotes of 3-4 chunks: one key each
-            by_size.setdefault(len(key), set()).add(key)
+        by_size: dict[int, list[_Key]] = {WORDS: keys}
+        for key in short:  # of quotes of 3-4 chunks: seldom many
+            by_size.setdefault(len(key), []).append(key)
         chunks: list[str] | None = None
-        for wanted in by_size.values():
-            wanted -= self._indexed
+        for group in by_size.values():
+            # Each key maps to itself, so that the places of the text map to
+            # the quotes' own tuples: a look-up then finds the same object.
+            wanted = dict(zip(group, group, strict=True))
+            if self._indexed:
+                wanted = {key: key for key in wanted if key not in self._indexed}
             if len(wanted) >= _BATCH:
                 chunks = chunks or self.norm.split(" ")
                 self._index(wanted, chunks)
 
-    def _index(self, keys: set[_Key], chunks: list[str]) -> None:
+    def _index(self, keys: dict[_Key, _Key], chunks: list[str]) -> None:
         """Record where ``keys`` (all of one size) start, in one pass over the text."""
         size = len(next(iter(keys)))
-        # Each place's words as the key itself (None: not a key), so that
-        # no tuple is kept for a hit and looking a key up finds itself.
-        same = dict(zip(keys, keys, strict=True))
-        found = list(map(same.get, zip(*(islice(chunks, i, None) for i in range(size)), strict=False)))
+        found = list(map(keys.get, zip(*(chunks[i:] for i in range(size)), strict=False)))
         hits = cast("list[_Key]", list(compress(found, found)))
         # A chunk starts after the chunks before it and a space after each.
-        lengths = compress(accumulate(map(len, chunks), initial=0), found)
-        starts = list(map(add, lengths, compress(count(), found)))
+        starts = list(compress(accumulate(map(add, map(len, chunks), repeat(1)), initial=0), found))
         self._first.update(zip(reversed(hits), reversed(starts), strict=True))
         self._hits += hits
         self._hit_starts += starts
-        self._indexed |= keys
+        if self._indexed:
+            self._indexed.update(keys)
+        else:
+            self._indexed = keys
 
     def _fit_all(
         self, quotes: list[str], needles: list[str], keys: list[_Key], offsets: list[int]
     ) -> list[bool]:
         """Record the quotes found at their key's first place; return which are left."""
         at = list(map(sub, map(self._first.get, keys, repeat(_NOWHERE)), offsets))
-        # (A negative start counts from the end: -1 fits no needle with a key.)
-        fits = list(map(self.norm.startswith, needles, map(max, at, repeat(-1))))
-        self._found.update(zip(compress(quotes, fits), compress(at, fits), strict=True))
+        # (A start before 0 counts from the end, where less than the needle
+        # is left: it fits nowhere there either.)
+        fits = list(map(self.norm.startswith, needles, at))
+        self._fits.append((quotes, at, fits))
         return list(map(not_, fits))
 
     def _plan(self, quote: str) -> _Plan:
@@ -181,14 +187,14 @@ class Finder:
 
     def _gather(self, keys: Iterable[_Key | None]) -> None:
         """Find all the places of those of ``keys`` indexed and not gathered
-        yet: one C-level pass over the hits, a Python loop over theirs only."""
+        yet, in one C-level pass over the hits."""
         wanted = {key for key in keys if key in self._indexed and key not in self._places}
         if not wanted:
             return
         places: dict[_Key, list[int]] = {key: [] for key in wanted}
-        pairs = zip(self._hits, self._hit_starts, strict=True)
-        for hit, start in compress(pairs, map(wanted.__contains__, self._hits)):
-            places[hit].append(start)
+        chosen = list(map(wanted.__contains__, self._hits))
+        lists = map(places.__getitem__, compress(self._hits, chosen))
+        deque(map(list.append, lists, compress(self._hit_starts, chosen)), maxlen=0)
         self._places.update(places)
 
     def find(self, text: str) -> tuple[int, int] | None:
@@ -201,6 +207,14 @@ class Finder:
         """Whether ``text`` is in the text verbatim (:meth:`find` without the place)."""
         at = self._found.get(text)
         return (at if at is not None else self._find(self._plan(text))) >= 0
+
+    @property
+    def _found(self) -> dict[str, int]:
+        """Where each prepared quote starts in ``norm`` (-1: it is not there)."""
+        for quotes, at, fits in self._fits:
+            self._places_of.update(zip(compress(quotes, fits), compress(at, fits), strict=True))
+        self._fits.clear()
+        return self._places_of
 
     def missing(self) -> set[str]:
         """The prepared quotes that are not in the text."""
