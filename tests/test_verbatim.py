@@ -197,8 +197,7 @@ quotes:
     text: the talks were very intense
   - id: q4
     speaker: envoy
-    source: a
-    text: the talks were very tense
+    text: not in either report, and naming neither
 strikes:
   period: P
   source: a
@@ -225,7 +224,7 @@ def test_a_quote_is_verbatim_if_any_of_its_reports_has_it_and_problems_keep_file
     assert [problem.split(";")[0] for problem in problems] == [
         "b.yaml:23:11: quotes[1].text: not found verbatim in a.txt",
         "b.yaml:27:11: quotes[2].text: not found verbatim in a.txt or b.txt",
-        "b.yaml:38:17: strikes.counts[0].launched: 1,300 not found in a.txt",
+        "b.yaml:37:17: strikes.counts[0].launched: 1,300 not found in a.txt",
     ]
     # In file order before they are sorted, too: past the limit, the first are listed.
     found = verify(load_path(two_reports, cache=False), two_reports.parent)

@@ -28,7 +28,7 @@ from briefing.loading.loader import read_file as read_briefing
 from briefing.loading.problems import BriefingError, ProblemsError
 from briefing.model import Briefing, Figure, Report, Source
 from briefing.model.checks import dotted
-from briefing.model.items import Path, items
+from briefing.model.items import Item, Path, items
 from briefing.model.sourcing import SOURCED, Sources
 from briefing.sources.normal import normalise
 from briefing.sources.numbers import Numbers
@@ -139,29 +139,38 @@ def _problems(briefing: Briefing, library: Library) -> Iterator[tuple[Path, str]
         read = library.text_of(report)
         if read is not None and read.problem is not None:
             yield ("sources", i, "file"), f"sources[{i}].file: cannot read {read.name}: {read.problem}"
-    checked: list[tuple[str, object, Path, list[ReportText]]] = []
-    # The verbatim values of the items with the same texts, and which item each is of.
-    quoted: dict[int, tuple[list[ReportText], list[int], list[str]]] = {}
+    checked: list[Item] = []
+    # The verbatim values of the items of each kind and sources, with the
+    # sources' texts and which item each value is of. (Per item, only what
+    # cannot be done once per kind or per sources: 10,000 quotes.)
+    groups: dict[object, tuple[list[ReportText], list[int], list[str]]] = {}
     figured: list[int] = []
     shapes: dict[str, tuple[tuple[str, ...], bool]] = {}
-    for kind, _ident, obj, owner, path in items(briefing):
+    last: tuple[object, object, object] = (object(), None, None)
+    group: tuple[list[ReportText], list[int], list[str]] = ([], [], [])
+    for item in items(briefing):
+        kind, _ident, obj, owner, _path = item
         shape = shapes.get(kind)
         if shape is None:
             shape = shapes[kind] = _shape(kind, obj)
         fields, figures = shape
         if not (fields or figures):  # nothing of it to check
             continue
-        texts = library.texts(obj, owner)
-        if not texts:
+        source = getattr(obj, "source", None)
+        if source is not last[0] or kind is not last[1] or owner is not last[2]:  # else as the item before
+            last = (source, kind, owner)
+            ref = tuple(source) if source.__class__ is list else source
+            key = (kind, ref, None if owner is None else id(owner))
+            if key not in groups:
+                groups[key] = (library.texts(obj, owner), [], [])
+            group = groups[key]
+        if not group[0]:
             continue
         at = len(checked)
-        checked.append((kind, obj, path, texts))
+        checked.append(item)
         for field in fields:
             value = getattr(obj, field, None)
             if isinstance(value, str):
-                group = quoted.get(id(texts))
-                if group is None:
-                    group = quoted[id(texts)] = (texts, [], [])
                 group[1].append(at)
                 group[2].append(value)
         if figures:
@@ -170,20 +179,23 @@ def _problems(briefing: Briefing, library: Library) -> Iterator[tuple[Path, str]
     # are all found at once; only the items with a problem, or with figures,
     # are then gone through one by one.
     wanted: dict[int, tuple[SourceText, list[list[str]]]] = {}
-    for texts, _ats, values in quoted.values():
+    for texts, _ats, values in groups.values():
         for read in texts:
             assert read.text is not None
             wanted.setdefault(id(read.text), (read.text, []))[1].append(values)
     for source, lists in wanted.values():
         source.prepare(itertools.chain.from_iterable(lists))
     missing: dict[int, set[str]] = {}
-    for texts, ats, values in quoted.values():
+    for texts, ats, values in groups.values():
+        if not values:
+            continue
         # Not verbatim: in none of the item's texts.
         absent = set.intersection(*(read.text.missing() for read in texts if read.text is not None))
         for at, value in itertools.compress(zip(ats, values, strict=True), map(absent.__contains__, values)):
             missing.setdefault(at, set()).add(value)
     for at in sorted({*missing, *figured}):
-        kind, obj, path, texts = checked[at]
+        kind, _ident, obj, owner, path = checked[at]
+        texts = library.texts(obj, owner)
         for field in VERBATIM.get(kind, ()):
             if getattr(obj, field, None) in missing.get(at, ()):
                 value = getattr(obj, field)
