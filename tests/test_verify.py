@@ -11,8 +11,9 @@ import pytest
 from briefing.cli import main
 from briefing.loading import BriefingError
 from briefing.model import Figure
+from briefing.sources.normal import normalise, normalise_report, stretches
 from briefing.sources.numbers import _NUMBER, Numbers, in_words
-from briefing.sources.text import SourceText, _normalise_report, _stretches, normalise
+from briefing.sources.text import SourceText
 from briefing.sources.verify import check_path, excerpt
 
 from .conftest import DEFAULT, SEED
@@ -92,7 +93,7 @@ def test_the_fast_normalising_of_a_report_is_the_one_its_map_is_built_from():
     ]
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
-        assert _normalise_report(text) == _stretches(text)[0], repr(text)
+        assert normalise_report(text) == stretches(text)[0], repr(text)
 
 
 def _repetitive_text(rng: random.Random) -> str:
@@ -116,10 +117,10 @@ def test_prepared_quotes_are_found_at_their_first_place_as_a_scan_finds_them():
             words[0] = words[0][1:] or words[0]  # starts inside a chunk of the text
         quotes.append(" ".join(words).replace("\u2014", "--"))
     source = SourceText(text, quotes)
-    assert source._indexed  # the keys were indexed, not scanned for
+    assert source._finder._indexed  # the keys were indexed, not scanned for
     for quote in quotes:
         expected = source.norm.find(normalise(quote))
-        assert source._found[quote] == expected, quote
+        assert source._finder._found[quote] == expected, quote
         assert source.contains(quote) is (expected >= 0)
         passage = SourceText(text).find(quote)  # not prepared: one scan
         assert (passage is None) is (expected < 0)
@@ -135,18 +136,22 @@ def test_a_repeated_first_key_or_both_keys_still_find_the_first_place():
     # "the cat sat" is everywhere before each quote, "on the mat" before most.
     text = "the cat sat on the mat, " * 50 + " ".join(filler) + " " + " ".join(quotes) + " the end"
     source = SourceText(text, quotes + OTHERS)
-    assert ("the", "cat", "sat") in source._indexed and ("on", "the", "mat") in source._indexed
+    assert ("the", "cat", "sat") in source._finder._indexed and (
+        "on",
+        "the",
+        "mat",
+    ) in source._finder._indexed
     for quote in quotes:
-        assert source._found[quote] == source.norm.find(quote) > 0
+        assert source._finder._found[quote] == source.norm.find(quote) > 0
     # The first key is everywhere before, the last says where.
     later = [f"p{i} the cat sat u{i} v{i} q{i} r{i}" for i in range(70)]
     source = SourceText(text + " " + " ".join(later), later)
-    assert all(source._found[quote] == source.norm.find(quote) > len(text) for quote in later)
+    assert all(source._finder._found[quote] == source.norm.find(quote) > len(text) for quote in later)
     # Twice, and both keys everywhere before: the first of the two.
     twice = "m1 the cat sat on the mat m2"
     source = SourceText(f"{text} {twice} and {twice}", [twice, *OTHERS])
-    assert ("on", "the", "mat") in source._indexed
-    assert source._found[twice] == source.norm.find(twice) > len(text)
+    assert ("on", "the", "mat") in source._finder._indexed
+    assert source._finder._found[twice] == source.norm.find(twice) > len(text)
     absent = "x0 the cat sat on the mat y0"  # both keys are there, the quote is not
     assert not SourceText(text, [absent, *OTHERS]).contains(absent)
 

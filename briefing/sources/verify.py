@@ -28,10 +28,11 @@ from briefing.loading.loader import read_file as read_briefing
 from briefing.loading.problems import BriefingError, ProblemsError
 from briefing.model import Briefing, Figure, Report, Source
 from briefing.model.checks import dotted
-from briefing.model.items import Path, items
+from briefing.model.items import Item, Path, items
 from briefing.model.sourcing import SOURCED, Sources
+from briefing.sources.normal import normalise
 from briefing.sources.numbers import Numbers
-from briefing.sources.text import Passage, SourceText, normalise
+from briefing.sources.text import Passage, SourceText
 
 MAX_SOURCE_BYTES = 32 * 1024 * 1024
 """Largest report text we read: a long report is a few hundred kilobytes."""
@@ -92,7 +93,9 @@ class Library:
         """The readable texts of the reports ``obj`` comes from."""
         # Items name few distinct sources: work each answer out once (10,000
         # quotes of one report made 10,000 look-ups of the same list).
-        key = (type(obj), _ref(getattr(obj, "source", None)), _ref(getattr(owner, "source", None)))
+        source = getattr(obj, "source", None)
+        above = None if owner is None else getattr(owner, "source", None)
+        key = (type(obj), _ref(source) if source.__class__ is list else source, _ref(above))
         texts = self._by_ref.get(key)
         if texts is None:
             found = (self.text_of(report) for report in self.sources.of(obj, owner))
@@ -136,28 +139,66 @@ def _problems(briefing: Briefing, library: Library) -> Iterator[tuple[Path, str]
         read = library.text_of(report)
         if read is not None and read.problem is not None:
             yield ("sources", i, "file"), f"sources[{i}].file: cannot read {read.name}: {read.problem}"
-    checked: list[tuple[str, object, Path, list[ReportText]]] = []
-    quotes: dict[int, tuple[SourceText, list[str]]] = {}
-    for kind, _ident, obj, owner, path in items(briefing):
-        if kind not in SOURCED:
+    checked: list[Item] = []
+    # The verbatim values of the items of each kind and sources, with the
+    # sources' texts and which item each value is of. (Per item, only what
+    # cannot be done once per kind or per sources: 10,000 quotes.)
+    groups: dict[object, tuple[list[ReportText], list[int], list[str]]] = {}
+    figured: list[int] = []
+    shapes: dict[str, tuple[tuple[str, ...], bool]] = {}
+    last: tuple[object, object, object] = (object(), None, None)
+    group: tuple[list[ReportText], list[int], list[str]] = ([], [], [])
+    for item in items(briefing):
+        kind, _ident, obj, owner, _path = item
+        shape = shapes.get(kind)
+        if shape is None:
+            shape = shapes[kind] = _shape(kind, obj)
+        fields, figures = shape
+        if not (fields or figures):  # nothing of it to check
             continue
-        texts = library.texts(obj, owner)
-        if not texts:
+        source = getattr(obj, "source", None)
+        if source is not last[0] or kind is not last[1] or owner is not last[2]:  # else as the item before
+            last = (source, kind, owner)
+            ref = tuple(source) if source.__class__ is list else source
+            key = (kind, ref, None if owner is None else id(owner))
+            if key not in groups:
+                groups[key] = (library.texts(obj, owner), [], [])
+            group = groups[key]
+        if not group[0]:
             continue
-        checked.append((kind, obj, path, texts))
-        for field in VERBATIM.get(kind, ()):
+        at = len(checked)
+        checked.append(item)
+        for field in fields:
             value = getattr(obj, field, None)
             if isinstance(value, str):
-                for read in texts:
-                    assert read.text is not None
-                    quotes.setdefault(id(read.text), (read.text, []))[1].append(value)
-    # Each text is indexed once, for all the quotes it must hold.
-    for source, wanted in quotes.values():
-        source.prepare(wanted)
-    for kind, obj, path, texts in checked:
+                group[1].append(at)
+                group[2].append(value)
+        if figures:
+            figured.append(at)
+    # Each text is indexed once, for all the quotes it must hold, and they
+    # are all found at once; only the items with a problem, or with figures,
+    # are then gone through one by one.
+    wanted: dict[int, tuple[SourceText, list[list[str]]]] = {}
+    for texts, _ats, values in groups.values():
+        for read in texts:
+            assert read.text is not None
+            wanted.setdefault(id(read.text), (read.text, []))[1].append(values)
+    for source, lists in wanted.values():
+        source.prepare(itertools.chain.from_iterable(lists))
+    missing: dict[int, set[str]] = {}
+    for texts, ats, values in groups.values():
+        if not values:
+            continue
+        # Not verbatim: in none of the item's texts.
+        absent = set.intersection(*(read.text.missing() for read in texts if read.text is not None))
+        for at, value in itertools.compress(zip(ats, values, strict=True), map(absent.__contains__, values)):
+            missing.setdefault(at, set()).add(value)
+    for at in sorted({*missing, *figured}):
+        kind, _ident, obj, owner, path = checked[at]
+        texts = library.texts(obj, owner)
         for field in VERBATIM.get(kind, ()):
-            value = getattr(obj, field, None)
-            if isinstance(value, str) and not _verbatim_in(value, texts):
+            if getattr(obj, field, None) in missing.get(at, ()):
+                value = getattr(obj, field)
                 yield (*path, field), _not_verbatim((*path, field), value, texts)
         for field, figure in figures_of(obj):
             if not any(_figure_in(library, read, figure) for read in texts):
@@ -166,10 +207,12 @@ def _problems(briefing: Briefing, library: Library) -> Iterator[tuple[Path, str]
                 yield (*path, field), f"{dotted((*path, field))}: {figure.text} not found {how}in {names}"
 
 
-def _verbatim_in(value: str, texts: list[ReportText]) -> bool:
-    if len(texts) == 1:  # nearly always: no generator per quote
-        return texts[0].text is not None and texts[0].text.contains(value)
-    return any(read.text.contains(value) for read in texts if read.text)
+def _shape(kind: str, obj: object) -> tuple[tuple[str, ...], bool]:
+    """What there is to check of each item of ``kind``: its verbatim fields,
+    and whether it has figures."""
+    if kind not in SOURCED:
+        return (), False
+    return VERBATIM.get(kind, ()), bool(_figure_fields(cast("Hashable", type(obj))))
 
 
 def figures_of(obj: object) -> Iterator[tuple[str, Figure]]:
