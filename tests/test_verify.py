@@ -12,7 +12,7 @@ from briefing.cli import main
 from briefing.loading import BriefingError
 from briefing.model import Figure
 from briefing.sources.normal import normalise, normalise_report, stretches
-from briefing.sources.numbers import _NUMBER, Numbers, in_words
+from briefing.sources.numbers import _NUMBER, Numbers, in_words, numbers_in
 from briefing.sources.text import SourceText
 from briefing.sources.verify import check_path, excerpt
 
@@ -353,3 +353,25 @@ def test_the_faster_number_pattern_finds_what_the_plain_one_does():
     for _ in range(3000):
         text = "".join(rng.choice(["1", "23", "456", ",", ".", " ", "a", "+", "\u0663"]) for _ in range(12))
         assert [m.span() for m in _NUMBER.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+@pytest.mark.parametrize(
+    "rare",
+    [
+        [],  # ASCII: only the runs of digits are tried
+        ["\u00e9", "\u2014", "\u00fc", "?"],  # other letters and marks, next to digits too
+        ["\u00e9", "?", "\u0663", "\u0669\u0661", "\U0001d7ce"],  # other decimal digits: scanned as before
+    ],
+)
+def test_numbers_found_from_the_runs_of_digits_are_the_patterns(rare):
+    rng = random.Random(4)
+    common = ["1", "23", "456", "7,890", ",", ".", " ", "a", "+", "_", "x1", "1.5", "0", "bc", "  "]
+    for _ in range(300):
+        pieces = [
+            rng.choice(rare) if rare and rng.random() < 0.01 else rng.choice(common) for _ in range(600)
+        ]
+        text = "".join(pieces)
+        assert [m.span() for m in numbers_in(text)] == [m.span() for m in _NUMBER.finditer(text)], text
+    # Many other characters: scanned as before, and found the same.
+    text = "\u0627\u0644\u0639\u062f\u062f 29 \u0663\u0664 " * 50
+    assert [m.span() for m in numbers_in(text)] == [m.span() for m in _NUMBER.finditer(text)]
