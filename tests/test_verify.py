@@ -117,10 +117,10 @@ def test_prepared_quotes_are_found_at_their_first_place_as_a_scan_finds_them():
             words[0] = words[0][1:] or words[0]  # starts inside a chunk of the text
         quotes.append(" ".join(words).replace("\u2014", "--"))
     source = SourceText(text, quotes)
-    assert source._finder._indexed  # the keys were indexed, not scanned for
+    assert source._quotes._indexed  # the keys were indexed, not scanned for
     for quote in quotes:
         expected = source.norm.find(normalise(quote))
-        assert source._finder._found[quote] == expected, quote
+        assert source._quotes._found[quote] == expected, quote
         assert source.contains(quote) is (expected >= 0)
         passage = SourceText(text).find(quote)  # not prepared: one scan
         assert (passage is None) is (expected < 0)
@@ -136,22 +136,22 @@ def test_a_repeated_first_key_or_both_keys_still_find_the_first_place():
     # "the cat sat" is everywhere before each quote, "on the mat" before most.
     text = "the cat sat on the mat, " * 50 + " ".join(filler) + " " + " ".join(quotes) + " the end"
     source = SourceText(text, quotes + OTHERS)
-    assert ("the", "cat", "sat") in source._finder._indexed and (
+    assert ("the", "cat", "sat") in source._quotes._indexed and (
         "on",
         "the",
         "mat",
-    ) in source._finder._indexed
+    ) in source._quotes._indexed
     for quote in quotes:
-        assert source._finder._found[quote] == source.norm.find(quote) > 0
+        assert source._quotes._found[quote] == source.norm.find(quote) > 0
     # The first key is everywhere before, the last says where.
     later = [f"p{i} the cat sat u{i} v{i} q{i} r{i}" for i in range(70)]
     source = SourceText(text + " " + " ".join(later), later)
-    assert all(source._finder._found[quote] == source.norm.find(quote) > len(text) for quote in later)
+    assert all(source._quotes._found[quote] == source.norm.find(quote) > len(text) for quote in later)
     # Twice, and both keys everywhere before: the first of the two.
     twice = "m1 the cat sat on the mat m2"
     source = SourceText(f"{text} {twice} and {twice}", [twice, *OTHERS])
-    assert ("on", "the", "mat") in source._finder._indexed
-    assert source._finder._found[twice] == source.norm.find(twice) > len(text)
+    assert ("on", "the", "mat") in source._quotes._indexed
+    assert source._quotes._found[twice] == source.norm.find(twice) > len(text)
     absent = "x0 the cat sat on the mat y0"  # both keys are there, the quote is not
     assert not SourceText(text, [absent, *OTHERS]).contains(absent)
 

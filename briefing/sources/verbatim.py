@@ -4,7 +4,7 @@ Finding is fast because nothing is scanned per quote, and the text is
 indexed for the quotes only. Wherever a quote is, its words between its
 first and last space are whole chunks (space-separated) of the text. Its
 key is the first three of them (fewer in a short quote), and its second key
-the last three. :meth:`Finder.prepare`, given every quote up front (as
+the last three. :meth:`QuoteIndex.prepare`, given every quote up front (as
 ``check`` does), normalises them all together, records the places of all
 their keys in one pass over the text, and then, for all quotes at once,
 checks whether each is at its first key's first place, else at its second
@@ -57,7 +57,7 @@ def _kept(values: list[_T], mask: list[bool]) -> list[_T]:
     return list(compress(values, mask))
 
 
-class Finder:
+class QuoteIndex:
     """Where quotes are in ``norm``, a normalised text (offsets in it)."""
 
     def __init__(self, norm: str) -> None:
@@ -243,4 +243,4 @@ class Finder:
         return next(compress(starts, map(self.norm.startswith, repeat(needle), starts)), -1)
 
 
-__all__ = ["WORDS", "Finder"]
+__all__ = ["WORDS", "QuoteIndex"]
