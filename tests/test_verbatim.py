@@ -28,9 +28,9 @@ def _scan(source: SourceText, quote: str) -> int:
 
 def _assert_found_as_scanned(text: str, quotes: list[str]) -> SourceText:
     source = SourceText(text, quotes + OTHERS)
-    assert source._finder._indexed  # found through the index, not by scans
+    assert source._quotes._indexed  # found through the index, not by scans
     for quote in quotes:
-        assert source._finder._found[quote] == _scan(source, quote), quote
+        assert source._quotes._found[quote] == _scan(source, quote), quote
         assert source.contains(quote) is (_scan(source, quote) >= 0)
     return source
 
@@ -104,7 +104,7 @@ def test_a_quote_whose_keys_are_everywhere_before_it():
         "three four five six. eight",  # not there
     ]
     source = _assert_found_as_scanned(filler + "one two three four five six. seven", quotes)
-    assert source._finder._found[quotes[0]] > len(filler) - 40
+    assert source._quotes._found[quotes[0]] > len(filler) - 40
     assert not source.contains(quotes[3])
 
 
@@ -112,7 +112,7 @@ def test_a_quote_found_where_its_last_key_first_is():
     filler = "one two three four five six. " * 300
     quotes = ["one two three four seven eight nine", "two three four five six. ten"]
     source = _assert_found_as_scanned(filler + "one two three four seven eight nine", quotes)
-    assert source._finder._found[quotes[0]] == len(filler)
+    assert source._quotes._found[quotes[0]] == len(filler)
     assert not source.contains(quotes[1])
 
 
@@ -147,7 +147,7 @@ def test_many_quotes_of_three_or_four_words():
         quote = " ".join(chunks[start : start + 3 + i % 2])
         quotes.append(quote if i % 5 else quote[:-1] + "x")
     source = _assert_found_as_scanned(" ".join(chunks), quotes)
-    assert {len(key) for key in source._finder._indexed} == {1, 2, 3}
+    assert {len(key) for key in source._quotes._indexed} == {1, 2, 3}
 
 
 def test_a_word_of_the_text_that_starts_with_a_quoted_word():

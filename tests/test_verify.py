@@ -12,7 +12,7 @@ from briefing.cli import main
 from briefing.loading import BriefingError
 from briefing.model import Figure
 from briefing.sources.normal import normalise, normalise_report, stretches
-from briefing.sources.numbers import _NUMBER, Numbers, in_words
+from briefing.sources.numbers import _NUMBER, Numbers, in_words, numbers_in
 from briefing.sources.text import SourceText
 from briefing.sources.verify import check_path, excerpt
 
@@ -117,10 +117,10 @@ def test_prepared_quotes_are_found_at_their_first_place_as_a_scan_finds_them():
             words[0] = words[0][1:] or words[0]  # starts inside a chunk of the text
         quotes.append(" ".join(words).replace("\u2014", "--"))
     source = SourceText(text, quotes)
-    assert source._finder._indexed  # the keys were indexed, not scanned for
+    assert source._quotes._indexed  # the keys were indexed, not scanned for
     for quote in quotes:
         expected = source.norm.find(normalise(quote))
-        assert source._finder._found[quote] == expected, quote
+        assert source._quotes._found[quote] == expected, quote
         assert source.contains(quote) is (expected >= 0)
         passage = SourceText(text).find(quote)  # not prepared: one scan
         assert (passage is None) is (expected < 0)
@@ -136,22 +136,22 @@ def test_a_repeated_first_key_or_both_keys_still_find_the_first_place():
     # "the cat sat" is everywhere before each quote, "on the mat" before most.
     text = "the cat sat on the mat, " * 50 + " ".join(filler) + " " + " ".join(quotes) + " the end"
     source = SourceText(text, quotes + OTHERS)
-    assert ("the", "cat", "sat") in source._finder._indexed and (
+    assert ("the", "cat", "sat") in source._quotes._indexed and (
         "on",
         "the",
         "mat",
-    ) in source._finder._indexed
+    ) in source._quotes._indexed
     for quote in quotes:
-        assert source._finder._found[quote] == source.norm.find(quote) > 0
+        assert source._quotes._found[quote] == source.norm.find(quote) > 0
     # The first key is everywhere before, the last says where.
     later = [f"p{i} the cat sat u{i} v{i} q{i} r{i}" for i in range(70)]
     source = SourceText(text + " " + " ".join(later), later)
-    assert all(source._finder._found[quote] == source.norm.find(quote) > len(text) for quote in later)
+    assert all(source._quotes._found[quote] == source.norm.find(quote) > len(text) for quote in later)
     # Twice, and both keys everywhere before: the first of the two.
     twice = "m1 the cat sat on the mat m2"
     source = SourceText(f"{text} {twice} and {twice}", [twice, *OTHERS])
-    assert ("on", "the", "mat") in source._finder._indexed
-    assert source._finder._found[twice] == source.norm.find(twice) > len(text)
+    assert ("on", "the", "mat") in source._quotes._indexed
+    assert source._quotes._found[twice] == source.norm.find(twice) > len(text)
     absent = "x0 the cat sat on the mat y0"  # both keys are there, the quote is not
     assert not SourceText(text, [absent, *OTHERS]).contains(absent)
 
@@ -353,3 +353,25 @@ def test_the_faster_number_pattern_finds_what_the_plain_one_does():
     for _ in range(3000):
         text = "".join(rng.choice(["1", "23", "456", ",", ".", " ", "a", "+", "\u0663"]) for _ in range(12))
         assert [m.span() for m in _NUMBER.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+@pytest.mark.parametrize(
+    "rare",
+    [
+        [],  # ASCII: only the runs of digits are tried
+        ["\u00e9", "\u2014", "\u00fc", "?"],  # other letters and marks, next to digits too
+        ["\u00e9", "?", "\u0663", "\u0669\u0661", "\U0001d7ce"],  # other decimal digits: scanned as before
+    ],
+)
+def test_numbers_found_from_the_runs_of_digits_are_the_patterns(rare):
+    rng = random.Random(4)
+    common = ["1", "23", "456", "7,890", ",", ".", " ", "a", "+", "_", "x1", "1.5", "0", "bc", "  "]
+    for _ in range(300):
+        pieces = [
+            rng.choice(rare) if rare and rng.random() < 0.01 else rng.choice(common) for _ in range(600)
+        ]
+        text = "".join(pieces)
+        assert [m.span() for m in numbers_in(text)] == [m.span() for m in _NUMBER.finditer(text)], text
+    # Many other characters: scanned as before, and found the same.
+    text = "\u0627\u0644\u0639\u062f\u062f 29 \u0663\u0664 " * 50
+    assert [m.span() for m in numbers_in(text)] == [m.span() for m in _NUMBER.finditer(text)]

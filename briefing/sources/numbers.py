@@ -10,6 +10,8 @@ there with its wording: the same qualifier before the same number ("Nearly
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import repeat
 
 from briefing.model.figures import Figure
 from briefing.sources.text import Passage, SourceText
@@ -18,6 +20,10 @@ from briefing.sources.text import Passage, SourceText
 # and not followed by a letter, digit or decimal part. Written to start with
 # a digit, which lets the regex engine skip to one (2.5x faster).
 _NUMBER = re.compile(r"\d(?<![\w.,]\d)(?:\d{0,2}(?:,\d{3})+|\d*)(?![\w]|[.,]\d)")
+# Digits as "0", anything else as a space: runs of "0" are where numbers can start.
+_ONLY_DIGITS = bytes(48 if 48 <= byte <= 57 else 32 for byte in range(256))
+_RUNS = re.compile(b"0(?<!00)")  # a run's first "0" (a literal first: the engine skips to it)
+_OTHER = re.compile(rb"\?")
 _SPLIT = re.compile(r"^(?P<q>.*?)\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*(?P<plus>\+?)$")
 
 _ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen \
@@ -39,6 +45,24 @@ def in_words(value: int) -> str | None:
     return None
 
 
+def numbers_in(norm: str) -> Iterator[re.Match[str]]:
+    """What ``_NUMBER.finditer(norm)`` finds, ~3x faster. The regex engine
+    looks at every character for a digit (~60 instructions each); instead,
+    one C-level pass over the text as bytes says where the runs of ASCII
+    digits start, and the pattern is tried there only (a number starts a
+    run). Numbers with other decimal digits (``\\d`` is any, as in "٢٩")
+    would be missed: a text that has any is scanned as before."""
+    folded = norm.encode("ascii", "replace")  # each other character one "?"
+    if not norm.isascii():
+        if folded.count(b"?") > len(norm) // 32:  # many: looking at each costs more than the scan
+            return _NUMBER.finditer(norm)
+        places = map(re.Match.start, _OTHER.finditer(folded))
+        if any(map(str.isdecimal, set(map(norm.__getitem__, places)))):
+            return _NUMBER.finditer(norm)
+    starts = map(re.Match.start, _RUNS.finditer(folded.translate(_ONLY_DIGITS)))
+    return filter(None, map(_NUMBER.match, repeat(norm), starts))
+
+
 class Numbers:
     """Every number written in digits in one report, with where it is."""
 
@@ -51,7 +75,7 @@ class Numbers:
         """Each value's places (normalised start and end), built on first use."""
         if self._places is None:
             self._places = {}
-            for match in _NUMBER.finditer(self.source.norm):
+            for match in numbers_in(self.source.norm):
                 value = int(match.group().replace(",", ""))
                 self._places.setdefault(value, []).append(match.span())
         return self._places
@@ -106,4 +130,4 @@ class Numbers:
         return None
 
 
-__all__ = ["Numbers", "in_words"]
+__all__ = ["Numbers", "in_words", "numbers_in"]

@@ -21,7 +21,7 @@ from difflib import SequenceMatcher
 from typing import NamedTuple
 
 from briefing.sources.normal import Map, normalise, normalise_report, stretches
-from briefing.sources.verbatim import Finder
+from briefing.sources.verbatim import QuoteIndex
 
 _WORD = re.compile(r"\w+")
 _TOKEN = re.compile(r"\w+|[^\w ]")
@@ -47,7 +47,7 @@ class SourceText:
         self.text = text
         self.norm = normalise_report(text)
         self._map: Map | None = None
-        self._finder = Finder(self.norm)
+        self._quotes = QuoteIndex(self.norm)
         self._words: dict[str, list[int]] | None = None
         if quotes:
             self.prepare(quotes)
@@ -55,11 +55,11 @@ class SourceText:
     def prepare(self, quotes: Iterable[str]) -> None:
         """Index, in one pass over the text, what finding ``quotes`` needs,
         and find them: :meth:`contains` is then one look-up each."""
-        self._finder.prepare(quotes)
+        self._quotes.prepare(quotes)
 
     def missing(self) -> set[str]:
         """The prepared quotes that are not in the text."""
-        return self._finder.missing()
+        return self._quotes.missing()
 
     def original(self, offset: int) -> int:
         """The offset in the report's own text of normalised ``offset``."""
@@ -83,12 +83,12 @@ class SourceText:
 
     def find(self, text: str) -> Passage | None:
         """Where ``text`` is verbatim (its first place), or None."""
-        span = self._finder.find(text)
+        span = self._quotes.find(text)
         return None if span is None else self._passage(*span, True)
 
     def contains(self, text: str) -> bool:
         """Whether ``text`` is in the report verbatim (:meth:`find` without the place)."""
-        return self._finder.contains(text)
+        return self._quotes.contains(text)
 
     def closest(self, text: str) -> Passage | None:
         """The passage most like ``text`` (None when no word of it is in the report)."""

@@ -4,7 +4,7 @@ Finding is fast because nothing is scanned per quote, and the text is
 indexed for the quotes only. Wherever a quote is, its words between its
 first and last space are whole chunks (space-separated) of the text. Its
 key is the first three of them (fewer in a short quote), and its second key
-the last three. :meth:`Finder.prepare`, given every quote up front (as
+the last three. :meth:`QuoteIndex.prepare`, given every quote up front (as
 ``check`` does), normalises them all together, records the places of all
 their keys in one pass over the text, and then, for all quotes at once,
 checks whether each is at its first key's first place, else at its second
@@ -57,7 +57,7 @@ def _kept(values: list[_T], mask: list[bool]) -> list[_T]:
     return list(compress(values, mask))
 
 
-class Finder:
+class QuoteIndex:
     """Where quotes are in ``norm``, a normalised text (offsets in it)."""
 
     def __init__(self, norm: str) -> None:
@@ -87,41 +87,46 @@ class Finder:
         # its last key and its last chunk. (Not all its words: an object
         # for each costs more than anything else here.)
         heads = list(map(str.split, needles, repeat(" "), repeat(WORDS + 1)))
-        sizes = list(map(len, heads))
-        # Quotes of one or two chunks have no whole word to index: a scan each.
-        for quote, needle in compress(zip(quotes, needles, strict=True), map((3).__gt__, sizes)):
-            self._record(quote, self.norm.find(needle) if needle else -1)
-        # Quotes of more than four chunks have two keys of WORDS words each;
-        # those of three or four, one key (first and last) of fewer words.
-        full = list(map((WORDS + 2).__eq__, sizes))
-        few = list(map(set(range(3, WORDS + 2)).__contains__, sizes))
-        heads, few_heads = _kept(heads, full), _kept(heads, few)
-        tails = list(map(str.rsplit, _kept(needles, full), repeat(" "), repeat(WORDS + 1)))
-        words = itemgetter(*range(1, WORDS + 1))
-        short = list(map(tuple, map(itemgetter(slice(1, -1)), few_heads)))
-        firsts, lasts = [*map(words, heads), *short], [*map(words, tails), *short]
-        last_at = list(map(add, map(len, map(itemgetter(0), chain(tails, few_heads))), repeat(1)))
-        quotes, needles = _kept(quotes, full) + _kept(quotes, few), _kept(needles, full) + _kept(needles, few)
+        few: list[list[str]] = []
+        if min(map(len, heads), default=WORDS + 2) < WORDS + 2:
+            quotes, needles, heads, few = self._fewer_words(quotes, needles, heads)
         if not quotes:
             return
+        tails = list(map(str.rsplit, needles[: len(heads)], repeat(" "), repeat(WORDS + 1)))
+        words = itemgetter(*range(1, WORDS + 1))
+        short = list(map(tuple, map(itemgetter(slice(1, -1)), few)))
+        firsts, lasts = [*map(words, heads), *short], [*map(words, tails), *short]
         first_at = list(map(add, map(str.find, needles, repeat(" ")), repeat(1)))
+        last_at = list(map(add, map(len, map(itemgetter(0), chain(tails, few))), repeat(1)))
         self._index_keys(firsts[: len(heads)] + lasts[: len(heads)], short)
         # Where each needle would be if it were at its first key's first
         # place, for all at once (if it is there, that is its first place: it
-        # is nowhere before). Then the same with the last key.
+        # is nowhere before). Then the same with the last key, for the few left.
         left = self._fit_all(quotes, needles, firsts, first_at)
-        quotes, needles, firsts, lasts = (
-            _kept(quotes, left),
-            _kept(needles, left),
-            _kept(firsts, left),
-            _kept(lasts, left),
+        quotes, needles, firsts, lasts, first_at, last_at = (
+            list(map(values.__getitem__, left))
+            for values in (quotes, needles, firsts, lasts, first_at, last_at)
         )
-        first_at, last_at = _kept(first_at, left), _kept(last_at, left)
         left = self._fit_all(quotes, needles, lasts, last_at)
-        rest = list(compress(zip(quotes, needles, firsts, first_at, lasts, last_at, strict=True), left))
+        rest = [(quotes[i], needles[i], firsts[i], first_at[i], lasts[i], last_at[i]) for i in left]
         self._gather({key for _q, _n, first, _f, last, _l in rest for key in (first, last)})
         for quote, *plan in rest:  # repeated phrases, quotes not there
             self._record(quote, self._find(cast("_Plan", tuple(plan))))
+
+    def _fewer_words(
+        self, quotes: list[str], needles: list[str], heads: list[list[str]]
+    ) -> tuple[list[str], list[str], list[list[str]], list[list[str]]]:
+        """Find the quotes of one or two chunks (no whole word to index) by a
+        scan each; return the others, those of five chunks or more first,
+        with their heads, then the heads of those of three or four (whose one
+        key, first and last, has fewer words)."""
+        sizes = list(map(len, heads))
+        for quote, needle in compress(zip(quotes, needles, strict=True), map((3).__gt__, sizes)):
+            self._record(quote, self.norm.find(needle) if needle else -1)
+        full = list(map((WORDS + 2).__eq__, sizes))
+        few = list(map(set(range(3, WORDS + 2)).__contains__, sizes))
+        quotes, needles = _kept(quotes, full) + _kept(quotes, few), _kept(needles, full) + _kept(needles, few)
+        return quotes, needles, _kept(heads, full), _kept(heads, few)
 
     def _record(self, quote: str, at: int) -> None:
         self._places_of[quote] = at
@@ -161,14 +166,15 @@ class Finder:
 
     def _fit_all(
         self, quotes: list[str], needles: list[str], keys: list[_Key], offsets: list[int]
-    ) -> list[bool]:
-        """Record the quotes found at their key's first place; return which are left."""
+    ) -> list[int]:
+        """Record the quotes found at their key's first place; return the
+        indexes of those left."""
         at = list(map(sub, map(self._first.get, keys, repeat(_NOWHERE)), offsets))
         # (A start before 0 counts from the end, where less than the needle
         # is left: it fits nowhere there either.)
         fits = list(map(self.norm.startswith, needles, at))
         self._fits.append((quotes, at, fits))
-        return list(map(not_, fits))
+        return list(compress(range(len(fits)), map(not_, fits)))
 
     def _plan(self, quote: str) -> _Plan:
         """One quote's :data:`_Plan` (what :meth:`prepare` works out for many)."""
@@ -237,4 +243,4 @@ class Finder:
         return next(compress(starts, map(self.norm.startswith, repeat(needle), starts)), -1)
 
 
-__all__ = ["WORDS", "Finder"]
+__all__ = ["WORDS", "QuoteIndex"]
