@@ -69,6 +69,7 @@ _FINGERPRINTED = (
     "briefing.model.checks",
     "briefing.model.items",
     "briefing.loading.reading",
+    "briefing.loading.found",
     "briefing.loading.yaml_reader",
     "briefing.loading.yaml_strict",
     "briefing.loading.explain",

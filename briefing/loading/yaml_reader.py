@@ -24,7 +24,8 @@ from typing import Any
 
 import yaml
 
-from briefing.loading.problems import Mark, YamlProblem, inside, text_mark
+from briefing.loading.found import Found, Path, key_text
+from briefing.loading.problems import Mark, YamlProblem, text_mark
 from briefing.model.text import quoted
 
 try:  # The C parser is ~10x faster; PyYAML without libyaml still works.
@@ -40,8 +41,6 @@ MAX_EXPANDED_CHARS = 4_000_000
 """Upper bound on the characters that aliases stand for: a few aliases of one
 long text cost few nodes and can still multiply a small file a thousandfold."""
 MAX_INT_DIGITS = 30
-
-Path = tuple[str | int, ...]
 
 _CORE = "tag:yaml.org,2002:"
 _INT = re.compile(r"^[-+]?[0-9]+$")
@@ -161,36 +160,6 @@ class _Frame:
 
 
 _NO_KEY = object()
-
-
-class Found:
-    """Marks of the nodes along the target paths."""
-
-    def __init__(self, targets: list[Path], text: str = "") -> None:
-        self._text = text
-        self.prefixes: set[Path] = {t[:i] for t in targets for i in range(len(t) + 1)}
-        self.values: dict[Path, Mark] = {}
-        """Where the value at each path (a prefix of a target) starts."""
-        self.keys: dict[Path, Mark] = {}
-        """Where the key that leads to each path is written."""
-        self.fast = False
-        """Read by the fast path (see :mod:`briefing.loading.yaml_strict`)."""
-
-    def mark(self, path: Path, *, on_key: bool = False) -> Mark:
-        """The line and column of ``path``, or of its deepest parent found."""
-        return inside(self._text, self._mark(path, on_key=on_key))
-
-    def _mark(self, path: Path, *, on_key: bool) -> Mark:
-        if on_key and path in self.keys:
-            return self.keys[path]
-        for depth in range(len(path), -1, -1):
-            if path[:depth] in self.values:
-                break
-        else:
-            return Mark(1, 1)
-        if depth < len(path) and path[: depth + 1] in self.keys:
-            return self.keys[path[: depth + 1]]  # the key exists, its value is empty
-        return self.values[path[:depth]]
 
 
 def read_events(text: str, *, targets: list[Path] | None = None) -> tuple[Any, Found]:
@@ -332,10 +301,3 @@ def read_events(text: str, *, targets: list[Path] | None = None) -> tuple[Any, F
                     "a briefing file holds one YAML document; found a second '---'",
                 )
     return result, found
-
-
-def key_text(value: Any) -> str:
-    """A key that is not text (an alias to a number, true, null) as text."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return "null" if value is None else str(value)

@@ -26,8 +26,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from briefing.loading.found import Found, Path, key_text
 from briefing.loading.problems import Mark, YamlProblem, inside, text_mark
-from briefing.loading.yaml_reader import Found, Path, key_text, read_events
 
 try:
     import yaml_rs
@@ -109,7 +109,7 @@ def read(text: str, *, targets: list[Path] | None = None) -> tuple[Any, Found]:
     loader reads such a file carefully before reporting a problem in it.
     """
     if targets is not None or yaml_rs is None:
-        return read_events(text, targets=targets)
+        return _walk(text, targets=targets)
     body = text[1:] if text.startswith("\ufeff") else text
     if not _needs_care(body):
         try:
@@ -118,13 +118,22 @@ def read(text: str, *, targets: list[Path] | None = None) -> tuple[Any, Found]:
             problem = _syntax_problem(str(exc), text)
             if problem is None:  # not syntax: e.g. keys 1 and true, one key to yaml_rs
                 return _careful(text)
-            read_events(text)  # both refuse: the event walk's words, the ones users know
+            _walk(text)  # both refuse: the event walk's words, the ones users know
             raise problem from None  # a syntax error libyaml let pass
         except ValueError:  # an integer of thousands of digits, say
             return _careful(text)
         if isinstance(data, dict) or not _several_documents(body):
             return data, _fast(text)
     return _careful(text)
+
+
+def _walk(text: str, *, targets: list[Path] | None = None) -> tuple[Any, Found]:
+    """The event walk. Imported here, not at the top: a file that takes the
+    fast path (every cached start's theme files, most briefings) never
+    needs PyYAML."""
+    from briefing.loading.yaml_reader import read_events
+
+    return read_events(text, targets=targets)
 
 
 def _fast(text: str) -> Found:
@@ -136,7 +145,7 @@ def _fast(text: str) -> Found:
 def _careful(text: str) -> tuple[Any, Found]:
     """The event walk, held to what yaml_rs says the text is."""
     try:
-        data, found = read_events(text)
+        data, found = _walk(text)
     except YamlProblem as problem:
         if not problem.syntax or _DEEP.search(text):
             raise
