@@ -133,4 +133,3 @@ def test_a_file_that_needs_the_careful_path_gets_it(tmp_path: Path):
     assert result.returncode == 0, result.stderr[-2000:]
     assert "yaml" in modules  # the event walk
     assert "{'a': 1, 'b': 1}" in result.stdout
-
