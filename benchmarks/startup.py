@@ -20,7 +20,8 @@ paired ratios, which is the number the targets are set on.
 Sizes are generated briefings (``benchmarks/generate.py``). *Cold* opens a
 file with an empty briefing cache (the first open of a file); *warm* opens
 it again unchanged. The OS file cache is warm in both. The bundled briefing
-is below the cache's size threshold, so it has one row.
+has both rows too: cold is its first open after installing, warm every
+later one; the 1.2x target holds for each.
 
 *Change-to-repaint*: with the app open, the file is rewritten (written to a
 temporary file and renamed over it, as many editors save) with one change,
@@ -59,7 +60,8 @@ from benchmarks.minimal_app import MARKER as MINIMAL_MARKER  # noqa: E402
 COLUMNS, LINES = 120, 40
 SIZES = (10, 1_000, 10_000, 100_000)
 TARGETS = {  # row -> most the paired ratio to the minimal app may be
-    "default": 1.2,
+    "bundled cold": 1.2,
+    "bundled warm": 1.2,
     "10,000 warm": 1.5,
     "10,000 cold": 3.0,
     "100,000 warm": 2.5,
@@ -331,13 +333,14 @@ def run_all(args: argparse.Namespace) -> list[Row]:
 
         rows: list[Row] = []
         if not args.no_default:
-            rows.append(Row("default", "bundled", "-"))
+            rows.append(Row("bundled cold", "bundled", "cold"))
+            rows.append(Row("bundled warm", "bundled", "warm"))
         for n in args.sizes:
             rows.append(Row(f"{n:,} cold", f"{n:,}", "cold"))
             rows.append(Row(f"{n:,} warm", f"{n:,}", "warm"))
 
         def file_of(row: Row) -> Path:
-            return files["default" if row.key == "default" else row.items]
+            return files["default" if row.items == "bundled" else row.items]
 
         for i in range(args.runs):
             for row in rows:
@@ -367,7 +370,7 @@ def run_all(args: argparse.Namespace) -> list[Row]:
                 title = title_of(path)
                 quote = first_quote_line(path)
                 # A reload of a big file is a full parse: allow for it.
-                items = 10 if row.key == "default" else int(row.items.replace(",", ""))
+                items = 10 if row.items == "bundled" else int(row.items.replace(",", ""))
                 timeout = args.repaint_timeout + items * 0.25e-3
                 row.repaint_timeout = timeout
                 for i in range(args.runs):
@@ -433,7 +436,7 @@ def table(rows: list[Row], runs: int) -> str:
             mem += f" (≤ {mem_target} {'✓' if peak <= mem_target else '✗'})"
         repaint = _repaint_cell(row, row.repaints)
         item_repaint = _repaint_cell(row, row.item_repaints)
-        items = "bundled (Geneva)" if row.key == "default" else f"{row.items} items"
+        items = "bundled (Geneva)" if row.items == "bundled" else f"{row.items} items"
         lines.append(
             f"| {items} | {row.mode if row.mode != '-' else ''} | {paint:.2f} s | {base:.2f} s "
             f"| {ratio:.2f}× | {verdict} | {mem} | {repaint} | {item_repaint} |"

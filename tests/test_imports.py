@@ -133,3 +133,15 @@ def test_a_file_that_needs_the_careful_path_gets_it(tmp_path: Path):
     assert result.returncode == 0, result.stderr[-2000:]
     assert "yaml" in modules  # the event walk
     assert "{'a': 1, 'b': 1}" in result.stdout
+
+
+def test_opening_one_file_builds_no_argument_parser():
+    # `briefing FILE` and `briefing` need no parser (argparse is ~9 M
+    # instructions of every start); piped, this run prints the plain text.
+    modules, result = imported(["-m", "briefing", str(DEFAULT)])
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "briefing.output.plain" in modules  # the run really was made
+    assert "argparse" not in modules
+    modules, result = imported(["-m", "briefing", "--plain", str(DEFAULT)])
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "argparse" in modules  # options still go through it

@@ -1,7 +1,8 @@
 """Command line: parse arguments and hand off. Imports the UI only to run it.
 
-Here: ``briefing [PATH]`` (the viewer, or plain text when piped), its help,
-and which module runs each subcommand. A subcommand's arguments are parsed
+Here: ``briefing [PATH]`` (the viewer, or plain text when piped) and which
+module runs each subcommand; the viewer's options and --help are parsed in
+``cli/options.py``, only when there are options. A subcommand's arguments are parsed
 in its own module (``cli/check.py``, ``diff.py``, ``draft.py``,
 ``export.py``, ``schema.py``, ``serve.py``), imported only when it runs,
 and its work is done in the layer it belongs to. Before its first
@@ -11,145 +12,25 @@ and the UI, nothing more: start-up time is measured.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from briefing import __version__
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from briefing.model import Briefing
 
-USAGE = """\
-briefing [--theme NAME] [--no-watch] [--since REV] [PATH]
-       briefing --plain [PATH]
-       briefing check FILE...
-       briefing diff [--format text|json] OLD NEW | REV FILE | REV1 REV2 FILE
-       briefing draft ARTICLE [-o FILE]
-       briefing export [FILE] --to html|md|json|pdf [-o OUT]
-       briefing serve [PATH] [--host HOST] [--port PORT]
-       briefing schema"""
-# "usage: " comes first, so each form's "briefing" starts under the first's.
 
-COMMANDS = (
-    ("briefing [PATH]", "open a briefing (default: the bundled Geneva talks)"),
-    ("briefing DIR", "pick one of a folder of briefings (rounds)"),
-    ("briefing --since REV FILE", "mark what changed since a git revision"),
-    ("briefing --plain [PATH]", "print it as plain text (automatic when piped)"),
-    ("briefing check FILE...", "validate briefings, one or more at a time"),
-    ("briefing diff OLD NEW", "what changed, item by item (also REV FILE, REV1 REV2 FILE)"),
-    ("briefing draft ARTICLE", "start a briefing from a news report's text (draft --help)"),
-    ("briefing export [FILE] --to FORMAT", "write it as HTML, Markdown, JSON or PDF (export --help)"),
-    ("briefing serve [PATH]", "show it in a web browser, read-only (briefing serve --help)"),
-    ("briefing schema", "print the JSON Schema of the format, for editors"),
-)
-HELP_COLUMN = 2 + max(len(form) for form, _ in COMMANDS) + 2
-"""Where every description in --help starts: the commands' and the options'."""
+class ViewerArgs(NamedTuple):
+    """What the viewer's command line asks for (parsed in ``cli/options.py``)."""
 
-
-class _Formatter(argparse.RawDescriptionHelpFormatter):
-    """Options' help starts at ``HELP_COLUMN``, under the commands' (the description is ours)."""
-
-    def __init__(self, prog: str) -> None:
-        super().__init__(prog, max_help_position=HELP_COLUMN)
-        # argparse starts help two columns after its longest option, at most
-        # at max_help_position; starting from this length puts it there.
-        self._action_max_length = HELP_COLUMN - 2
-
-
-def _columns(rows: Iterable[tuple[str, str]], width: int) -> str:
-    """``rows`` as argparse lays out options: name, then help wrapped at ``HELP_COLUMN``."""
-    import textwrap
-
-    lines = []
-    for name, text in rows:
-        head = f"  {name}".ljust(HELP_COLUMN)
-        lines += textwrap.wrap(
-            text,
-            max(width, HELP_COLUMN + 20),
-            initial_indent=head,
-            subsequent_indent=" " * HELP_COLUMN,
-            break_on_hyphens=False,
-        )
-    return "\n".join(lines)
-
-
-class _Parser(argparse.ArgumentParser):
-    def format_help(self) -> str:
-        import shutil
-        import textwrap
-
-        # Paths come from briefing.paths, imported only when help is shown
-        # so --version stays instant.
-        from briefing.paths import config_path, themes_dir
-
-        width = shutil.get_terminal_size().columns - 2  # as argparse wraps
-        self.description = (
-            "A terminal dashboard for meeting briefings written in YAML.\n\n"
-            f"commands:\n{_columns(COMMANDS, width)}"
-        )
-        self.epilog = "\n".join(
-            textwrap.wrap(
-                "Inside the app, press ? for every key and t to change theme. "
-                f"Settings: {config_path()}; your own themes: {themes_dir()}{os.sep}*.yaml",
-                width,
-                break_on_hyphens=False,
-            )
-        )
-        return super().format_help()
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="briefing", usage=USAGE, formatter_class=_Formatter)
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        type=Path,
-        metavar="PATH",
-        help="one briefing YAML file to open",
-    )
-    parser.add_argument(
-        "--no-watch",
-        action="store_true",
-        help="don't reload when the file changes (press r to reload by hand)",
-    )
-    parser.add_argument(
-        "--plain",
-        action="store_true",
-        help="print the whole briefing as plain text instead of opening the app "
-        "(for screen readers, pipes and email); the default when standard output "
-        "is not a terminal",
-    )
-    parser.add_argument(
-        "--theme",
-        metavar="NAME",
-        help="colour theme, e.g. briefing-projector (default: the last one chosen with t)",
-    )
-    parser.add_argument(
-        "--since",
-        metavar="REV",
-        help="mark everything that changed since git revision REV (HEAD, main~3, a tag); "
-        "the marks stay until visited, d lists them",
-    )
-    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
-    return parser
-
-
-def check_theme(parser: argparse.ArgumentParser, name: str) -> None:
-    """Exit 2 with the list of names if there is no theme ``name`` (before the UI starts)."""
-    from briefing.model.text import visible
-    from briefing.ui.themes import discover_themes, theme_names
-
-    catalog = discover_themes()
-    names = theme_names(catalog)
-    if name not in names:
-        for problem in catalog.problems:  # a broken file may be the one meant
-            print(problem, file=sys.stderr)
-        parser.error(visible(f"unknown theme {name!r}; available: {', '.join(names)}"))
+    paths: list[Path]
+    no_watch: bool = False
+    plain: bool = False
+    theme: str | None = None
+    since: str | None = None
 
 
 def paths_problem(paths: list[Path]) -> str | None:
@@ -201,17 +82,17 @@ def main(argv: list[str] | None = None) -> int:
     command = _subcommand(argv[0]) if argv else None
     if command is not None:
         return command(argv[1:])
-    parser = _parser()
-    # Intermixed: `briefing a.yaml --plain b.yaml` gives both files, so the
-    # message below can name them.
-    args = parser.parse_intermixed_args(argv)
-    paths: list[Path] = args.paths
+    if len(argv) <= 1 and not (argv and argv[0].startswith("-")):
+        args = ViewerArgs([Path(word) for word in argv])  # the usual start: no parser to build
+    else:
+        from briefing.cli.options import parse
+
+        args = parse(argv)
+    paths = args.paths
     problem = paths_problem(paths)
     if problem:
         print(f"briefing: {problem}", file=sys.stderr)
         return 2
-    if args.theme is not None:
-        check_theme(parser, args.theme)
 
     from briefing.paths import default_briefing
 

@@ -10,7 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from briefing.cli import check_theme, paths_problem
+from briefing.cli import paths_problem
+from briefing.cli.options import check_theme
 
 DESCRIPTION = """\
 Show the briefing in a web browser: the same app, one process per browser
