@@ -23,7 +23,7 @@ MARKUP = Path(__file__).parent / "briefings" / "markup.yaml"
 def focused_pane(app: BriefingApp) -> str:
     focused = app.focused
     assert isinstance(focused, RowList)
-    pane = focused.parent
+    pane = Pane.holding(focused)
     assert isinstance(pane, Pane)
     return pane.TITLE
 
@@ -107,12 +107,13 @@ async def test_mouse_click_selects_then_opens():
     app = BriefingApp(DEFAULT)
     async with app.run_test(size=(120, 40)) as pilot:
         agenda = app.screen.query_one("#agenda", Pane).list
-        # Row 2 (0-based) is two lines high at this size: click its first line.
-        await pilot.click(agenda, offset=(5, 4))
+        # Row 2 (0-based) is two lines high at this size: click its first line
+        # (the pane's border and padding come first).
+        await pilot.click(agenda, offset=(7, 5))
         assert app.focused is agenda
         assert isinstance(agenda.selected, AgendaItem) and agenda.selected.id == "security"
         assert not isinstance(app.screen, DetailScreen)
-        await pilot.click(agenda, offset=(5, 4))
+        await pilot.click(agenda, offset=(7, 5))
         assert isinstance(app.screen, DetailScreen)
 
 

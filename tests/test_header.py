@@ -125,7 +125,8 @@ async def test_muted_words_stay_readable_on_the_selected_row(theme):
         rows = app.screen.query_one("#delegations").list
         assert rows.cursor == 0
         width = rows.scrollable_content_region.width
-        second_line = list(rows.render_lines(Region(0, 1, width, 1))[0])  # "led by …", muted
+        # Line 2 of the pane, under its top border: "led by …", muted.
+        second_line = list(rows.render_lines(Region(0, 2, width, 1))[0])
         led = next(s for s in second_line if s.text.strip().startswith("led by"))
         colour = Color.from_rich_color(led.style.color)
         back = Color.from_rich_color(led.style.bgcolor)
@@ -169,7 +170,7 @@ async def test_every_word_on_the_focused_selection_is_readable(theme):
         width = rows.scrollable_content_region.width
         words = [
             segment
-            for y in (0, 1)
+            for y in (1, 2)  # the first row's two lines, under the top border
             for segment in rows.render_lines(Region(0, y, width, 1))[0]
             if segment.text.strip()
         ]

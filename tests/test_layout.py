@@ -65,11 +65,11 @@ def test_one_column_opens_only_the_current_pane_when_short():
 
 
 def shown(app) -> list[str]:
-    return [p.id for p in app.screen.panes if p.display and not p.has_class("-absent")]
+    return [p.id for p in app.screen.panes if p.frame.display and not p.frame.has_class("-absent")]
 
 
 def titles(app) -> dict[str, str]:
-    return {p.id: str(p.border_title) for p in app.screen.panes if p.id in app.screen.arrangement.panes}
+    return {p.id: str(p.frame.border_title) for p in app.screen.panes if p.id in app.screen.arrangement.panes}
 
 
 async def test_a_briefing_without_strikes_gets_no_strike_tally(write):
@@ -137,7 +137,7 @@ async def test_one_column_below_70_and_a_message_when_too_small():
     app = FrozenApp(DEFAULT)
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.pause()
-        regions = [app.screen.pane(name).region for name in ALL]
+        regions = [app.screen.pane(name).frame.region for name in ALL]
         assert len({r.x for r in regions}) == 1  # one column
         assert all(r.width == 60 for r in regions)
         # The focused pane is open, the others keep their frame with its title.

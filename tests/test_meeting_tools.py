@@ -26,7 +26,7 @@ async def test_z_maximises_focused_pane_and_escape_restores():
     app = FrozenApp(DEFAULT)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("4", "z")
-        assert app.screen.maximized is app.screen.query_one("#tally")
+        assert app.screen.maximized is app.screen.query_one("#tally", Pane).frame
         digits = [str(d.value) for d in app.screen.query("#tally-big Digits")]
         assert digits == ["29", "25", "86", "400"]
         await pilot.press("escape")
@@ -249,13 +249,13 @@ async def test_timeline_is_a_tab_at_80x24_and_5_switches_to_it():
     async with app.run_test(size=(80, 24)) as pilot:
         tally = app.screen.query_one("#tally", Pane)
         timeline = app.screen.query_one("#timeline", Pane)
-        assert tally.display and not timeline.display
+        assert tally.frame.display and not timeline.display
         await pilot.press("5")
-        assert timeline.display and not tally.display
+        assert timeline.display and not tally.frame.display
         assert app.focused is timeline.list
         assert timeline.list.selected.id == "abu-dhabi"
         await pilot.press("4")
-        assert tally.display and not timeline.display
+        assert tally.frame.display and not timeline.display
 
 
 async def test_tab_reaches_the_timeline_tab_and_a_click_on_its_name_shows_it():
@@ -270,17 +270,17 @@ async def test_tab_reaches_the_timeline_tab_and_a_click_on_its_name_shows_it():
         await pilot.press("shift+tab")
         assert app.focused is timeline.list
         await pilot.press("4", "1")  # the tally's tab is shown, Delegations focused
-        assert tally.display and not timeline.display
+        assert tally.frame.display and not timeline.display
         # The frame reads "╭─ 4 Strike tally  │  5 Timeline ─": click the second name.
         x = 3 + len("4 Strike tally  │  ") + 2
-        await pilot.click(tally, offset=(x, 0))
-        assert app.focused is timeline.list and timeline.display and not tally.display
+        await pilot.click(tally.frame, offset=(x, 0))
+        assert app.focused is timeline.list and timeline.display and not tally.frame.display
         await pilot.click(timeline, offset=(5, 0))
-        assert app.focused is tally.list and tally.display
+        assert app.focused is tally.list and tally.frame.display
 
 
 async def test_timeline_shown_beside_tally_when_wide():
     app = FrozenApp(DEFAULT)
     async with app.run_test(size=(200, 60)):
-        assert app.screen.query_one("#tally", Pane).display
+        assert app.screen.query_one("#tally", Pane).frame.display
         assert app.screen.query_one("#timeline", Pane).display

@@ -24,8 +24,9 @@ async def choose(pilot, query: str) -> None:
 
 
 def pane_of(app) -> str:
-    assert isinstance(app.focused.parent, Pane)
-    return app.focused.parent.id
+    pane = Pane.holding(app.focused)
+    assert pane is not None
+    return pane.id
 
 
 async def test_palette_jumps_to_a_person():

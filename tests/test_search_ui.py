@@ -19,7 +19,7 @@ async def type_query(pilot, app, query: str) -> None:
 
 
 def selected_key(app) -> tuple[str, str]:
-    pane = app.focused.parent
+    pane = Pane.holding(app.focused)
     assert isinstance(pane, Pane)
     return pane.id, pane.row_key(app.focused.selected)
 

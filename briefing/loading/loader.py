@@ -27,7 +27,7 @@ from briefing.model.checks import check, dotted
 from briefing.model.text import quoted
 
 if typing.TYPE_CHECKING:
-    from briefing.loading.yaml_reader import Found
+    from briefing.loading.found import Found
 
 MAX_BYTES = 64 * 1024 * 1024
 """Largest file we try to load: ~20x a 100,000-item briefing."""
@@ -278,7 +278,7 @@ def _marks(text: str, paths: list[tuple[str | int, ...]]) -> Found:
     try:
         _, found = _read(text, targets=paths)
     except YamlProblem:  # pragma: no cover - the text was read once already
-        from briefing.loading.yaml_reader import Found
+        from briefing.loading.found import Found
 
         return Found([])
     return found

@@ -1,12 +1,20 @@
-"""What every pane shares: a titled frame around one RowList."""
+"""What every pane shares: a RowList in a titled frame.
+
+A pane is its list (one widget, framed by its own border), not a container
+around one: each widget on the dashboard costs the first frame its
+mounting, styling and layout (~6 M instructions a container), and five
+panes made ten widgets. The tally, which shows a caption and, maximised,
+large figures above its rows, sits in a frame of its own (``frame``).
+"""
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable, Collection, Sequence
 from typing import Any, ClassVar
 
 import msgspec
-from textual.app import ComposeResult
+from textual import events
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widget import Widget
@@ -43,8 +51,8 @@ COMPACT_BELOW = 14
 """Panes shorter than this many lines switch their rows to the short form."""
 
 
-class Pane(Vertical):
-    """A bordered pane holding a list of briefing items."""
+class Pane(RowList[Any]):
+    """A bordered list of briefing items."""
 
     ALLOW_MAXIMIZE = True
     TITLE: ClassVar[str] = ""
@@ -59,11 +67,11 @@ class Pane(Vertical):
         border-title-style: bold;
         height: 1fr;
         padding: 0 1;
-        &:focus-within {
+        &:focus {
             border: round $accent;
             border-title-color: $text;
         }
-        &:nocolor:focus-within {  /* NO_COLOR: a heavy frame, its title reversed */
+        &:nocolor:focus {  /* NO_COLOR: a heavy frame, its title reversed */
             border: heavy $accent;
             border-title-style: bold reverse;
         }
@@ -71,8 +79,15 @@ class Pane(Vertical):
     """
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
-        self.border_title = self.TITLE  # the screen numbers it once it is placed
+        super().__init__(
+            self._render_marked,
+            height=self.ROW_HEIGHT,
+            compact_height=self.COMPACT_ROW_HEIGHT,
+            placeholder=self.PLACEHOLDER,
+            id=id,
+            classes=classes,
+        )
+        self.frame.border_title = self.TITLE  # the screen numbers it once it is placed
         self.briefing: Briefing | None = None
         self.roster: Roster | None = None
         self.marks: dict[str, str] = {}
@@ -80,18 +95,22 @@ class Pane(Vertical):
         self.all_rows: Sequence[Any] = ()
         self._row_keys: tuple[Sequence[Any], frozenset[str]] | None = None
         self.lens = Lens()
-        self.list: RowList[Any] = RowList(
-            self._render_marked,
-            height=self.ROW_HEIGHT,
-            compact_height=self.COMPACT_ROW_HEIGHT,
-            placeholder=self.PLACEHOLDER,
-        )
 
-    def compose(self) -> ComposeResult:
-        yield self.list
+    @property
+    def list(self) -> RowList[Any]:
+        """The pane's rows: the pane itself."""
+        return self
 
-    def on_resize(self) -> None:
-        self.list.compact = self.size.height < COMPACT_BELOW
+    @property
+    def frame(self) -> Widget:
+        """The widget that is the pane's cell on the dashboard: it has the
+        border, the title, the arrangement's classes, and is what a zoom
+        maximises (the pane itself, but for the tally)."""
+        return self
+
+    def on_resize(self, event: events.Resize) -> None:
+        # RowsView's own on_resize runs too: Textual calls each class's handler.
+        self.compact = self.frame.size.height < COMPACT_BELOW
 
     def show(self, briefing: Briefing, roster: Roster) -> None:
         """Display ``briefing`` (keeps the selection when its item still exists)."""
@@ -114,7 +133,7 @@ class Pane(Vertical):
             self._apply()
         else:
             self.list.refresh_rows()
-            self.border_subtitle = self.subtitle(self.list.rows)
+            self.frame.border_subtitle = self.subtitle(self.list.rows)
 
     def _apply(self, reuse: bool = False) -> None:
         rows = self.all_rows
@@ -134,15 +153,13 @@ class Pane(Vertical):
             rows, keep=(lambda row: self.row_key(row) == old_key) if old_key else None, reuse=reuse
         )
         subtitle = self.subtitle(rows)
-        if subtitle != self.border_subtitle:
-            self.border_subtitle = subtitle
+        if subtitle != self.frame.border_subtitle:
+            self.frame.border_subtitle = subtitle
 
     @staticmethod
     def holding(widget: Widget | None) -> Pane | None:
-        """The pane whose list ``widget`` is (None for any other widget)."""
-        if isinstance(widget, RowList) and isinstance(widget.parent, Pane):
-            return widget.parent
-        return None
+        """``widget`` if it is a pane (None for any other widget)."""
+        return widget if isinstance(widget, Pane) else None
 
     def select_row(self, key: str) -> None:
         """Put the cursor on the shown row whose key is ``key``, if there is one."""
@@ -168,7 +185,7 @@ class Pane(Vertical):
             content = content.stylize(MATCH_STYLE, start, end)
         return content
 
-    def _render_marked(self, row: Any, width: int, compact: bool) -> list[Content]:
+    def _render_marked(self, row: Any, width: int, compact: bool) -> builtins.list[Content]:
         mark = self.marks.get(self.row_key(row)) if self.marks else None
         if not self.is_match(row):
             return [line.stylize("dim") for line in self.render_row(row, width, compact)]
@@ -234,8 +251,37 @@ class Pane(Vertical):
     def build_rows(self, briefing: Briefing, roster: Roster) -> Sequence[Any]:
         raise NotImplementedError
 
-    def render_row(self, row: Any, width: int, compact: bool) -> list[Content]:
+    def render_row(self, row: Any, width: int, compact: bool) -> builtins.list[Content]:
         raise NotImplementedError
 
     def row_key(self, row: Any) -> str:
         return getattr(row, "id", str(row))
+
+
+class PaneFrame(Vertical):
+    """The frame of a pane that shows more than its rows (the tally's caption
+    and large figures): the border and the cell are the frame's."""
+
+    ALLOW_MAXIMIZE = True
+    DEFAULT_CSS = """
+    PaneFrame {  /* as a Pane's own frame (base.py) */
+        border: round $panel-lighten-2;
+        border-title-color: $text-muted;
+        border-title-style: bold;
+        height: 1fr;
+        padding: 0 1;
+        &:focus-within {
+            border: round $accent;
+            border-title-color: $text;
+        }
+        &:nocolor:focus-within {
+            border: heavy $accent;
+            border-title-style: bold reverse;
+        }
+        & > Pane, & > Pane:focus, & > Pane:nocolor:focus { border: none; padding: 0; height: 1fr; }
+    }
+    """
+
+    def __init__(self, pane: Pane, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.pane = pane

@@ -23,7 +23,7 @@ from textual.widgets import Static
 
 from briefing.model import Briefing, Figure, ReportedFigure, Roster, WeaponCount
 from briefing.model.wording import interception_rate
-from briefing.ui.panes.base import Pane
+from briefing.ui.panes.base import Pane, PaneFrame
 from briefing.ui.text_content import MUTED, NOT_REPORTED, fit, join, lit, show_in
 
 LABEL_WIDTH = 15
@@ -83,15 +83,14 @@ class TallyPane(Pane):
     _words = 0
     """Cells the longest figure's words take after its bar ("nearly 400")."""
 
-    DEFAULT_CSS = """
-    TallyPane #tally-caption { color: $text-muted; height: auto; max-height: 3; }
-    """
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        # The frame first: the pane's title goes on it as the pane is made.
+        self._frame = TallyFrame(self, id=f"{id}-frame" if id else None)
+        super().__init__(id=id, classes=classes)
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="tally-caption", markup=False)
-        # The figures in large type (#tally-big) are mounted only while the
-        # pane is maximised (z): a dozen Digits are costly to lay out.
-        yield from super().compose()
+    @property
+    def frame(self) -> TallyFrame:
+        return self._frame
 
     def title_for(self, briefing: Briefing) -> str:
         if briefing.strikes is None and briefing.figures:
@@ -114,7 +113,7 @@ class TallyPane(Pane):
     def show(self, briefing: Briefing, roster: Roster) -> None:
         self._scale, self._words, _ = self._measures(briefing)
         super().show(briefing, roster)
-        caption = self.query_one("#tally-caption", Static)
+        caption = self.frame.query_one("#tally-caption", Static)
         show_in(caption, self.caption(briefing, roster))
         caption.display = briefing.strikes is not None
         if self._big_shown:
@@ -126,15 +125,15 @@ class TallyPane(Pane):
         self._fill_big()
 
     def _fill_big(self) -> None:
-        big = self.query("#tally-big")
+        big = self.frame.query("#tally-big")
         if not self._big_shown or self.briefing is None:
             big.remove()
             return
         if big:
             big.first().remove_children()
         else:
-            self.mount(BigFigures(id="tally-big"), after="#tally-caption")
-        self.query_one("#tally-big", BigFigures).mount_all(self.big_figures(self.briefing))
+            self.frame.mount(BigFigures(id="tally-big"), after="#tally-caption")
+        self.frame.query_one("#tally-big", BigFigures).mount_all(self.big_figures(self.briefing))
 
     def big_figures(self, briefing: Briefing) -> list[Widget]:
         """A row of large digits per weapon (launched, intercepted, rate), then per figure."""
@@ -291,3 +290,21 @@ class TallyPane(Pane):
             # Set apart from the strike counts above it.
             lines.insert(0, fit(lit("Other figures", "bold underline " + MUTED), width))
         return lines
+
+
+class TallyFrame(PaneFrame):
+    """The tally's frame: the report's caption above the rows; maximised,
+    the figures in large type between them."""
+
+    ALLOW_MAXIMIZE = True
+    DEFAULT_CSS = """
+    TallyFrame #tally-caption { color: $text-muted; height: auto; max-height: 3; }
+    """
+
+    pane: TallyPane
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="tally-caption", markup=False)
+        # The figures in large type (#tally-big) are mounted only while the
+        # pane is maximised (z): a dozen Digits are costly to lay out.
+        yield self.pane

@@ -64,9 +64,9 @@ class MainScreen(PaneLayout):
         & #body { height: 1fr; layout: grid; }
         & #body > .-absent, & #body > .-inactive { display: none; }
         &.-one-column #body { layout: vertical; }
-        &.-accordion #body > Pane { height: 3; }
-        &.-accordion.-tight #body > Pane { height: 2; }
-        &.-accordion #body > Pane.-current { height: 1fr; }
+        &.-accordion #body > Pane, &.-accordion #body > PaneFrame { height: 3; }
+        &.-accordion.-tight #body > Pane, &.-accordion.-tight #body > PaneFrame { height: 2; }
+        &.-accordion #body > Pane.-current, &.-accordion #body > PaneFrame.-current { height: 1fr; }
         & #too-small { display: none; }
         &.-too-small #too-small { display: block; }
         &.-too-small #body, &.-too-small BriefingHeader, &.-too-small Footer,
@@ -123,7 +123,7 @@ class MainScreen(PaneLayout):
             yield delegations
             yield agenda
             yield quotes
-            yield tally
+            yield tally.frame
             yield timeline
         if self.arrangement.mode == "too-small":
             yield too_small()

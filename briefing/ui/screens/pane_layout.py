@@ -20,7 +20,7 @@ from briefing.model import Briefing
 from briefing.model.items import present
 from briefing.ui.layout import MIN_HEIGHT, MIN_WIDTH, Arrangement, arrange, panes_for
 from briefing.ui.panes.base import Pane
-from briefing.ui.panes.tally import TallyPane
+from briefing.ui.panes.tally import TallyFrame
 
 
 class PaneLayout(Screen[None]):
@@ -88,7 +88,8 @@ class PaneLayout(Screen[None]):
     def _place(self, pane: Pane, a: Arrangement) -> None:
         """Set ``pane``'s classes and spans for ``a``; its styles are updated by the caller."""
         name = pane.id or ""
-        pane.update_classes(
+        frame = pane.frame
+        frame.update_classes(
             {
                 "-absent": name not in a.panes,
                 "-inactive": a.tabs is not None and name in a.tabs and name != self._tab,
@@ -96,7 +97,7 @@ class PaneLayout(Screen[None]):
             },
             update=False,
         )
-        pane.styles.column_span, pane.styles.row_span = a.spans.get(name, (1, 1))
+        frame.styles.column_span, frame.styles.row_span = a.spans.get(name, (1, 1))
 
     def _arrange(self) -> None:
         """Lay out the panes the briefing has for the terminal's size."""
@@ -153,17 +154,17 @@ class PaneLayout(Screen[None]):
             both = Content.assemble(first, ("  │  ", "dim"), second)
             titles.update(dict.fromkeys(a.tabs, both))
         for name, title in titles.items():
-            pane = self.pane(name)
+            frame = self.pane(name).frame
             # Setting a title redraws the pane, and a reload sets them all.
-            if pane.border_title != title.markup:  # Textual gives it back as markup
-                pane.border_title = title
+            if frame.border_title != title.markup:  # Textual gives it back as markup
+                frame.border_title = title
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         pane = Pane.holding(event.widget)
         if pane is not None and pane.id and pane.id != self._current:
             self._current = pane.id
             for each in self.panes:
-                each.set_class(each is pane, "-current")
+                each.frame.set_class(each is pane, "-current")
 
     # -- actions ------------------------------------------------------------
 
@@ -181,7 +182,7 @@ class PaneLayout(Screen[None]):
         if tabs is not None and name in tabs and name != self._tab:
             self._tab = name
             for other in tabs:
-                self.pane(other).set_class(other != name, "-inactive")
+                self.pane(other).frame.set_class(other != name, "-inactive")
             self._set_titles()
         self.pane(name).list.focus()
 
@@ -196,22 +197,22 @@ class PaneLayout(Screen[None]):
             self.minimize()
         self.action_focus_pane(target.id or "")
         if zoomed:
-            self.maximize(target, container=False)
+            self.maximize(target.frame, container=False)
 
     def action_maximize_pane(self) -> None:
         if self.maximized is not None:
             self.minimize()
             return
         if (pane := Pane.holding(self.focused)) is not None:
-            self.maximize(pane, container=False)
+            self.maximize(pane.frame, container=False)
 
     def action_minimize_pane(self) -> None:
         self.minimize()
 
     def watch_maximized(self, before: Widget | None, after: Widget | None) -> None:
-        for pane in (before, after):
-            if isinstance(pane, TallyPane):
-                pane.set_big(pane is after)
+        for frame in (before, after):
+            if isinstance(frame, TallyFrame):
+                frame.pane.set_big(frame is after)
         self.refresh_bindings()
 
     def jump_to(self, name: str, key: str) -> None:
