@@ -1,9 +1,9 @@
 """Command line: parse arguments and hand off. Imports the UI only to run it.
 
 Here: ``briefing [PATH]`` (the viewer, or plain text when piped) and which
-module runs each subcommand; the viewer's options and --help are parsed in
-``cli/options.py``, only when there are options. A subcommand's arguments are parsed
-in its own module (``cli/check.py``, ``diff.py``, ``draft.py``,
+module runs each subcommand. The viewer's options and --help are parsed in
+``cli/options.py``, only when the command line has options. A subcommand's
+arguments are parsed in its own module (``cli/check.py``, ``diff.py``, ``draft.py``,
 ``export.py``, ``schema.py``, ``serve.py``), imported only when it runs,
 and its work is done in the layer it belongs to. Before its first
 frame, ``python -m briefing FILE`` imports this module, ``briefing.paths``
