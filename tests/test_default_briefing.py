@@ -137,3 +137,16 @@ def test_reported_speech_reads_as_reported_everywhere(briefing):
     plain = render_plain(briefing)
     assert "Reported by: Russian media" in plain
     assert "Speaker: Russia" not in plain
+
+
+def test_person_notes_say_only_what_the_briefing_says():
+    # One home for "leads the delegation" / "not at the table" (plain text,
+    # export and the app all take them from model/wording.py).
+    from briefing.model.wording import LEADS, NOT_AT_THE_TABLE, person_notes
+
+    briefing = load_path(DEFAULT)
+    notes = {p.id: person_notes(p, d) for d in briefing.delegations for p in d.members}
+    assert notes["umerov"] == [LEADS]
+    assert notes["zelenskyy"] == [NOT_AT_THE_TABLE]  # attending: false in the file
+    # No attending: key is no claim either way.
+    assert all(NOT_AT_THE_TABLE not in n for pid, n in notes.items() if pid != "zelenskyy")

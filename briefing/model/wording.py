@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from briefing.model.figures import Figure
-from briefing.model.structs import Delegation, Quote, WeaponCount
+from briefing.model.structs import Delegation, Person, Quote, WeaponCount
 
 STATUS_LABEL = {
     "proposed": "proposed",
@@ -29,6 +29,20 @@ TIME_NOT_STATED = "not stated"
 def names(parts: list[str]) -> str:
     """``A``, ``A and B``, ``A, B and C``."""
     return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+LEADS = "leads the delegation"
+"""A person named in their delegation's ``leads``."""
+
+NOT_AT_THE_TABLE = "not at the table"
+"""A person whose ``attending`` is false (said only when the briefing says so)."""
+
+
+def person_notes(person: Person, delegation: Delegation) -> list[str]:
+    """What the briefing says of a person's place: leading, not at the table."""
+    return ([LEADS] if person.id in delegation.leads else []) + (
+        [NOT_AT_THE_TABLE] if person.attending is False else []
+    )
 
 
 def leads(delegation: Delegation, name_of: Callable[[str], str]) -> str | None:

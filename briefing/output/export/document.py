@@ -45,6 +45,7 @@ from briefing.model.wording import (
     leads,
     names,
     no_rate_reason,
+    person_notes,
 )
 from briefing.output.export.blocks import (
     Block,
@@ -121,9 +122,7 @@ def _delegation(d: Delegation, _owner: Any, roster: Roster) -> Block:
 
 
 def _person(p: Person, d: Delegation, _roster: Roster) -> Member:
-    notes = (["leads the delegation"] if p.id in d.leads else []) + (
-        ["not at the table"] if p.attending is False else []
-    )
+    notes = person_notes(p, d)
     pairs: Pairs = [("Title", _opt(p.title))]
     if p.aka:
         pairs.append(("Also written", one_line(", ".join(p.aka))))

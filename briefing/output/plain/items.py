@@ -33,6 +33,7 @@ from briefing.model.wording import (
     interception_rate,
     leads,
     no_rate_reason,
+    person_notes,
 )
 from briefing.output.plain.writer import Writer
 
@@ -61,11 +62,7 @@ def _delegation(out: Writer, delegation: Delegation, _owner: None, roster: Roste
 
 
 def _person(out: Writer, person: Person, delegation: Delegation, _roster: Roster) -> None:
-    notes = []
-    if person.id in delegation.leads:
-        notes.append("leads the delegation")
-    if person.attending is False:
-        notes.append("not at the table")
+    notes = person_notes(person, delegation)
     out.item(person.name + (f" ({', '.join(notes)})" if notes else ""))
     fields: list[tuple[str, str | None]] = [("Title", person.title)]
     if person.aka:

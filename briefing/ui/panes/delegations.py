@@ -8,7 +8,7 @@ from typing import NamedTuple
 from textual.content import Content
 
 from briefing.model import Briefing, Delegation, Person, Roster
-from briefing.model.wording import leads
+from briefing.model.wording import NOT_AT_THE_TABLE, leads
 from briefing.ui.panes.base import Pane
 from briefing.ui.text_content import MUTED, fit, join, lit, side_style
 
@@ -83,7 +83,7 @@ class DelegationsPane(Pane):
         if p.id in d.leads:
             tags.append(lit("lead", "italic $accent"))
         if p.attending is False:
-            tags.append(lit("not at the table", "italic " + MUTED))
+            tags.append(lit(NOT_AT_THE_TABLE, "italic " + MUTED))
         name = Content.assemble("  ", self.text(p.name, row, "name", "bold"))
         if tags:
             name = name + Content("  ") + join(tags, " ")

@@ -29,6 +29,7 @@ from briefing.model import (
 from briefing.model.items import kind_of
 from briefing.model.sourcing import Sources
 from briefing.model.wording import (
+    LEADS,
     TIME_NOT_STATED,
     attribution,
     figure_words,
@@ -181,7 +182,7 @@ def _role(person: Person, delegation: Delegation, roster: Roster) -> str:
     if person.id not in delegation.leads:
         return "member"
     others = [roster.name_of(ref) for ref in delegation.leads if ref != person.id]
-    return f"leads the delegation with {', '.join(others)}" if others else "leads the delegation"
+    return f"{LEADS} with {', '.join(others)}" if others else LEADS
 
 
 def describe_delegation(
