@@ -58,6 +58,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate import write as generate_file  # noqa: E402
 from benchmarks.minimal_app import MARKER as MINIMAL_MARKER  # noqa: E402
+from benchmarks.screen_text import ESCAPES, title_of  # noqa: E402
 
 COLUMNS, LINES = 120, 40
 SIZES = (10, 1_000, 10_000, 100_000)
@@ -73,20 +74,11 @@ MEMORY_TARGET_MB = {"100,000 warm": 300}
 SETTLED = 1.5
 """Seconds after the first paint before a change is timed."""
 
-# CSI, OSC, DCS/APC/PM strings and the remaining two-byte escapes.
-_ESCAPES = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"
-    r"|\x1b[P_^][^\x1b]*\x1b\\"
-    r"|\x1b[()][0-9A-Za-z]"
-    r"|\x1b[@-Z\\-_=>78]"
-)
-
 
 def visible_text(raw: bytes) -> str:
     """What a terminal would show of ``raw``, as one string (layout ignored)."""
     text = codecs.decode(raw, "utf-8", errors="replace")
-    return _ESCAPES.sub("", text).replace("\r", "").replace("\n", "")
+    return ESCAPES.sub("", text).replace("\r", "").replace("\n", "")
 
 
 @dataclass
@@ -280,13 +272,6 @@ class Row:
     @property
     def ratio(self) -> float:
         return statistics.median(r.paint / b.paint for r, b in zip(self.runs, self.baseline, strict=False))
-
-
-def title_of(path: Path) -> str:
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("  title: "):
-            return line.removeprefix("  title: ").strip()
-    raise ValueError(f"{path}: no meta title line")
 
 
 def first_quote_line(path: Path) -> str:

@@ -145,3 +145,20 @@ def test_opening_one_file_builds_no_argument_parser():
     modules, result = imported(["-m", "briefing", "--plain", str(DEFAULT)])
     assert result.returncode == 0, result.stderr[-2000:]
     assert "argparse" in modules  # options still go through it
+
+
+@pytest.mark.parametrize("which", ["briefing", "minimal"])
+def test_first_frame_harness_stops_at_the_title(tmp_path: Path, which: str):
+    # benchmarks/first_frame.py is what the README's instruction counts come
+    # from: it must reach the first frame with the title on it and exit 0.
+    args = [] if which == "briefing" else ["minimal"]
+    env = {**os.environ, "BRIEFING_CACHE_DIR": str(tmp_path / "cache"), "BRIEFING_CONFIG_DIR": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "first_frame.py"), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "never appeared" not in result.stderr
