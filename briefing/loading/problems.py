@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple, Self
 
 from briefing.model.text import visible
 
-if TYPE_CHECKING:  # PyYAML is imported only when a file is actually parsed
+if TYPE_CHECKING:  # PyYAML is imported only when the event walk reads a file
     import yaml
 
 

@@ -129,7 +129,7 @@ def read(text: str, *, targets: list[Path] | None = None) -> tuple[Any, Found]:
 
 def _walk(text: str, *, targets: list[Path] | None = None) -> tuple[Any, Found]:
     """The event walk. Imported here, not at the top: a file that takes the
-    fast path (every cached start's theme files, most briefings) never
+    fast path (the bundled briefing and themes, most briefings) never
     needs PyYAML."""
     from briefing.loading.yaml_reader import read_events
 
