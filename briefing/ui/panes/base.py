@@ -51,6 +51,28 @@ COMPACT_BELOW = 14
 """Panes shorter than this many lines switch their rows to the short form."""
 
 
+def _framed(selector: str, *, focused: str) -> str:
+    """The look of a pane's frame, for ``selector`` (a Pane, or the frame of
+    a pane that shows more than rows), brighter when ``focused`` applies."""
+    return f"""
+    {selector} {{
+        border: round $panel-lighten-2;
+        border-title-color: $text-muted;
+        border-title-style: bold;
+        height: 1fr;
+        padding: 0 1;
+        &{focused} {{
+            border: round $accent;
+            border-title-color: $text;
+        }}
+        &:nocolor{focused} {{  /* NO_COLOR: a heavy frame, its title reversed */
+            border: heavy $accent;
+            border-title-style: bold reverse;
+        }}
+    }}
+    """
+
+
 class Pane(RowList[Any]):
     """A bordered list of briefing items."""
 
@@ -60,23 +82,7 @@ class Pane(RowList[Any]):
     COMPACT_ROW_HEIGHT: ClassVar[int | None] = None
     PLACEHOLDER: ClassVar[str] = "Nothing in this briefing."
 
-    DEFAULT_CSS = """
-    Pane {
-        border: round $panel-lighten-2;
-        border-title-color: $text-muted;
-        border-title-style: bold;
-        height: 1fr;
-        padding: 0 1;
-        &:focus {
-            border: round $accent;
-            border-title-color: $text;
-        }
-        &:nocolor:focus {  /* NO_COLOR: a heavy frame, its title reversed */
-            border: heavy $accent;
-            border-title-style: bold reverse;
-        }
-    }
-    """
+    DEFAULT_CSS = _framed("Pane", focused=":focus")
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(
@@ -263,24 +269,15 @@ class PaneFrame(Vertical):
     and large figures): the border and the cell are the frame's."""
 
     ALLOW_MAXIMIZE = True
-    DEFAULT_CSS = """
-    PaneFrame {  /* as a Pane's own frame (base.py) */
-        border: round $panel-lighten-2;
-        border-title-color: $text-muted;
-        border-title-style: bold;
-        height: 1fr;
-        padding: 0 1;
-        &:focus-within {
-            border: round $accent;
-            border-title-color: $text;
-        }
-        &:nocolor:focus-within {
-            border: heavy $accent;
-            border-title-style: bold reverse;
-        }
-        & > Pane, & > Pane:focus, & > Pane:nocolor:focus { border: none; padding: 0; height: 1fr; }
+    # Its pane is inside the frame's border: the pane draws none of its own.
+    DEFAULT_CSS = (
+        _framed("PaneFrame", focused=":focus-within")
+        + """
+    PaneFrame > Pane, PaneFrame > Pane:focus, PaneFrame > Pane:nocolor:focus {
+        border: none; padding: 0; height: 1fr;
     }
     """
+    )
 
     def __init__(self, pane: Pane, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -296,7 +296,6 @@ class TallyFrame(PaneFrame):
     """The tally's frame: the report's caption above the rows; maximised,
     the figures in large type between them."""
 
-    ALLOW_MAXIMIZE = True
     DEFAULT_CSS = """
     TallyFrame #tally-caption { color: $text-muted; height: auto; max-height: 3; }
     """
