@@ -175,6 +175,10 @@ def test_stand_ins_keep_every_width():
     assert for_encoding("Ukraine–Russia · “talks” café…", "ascii") == 'Ukraine-Russia - "talks" cafe~'
     assert for_encoding("Умєров 日本", "ascii") == "?????? ????"
     assert for_encoding("e\u0301", "ascii") == "e"
+    # Letters with a stroke have no decomposition; their names give the letter.
+    assert for_encoding("Łukasz Søren Đoković ıð", "ascii") == "Lukasz Soren Dokovic id"
+    assert for_encoding("Straße Æsir", "ascii") == "Stra?e ?sir"  # no one letter stands in
+    assert for_encoding("at least 40×12", "ascii") == "at least 40x12"
     assert for_encoding("café–", "latin-1") == "café-"  # what the encoding has stays
     assert for_encoding("╭─", "utf-8") == "╭─"
     for char, replacement in STAND_INS.items():

@@ -15,6 +15,7 @@ text. No UI imports here.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -44,6 +45,10 @@ STAND_INS: dict[str, str] = {
     "‐": "-",
     "‑": "-",
     "−": "-",
+    "―": "-",
+    "×": "x",  # sizes: 40x12
+    "′": "'",
+    "″": '"',
     "‘": "'",
     "’": "'",
     "‚": ",",
@@ -57,6 +62,9 @@ STAND_INS: dict[str, str] = {
     "\u00a0": " ",
     "\u202f": " ",
     "\u2009": " ",
+    # Letters NFKD leaves whole that have no "WITH ..." in their name.
+    "Ð": "D",
+    "ð": "d",
     # Parts of frames, scrollbars and large digits Textual draws.
     "▔": "-",
     "▁": "_",
@@ -69,6 +77,9 @@ STAND_INS: dict[str, str] = {
     "▕": "|",
 }
 """Stand-ins for the characters briefing and Textual draw, one cell each."""
+
+_LATIN_LETTER = r"LATIN (SMALL|CAPITAL) LETTER (?:DOTLESS )?([A-Z])(?: WITH .+)?"
+"""A Latin letter's name; compiled on first use (most terminals never need it)."""
 
 UI_SAMPLE = "╭─╮│╰╯▌●✚…"
 """What the app must be able to draw to use its own glyphs."""
@@ -113,6 +124,12 @@ def stand_in(char: str) -> str:
     base = "".join(c for c in unicodedata.normalize("NFKD", char) if c.isascii() and c.isprintable())
     if base and len(base) == width:
         return base  # é -> e
+    # A stroke, hook or bar has no decomposition, but the name says the
+    # letter under it: ł -> l, Ø -> O, ı -> i.
+    letter = re.fullmatch(_LATIN_LETTER, unicodedata.name(char, ""))
+    if letter and width == 1:
+        small, base = letter.group(1) == "SMALL", letter.group(2)
+        return base.lower() if small else base
     return "?" * width
 
 
