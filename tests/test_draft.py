@@ -144,3 +144,29 @@ def test_output_rules(tmp_path, capsys):
     printed = capsys.readouterr().out
     assert f"file: {str(article.resolve())!r}".replace("'", '"') in printed
     assert main(["draft", str(tmp_path / "missing.txt")]) == 1
+
+
+WIRE_STYLE = """\
+Negotiators close fourth round in Montevideo without a deal
+
+"We are closer than we have ever been," said Sabine Weyand, the European Commission's director-general for trade.
+Brazil's foreign minister, Mauro Vieira, said his government would not accept "any quota below 99,000 tonnes".
+About 40 officials took part. Argentina's delegation was led by Diana Mondino.
+Police estimated nearly 2,000 demonstrators.
+"""
+
+
+def test_wire_style_attribution_and_a_figure_opening_a_sentence(tmp_path):
+    article, out = _draft(tmp_path, WIRE_STYLE, "montevideo.txt")
+    briefing = check_path(out)
+    quotes = {q.text: q for q in briefing.quotes}
+    assert quotes["We are closer than we have ever been,"].speaker == "weyand"  # '," said NAME'
+    assert quotes["any quota below 99,000 tonnes"].speaker == "vieira"  # 'NAME, said ... "..."'
+    people = {p.id: p for d in briefing.delegations for p in d.members}
+    assert people["weyand"].title == "European Commission's director-general for trade"
+    assert people["vieira"].title == "Brazil's foreign minister"
+    argentina = next(d for d in briefing.delegations if d.side == "Argentina")
+    assert argentina.lead == "mondino"
+    # "About 40" opens its sentence and is still approximate: never the exact 40.
+    assert [f.value.text for f in briefing.figures] == ["about 40", "nearly 2,000"]
+    assert all(not f.value.exact for f in briefing.figures)

@@ -77,14 +77,23 @@ _DELEGATION = re.compile(
     r"(?:was|were|is|are)\s+(?:headed|led)\s+by\b"
     rf"|[Tt]he\s+(?P<adj>{_NAME_WORD})\s+(?:team|delegation)\s*,?\s+(?:was\s+)?(?:headed|led)\s+by\b"
 )
+# "Kremlin spokesman Dmitry Peskov", and as an apposition "Brazil's foreign
+# minister, Mauro Vieira"; after the name ", the European Commission's
+# director-general for trade," (or "... for trade." ending the sentence).
 _TITLE_BEFORE = re.compile(
-    rf"(?P<t>(?:[A-Z][\w'’-]*\s+){{0,3}}(?:[a-z][\w-]*\s+){{0,2}}(?:{_TITLE_NOUNS}))\s+$", re.I
+    rf"(?P<t>(?:[A-Z][\w'’-]*\s+){{0,3}}(?:[a-z][\w-]*\s+){{0,2}}(?:{_TITLE_NOUNS})),?\s+$", re.I
 )
-_TITLE_AFTER = re.compile(rf"^,\s+(?P<t>(?:the\s+)?(?:{_TITLE_NOUNS})\b[^,.;:\"“”]{{0,80}}),", re.I)
+_TITLE_AFTER = re.compile(
+    rf"^,\s+(?P<t>(?:the\s+)?(?-i:(?:[A-Z][\w'’-]*\s+){{0,3}})(?:{_TITLE_NOUNS})\b[^,.;:\"“”]{{0,80}})(?:,|\.(?:\s|$))",
+    re.I,
+)
+_SAID_OR_LED = re.compile(rf"\b(?:(?:{_SPEECH})|(?:led|headed)\s+by)\s+$")
 _TITLE_STOP = re.compile(r"^(?:by|and|the|a|an|of|with|from|to|was|is|,)$", re.I)
 _PREPOSITIONS = {"from", "to", "with", "of", "for", "under", "against", "about", "toward", "towards"}
+# The qualifier in any case: "About 40 officials" opens a sentence and is
+# as approximate as "about 40".
 _FIGURE = re.compile(
-    rf"(?<![\w.,])(?:(?P<q>{_QUALIFIER_RE})\s+)?(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?P<u>[a-z][a-z-]+)"
+    rf"(?<![\w.,])(?:(?P<q>(?i:{_QUALIFIER_RE}))\s+)?(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?P<u>[a-z][a-z-]+)"
 )
 _NOT_UNITS = {"of", "and", "or", "to", "in", "on", "at", "the", "a", "per", "percent"}
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?](?=\s)")
@@ -202,11 +211,14 @@ def _people(plain: str, body: str, result: Draft) -> list[tuple[int, str]]:
         if any(w in _NOT_NAMES for w in words) or _is_place(plain, m.start()):
             continue
         title = _title(plain, m)
-        # Evidence it is a person: a title, a speech verb, or the surname used alone.
+        # Evidence it is a person: a title, a speech verb before or after
+        # ("said Sabine Weyand", "Mauro Vieira, said"), leading a delegation
+        # ("led by Diana Mondino"), or the surname used alone.
         surname = words[-1]
         alone = len(re.findall(rf"\b{re.escape(surname)}\b", body)) > 1
-        verb = re.match(rf"\s+(?:{_SPEECH})\b", plain[m.end() :])
-        if not (title or alone or verb):
+        verb = re.match(rf"(?:,\s*|\s+)(?:{_SPEECH})\b", plain[m.end() :])
+        said_or_led = _SAID_OR_LED.search(plain, max(0, m.start() - 20), m.start())
+        if not (title or alone or verb or said_or_led):
             continue
         person = by_name.get(name)
         if person is None:
@@ -253,7 +265,7 @@ def _title(plain: str, m: re.Match[str]) -> str | None:
         title = " ".join(filter(None, [title, cap.group().strip()]))
     after = _TITLE_AFTER.match(plain[m.end() :])
     if not title and after:
-        title = after.group("t").strip()
+        title = re.sub(r"^the\s+", "", after.group("t").strip(), flags=re.I)
     return title or None
 
 
@@ -367,7 +379,7 @@ def _figures(plain: str) -> list[DraftFigure]:
     for m in _FIGURE.finditer(plain):
         if m.group("u") in _NOT_UNITS:
             continue
-        value = f"{m.group('q')} {m.group('n')}" if m.group("q") else m.group("n")
+        value = f"{m.group('q').lower()} {m.group('n')}" if m.group("q") else m.group("n")
         context = " ".join(plain[max(0, m.start() - 60) : m.end() + 40].split())
         found.append(DraftFigure(m.group("u"), value, context))
     return found
