@@ -170,3 +170,29 @@ def test_wire_style_attribution_and_a_figure_opening_a_sentence(tmp_path):
     # "About 40" opens its sentence and is still approximate: never the exact 40.
     assert [f.value.text for f in briefing.figures] == ["about 40", "nearly 2,000"]
     assert all(not f.value.exact for f in briefing.figures)
+
+
+BRITISH_STYLE = """\
+Negotiators in Bonn agree on a draft text
+
+“This is a step, not a destination,” Stiell said, the UN climate chief.
+The chair of the Alliance of Small Island States, Ambassador Ilana Seid, warned that the text was ‘far too weak’ on loss and damage. She added: “Our islands cannot wait.”
+Some 62% of delegates backed it, and 64 percent of observers did not.
+"We will come back to this in Belém," said Brazil's chief negotiator, André Corrêa do Lago.
+"""
+
+
+def test_british_quotes_names_beyond_ascii_and_shares(tmp_path):
+    article, out = _draft(tmp_path, BRITISH_STYLE, "bonn.txt")
+    briefing = check_path(out)  # every quote and figure found verbatim in the article
+    quotes = {q.text: q for q in briefing.quotes}
+    assert quotes["far too weak"].speaker == "seid"  # a British single-quoted phrase
+    # After "The chair of the Alliance of ... States," she is the subject, not an object.
+    assert quotes["Our islands cannot wait."].speaker == "seid"
+    lago = quotes["We will come back to this in Belém,"]
+    assert lago.speaker == "lago"
+    people = {p.id: p for d in briefing.delegations for p in d.members}
+    assert people["lago"].name == "André Corrêa do Lago"
+    assert people["lago"].title == "Brazil's chief negotiator"
+    shares = [(f.label, f.value.text, f.unit) for f in briefing.figures]
+    assert shares == [("delegates", "some 62", "percent"), ("observers", "64", "percent")]

@@ -28,8 +28,22 @@ _CAP_TITLES = re.compile(
     r"Premier|Secretary|Senator|Governor|Mayor|General|King|Queen|Pope|Ambassador)"
     r"|Mr|Mrs|Ms|Dr)\.?\s+"
 )
-_NAME_WORD = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+|'[A-Z][a-z]+)*"
-_NAME = re.compile(rf"\b(?:{_CAP_TITLES.pattern[1:]})?({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})(?:'s)?\b")
+
+
+def _letters(case: str) -> str:
+    """Every Latin, Greek and Cyrillic letter of one case, for a character class."""
+    return "".join(c for c in map(chr, range(0x41, 0x530)) if c.isalpha() and getattr(c, case)())
+
+
+# A word of a name in any of those scripts: "André", "Corrêa", "Erdoğan",
+# "Mbeki-Rowe", "O'Brien"; and the particles between them ("do", "van").
+_UPPER, _LOWER = _letters("isupper"), _letters("islower")
+_NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+|['’][{_UPPER}][{_LOWER}]+)*"
+_PARTICLE = r"(?:da|de|di|do|dos|das|du|del|della|der|den|van|von|ter|la|le|bin|ibn|al|el)"
+_NAME = re.compile(
+    rf"\b(?:{_CAP_TITLES.pattern[1:]})?"
+    rf"({_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,2}})(?:['’]s)?(?!\w)"
+)
 _NOT_NAMES = set(
     """The A An On In At As By For From To Of And But Or If While When After Before During
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
@@ -88,12 +102,14 @@ _TITLE_AFTER = re.compile(
     re.I,
 )
 _SAID_OR_LED = re.compile(rf"\b(?:(?:{_SPEECH})|(?:led|headed)\s+by)\s+$")
-_TITLE_STOP = re.compile(r"^(?:by|and|the|a|an|of|with|from|to|was|is|,)$", re.I)
+_TITLE_STOP = re.compile(rf"^(?:by|and|the|a|an|of|with|from|to|was|is|,|{_SPEECH})$", re.I)
 _PREPOSITIONS = {"from", "to", "with", "of", "for", "under", "against", "about", "toward", "towards"}
 # The qualifier in any case: "About 40 officials" opens a sentence and is
 # as approximate as "about 40".
+# A share keeps its unit: "Some 62% of delegates", "64 percent of capacity".
 _FIGURE = re.compile(
-    rf"(?<![\w.,])(?:(?P<q>(?i:{_QUALIFIER_RE}))\s+)?(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?P<u>[a-z][a-z-]+)"
+    rf"(?<![\w.,])(?:(?P<q>(?i:{_QUALIFIER_RE}))\s+)?(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)"
+    r"(?:(?P<pct>%|\s+per\s?cent\b)\s+of)?\s+(?P<u>[a-z][a-z-]+)"
 )
 _NOT_UNITS = {"of", "and", "or", "to", "in", "on", "at", "the", "a", "per", "percent"}
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?](?=\s)")
@@ -128,6 +144,7 @@ class DraftFigure:
     label: str
     value: str
     context: str
+    unit: str | None = None
 
 
 @dataclass
@@ -148,6 +165,12 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:40] or "x"
 
 
+# "...", “...” and British ‘...’: a single quote opens after a space or a
+# dash and closes before a non-letter, so the apostrophes of "Brazil’s"
+# and "don’t" inside it do not end it.
+_QUOTED = re.compile(r'"([^"]*)"|“([^”“]*)”|(?<![\w’])‘((?:[^‘’\n]|’(?=\w))*)’(?!\w)')
+
+
 def quoted_spans(body: str) -> list[tuple[int, int]]:
     """(start, end) of the words inside each pair of quotation marks, paired per paragraph."""
     spans: list[tuple[int, int]] = []
@@ -155,8 +178,8 @@ def quoted_spans(body: str) -> list[tuple[int, int]]:
         chunks = [para] if para.group().count('"') % 2 == 0 else re.finditer(r"[^\n]+", para.group())
         base = 0 if chunks == [para] else para.start()
         for chunk in chunks:
-            for m in re.finditer(r'"([^"]*)"|“([^”“]*)”', chunk.group()):
-                group = 1 if m.group(1) is not None else 2
+            for m in _QUOTED.finditer(chunk.group()):
+                group = next(g for g in (1, 2, 3) if m.group(g) is not None)
                 start, end = base + chunk.start() + m.start(group), base + chunk.start() + m.end(group)
                 inner = body[start:end]
                 if inner.strip():
@@ -357,7 +380,10 @@ def after_offset(plain: str, end: int) -> int:
 
 
 def _after_preposition(plain: str, pos: int) -> bool:
-    words = re.findall(r"[\w'’-]+", plain[max(0, pos - 60) : pos])
+    # Back to a comma at most: in "The chair of the Alliance of Small Island
+    # States, Ambassador Ilana Seid, warned" she is the subject.
+    before = re.split(r"[,;:.!?]", plain[max(0, pos - 60) : pos])[-1]
+    words = re.findall(r"[\w'’-]+", before)
     # Skip a title before the name ("from President Volodymyr Zelenskyy").
     while words and words[-1][:1].isupper():
         words.pop()
@@ -381,5 +407,5 @@ def _figures(plain: str) -> list[DraftFigure]:
             continue
         value = f"{m.group('q').lower()} {m.group('n')}" if m.group("q") else m.group("n")
         context = " ".join(plain[max(0, m.start() - 60) : m.end() + 40].split())
-        found.append(DraftFigure(m.group("u"), value, context))
+        found.append(DraftFigure(m.group("u"), value, context, "percent" if m.group("pct") else None))
     return found

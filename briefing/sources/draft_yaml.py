@@ -74,6 +74,7 @@ def to_yaml(found: Draft, file: str, article_name: str) -> str:
                 f"    label: {scalar(fig.label)}{comment('guessed from: ' + fig.context)}",
                 f"    value: {value if value.isdigit() else scalar(value)}",
             ]
+            out += _field("    ", "unit", fig.unit)
     return "\n".join(out) + "\n"
 
 
