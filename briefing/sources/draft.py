@@ -15,106 +15,32 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from briefing.model.figures import _QUALIFIER_RE
-
-_TITLE_NOUNS = (
-    "spokesman|spokeswoman|spokesperson|envoy|aide|adviser|advisor|son-in-law|secretary|"
-    "minister|president|vice president|prime minister|chancellor|ambassador|negotiator|"
-    "commander|chief|head|director|leader|official|representative|general|senator|"
-    "governor|mayor|premier|foreign minister|chairman|chairwoman|deputy|king|queen|pope"
+from briefing.sources.draft_words import (
+    ACCORDING,
+    CAP_TITLES,
+    CHANNEL,
+    CITING,
+    COLON_BEFORE,
+    DELEGATION,
+    DISCLAIMER,
+    FIGURE,
+    NAME,
+    NAME_AFTER,
+    NOT_NAMES,
+    NOT_UNITS,
+    OUTLET,
+    PREPOSITIONS,
+    PRONOUN_AFTER,
+    QUOTED,
+    REPORTERS,
+    SAID_OR_LED,
+    SENTENCE_END,
+    SPEECH,
+    TITLE_AFTER,
+    TITLE_BEFORE,
+    TITLE_STOP,
+    WEEKDAY,
 )
-_CAP_TITLES = re.compile(
-    r"^(?:(?:Vice |Prime |Foreign |Defen[cs]e |Deputy )?(?:President|Minister|Chancellor|"
-    r"Premier|Secretary|Senator|Governor|Mayor|General|King|Queen|Pope|Ambassador)"
-    r"|Mr|Mrs|Ms|Dr)\.?\s+"
-)
-
-
-def _letters(case: str) -> str:
-    """Every Latin, Greek and Cyrillic letter of one case, for a character class."""
-    return "".join(c for c in map(chr, range(0x41, 0x530)) if c.isalpha() and getattr(c, case)())
-
-
-# A word of a name in any of those scripts: "André", "Corrêa", "Erdoğan",
-# "Mbeki-Rowe", "O'Brien"; and the particles between them ("do", "van").
-_UPPER, _LOWER = _letters("isupper"), _letters("islower")
-_NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+|['’][{_UPPER}][{_LOWER}]+)*"
-_PARTICLE = r"(?:da|de|di|do|dos|das|du|del|della|der|den|van|von|ter|la|le|bin|ibn|al|el)"
-_NAME = re.compile(
-    rf"\b(?:{_CAP_TITLES.pattern[1:]})?"
-    rf"({_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,2}})(?:['’]s)?(?!\w)"
-)
-_NOT_NAMES = set(
-    """The A An On In At As By For From To Of And But Or If While When After Before During
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
-    June July August September October November December National Security Defense Defence
-    Council Ministry Union United States Kingdom Nations House Office Party Department Agency
-    Press Presswire News Media Legal Disclaimer Foreign Affairs Republic Federation European
-    American Russian Ukrainian Kremlin White Armed Forces Army Navy Air Force Committee
-    Parliament Congress Senate Court Bank Group Company Ministry Government State Street
-    North South East West Middle Central Sea Ocean Gulf River Lake Mount City President Minister
-    Secretary Prime Chancellor Senator Governor General King Queen Pope Ambassador Mr Mrs Ms Dr""".split()
-)
-_SPEECH = (
-    r"said|says|added|adds|wrote|writes|told|tells|stated|stating|says|noted|noting|declared|"
-    r"described|describing|signaled|signalled|characterized|characterised|called|calling|"
-    r"posted|warned|insisted|argued|claimed|announced|explained|stressed|saying|remarked|"
-    r"replied|asked|urged|offered|acknowledged|confirmed|disclosed|reported"
-)
-_PRONOUN_AFTER = re.compile(rf"^[\s,]*(?P<w>(?:he|she|they)\s+(?:{_SPEECH})(?:\s+on\s+\w+)?)\b", re.I)
-_NAME_AFTER = re.compile(
-    rf"^[\s,]*(?P<w>(?:(?P<n1>{_NAME_WORD}(?:\s+{_NAME_WORD})*)\s+(?:{_SPEECH}))"
-    rf"|(?:(?:{_SPEECH})\s+(?P<n2>{_NAME_WORD}(?:\s+{_NAME_WORD})*)))\b"
-)
-_COLON_BEFORE = re.compile(
-    rf"(?P<w>(?:(?P<p>\b(?:[Hh]e|[Ss]he|[Tt]hey))|(?P<n>{_NAME_WORD}(?:\s+{_NAME_WORD})*))"
-    rf"\s+(?:{_SPEECH})\b[^.:\"“”]{{0,60}}):\s*$"
-)
-_ACCORDING = re.compile(r"(?P<w>according to (?P<n>[^,.;:\"“”]{2,80}))", re.I)
-_REPORTERS = re.compile(
-    r"(?P<r>(?:[A-Z][a-z]+\s+)?(?:state\s+)?(?:media|press|officials|sources|reports|"
-    r"news agencies|outlets|analysts|diplomats|observers))\b"
-)
-_CITING = re.compile(r"(?:drawing on|citing|quoting|according to)\s+(?P<c>[^,.;:\"“”]{3,120})")
-_CHANNELS = (
-    "Facebook|X|Telegram|Twitter|Instagram|TikTok|YouTube|LinkedIn|Truth Social|Threads|"
-    "Bluesky|VK|Weibo|WhatsApp|Mastodon"
-)
-_CHANNEL = re.compile(rf"\b(?:on|in an?|via)\s+(?P<c>{_CHANNELS})\b(?:\s+post)?")
-_WEEKDAY = re.compile(
-    r"\b(?:(?:late|early|on|ahead of|before|after|prior to)\s+)?(?:late\s+|early\s+)?"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s\s+[a-z]+)?"
-    r"(?:\s+(?:morning|afternoon|evening|night))?"
-)
-_DELEGATION = re.compile(
-    rf"(?P<side>{_NAME_WORD})(?:'s|’s)\s+(?:team|delegation|negotiators|side)\s+"
-    r"(?:was|were|is|are)\s+(?:headed|led)\s+by\b"
-    rf"|[Tt]he\s+(?P<adj>{_NAME_WORD})\s+(?:team|delegation)\s*,?\s+(?:was\s+)?(?:headed|led)\s+by\b"
-)
-# "Kremlin spokesman Dmitry Peskov", and as an apposition "Brazil's foreign
-# minister, Mauro Vieira"; after the name ", the European Commission's
-# director-general for trade," (or "... for trade." ending the sentence).
-_TITLE_BEFORE = re.compile(
-    rf"(?P<t>(?:[A-Z][\w'’-]*\s+){{0,3}}(?:[a-z][\w-]*\s+){{0,2}}(?:{_TITLE_NOUNS})),?\s+$", re.I
-)
-_TITLE_AFTER = re.compile(
-    rf"^,\s+(?P<t>(?:the\s+)?(?-i:(?:[A-Z][\w'’-]*\s+){{0,3}})(?:{_TITLE_NOUNS})\b[^,.;:\"“”]{{0,80}})(?:,|\.(?:\s|$))",
-    re.I,
-)
-_SAID_OR_LED = re.compile(rf"\b(?:(?:{_SPEECH})|(?:led|headed)\s+by)\s+$")
-_TITLE_STOP = re.compile(rf"^(?:by|and|the|a|an|of|with|from|to|was|is|,|{_SPEECH})$", re.I)
-_PREPOSITIONS = {"from", "to", "with", "of", "for", "under", "against", "about", "toward", "towards"}
-# The qualifier in any case: "About 40 officials" opens a sentence and is
-# as approximate as "about 40".
-# A share keeps its unit: "Some 62% of delegates", "64 percent of capacity".
-_FIGURE = re.compile(
-    rf"(?<![\w.,])(?:(?P<q>(?i:{_QUALIFIER_RE}))\s+)?(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)"
-    r"(?:(?P<pct>%|\s+per\s?cent\b)\s+of)?\s+(?P<u>[a-z][a-z-]+)"
-)
-_NOT_UNITS = {"of", "and", "or", "to", "in", "on", "at", "the", "a", "per", "percent"}
-_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?](?=\s)")
-_DISCLAIMER = re.compile(r"^[ \t]*(?:Legal\s+)?Disclaimer:?[ \t]*$", re.I | re.M)
-_OUTLET = re.compile(r"(?P<o>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*)*)\s+(?:provides|publishes|distributes)\b")
 
 
 @dataclass
@@ -165,12 +91,6 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:40] or "x"
 
 
-# "...", “...” and British ‘...’: a single quote opens after a space or a
-# dash and closes before a non-letter, so the apostrophes of "Brazil’s"
-# and "don’t" inside it do not end it.
-_QUOTED = re.compile(r'"([^"]*)"|“([^”“]*)”|(?<![\w’])‘((?:[^‘’\n]|’(?=\w))*)’(?!\w)')
-
-
 def quoted_spans(body: str) -> list[tuple[int, int]]:
     """(start, end) of the words inside each pair of quotation marks, paired per paragraph."""
     spans: list[tuple[int, int]] = []
@@ -178,7 +98,7 @@ def quoted_spans(body: str) -> list[tuple[int, int]]:
         chunks = [para] if para.group().count('"') % 2 == 0 else re.finditer(r"[^\n]+", para.group())
         base = 0 if chunks == [para] else para.start()
         for chunk in chunks:
-            for m in _QUOTED.finditer(chunk.group()):
+            for m in QUOTED.finditer(chunk.group()):
                 group = next(g for g in (1, 2, 3) if m.group(g) is not None)
                 start, end = base + chunk.start() + m.start(group), base + chunk.start() + m.end(group)
                 inner = body[start:end]
@@ -190,7 +110,7 @@ def quoted_spans(body: str) -> list[tuple[int, int]]:
 
 def split_disclaimer(text: str) -> tuple[str, str | None]:
     """The article's body and its "Legal Disclaimer:" tail, if any."""
-    found = _DISCLAIMER.search(text)
+    found = DISCLAIMER.search(text)
     if found is None:
         return text, None
     return text[: found.start()], " ".join(text[found.end() :].split()) or None
@@ -203,7 +123,7 @@ def draft(text: str) -> Draft:
     body, tail = split_disclaimer(text)
     result = Draft(headline=" ".join(headline.split()) or "Untitled draft")
     if tail:
-        outlet = _OUTLET.search(tail)
+        outlet = OUTLET.search(tail)
         result.outlet = outlet.group("o") if outlet else None
         result.notes = f"Legal disclaimer: {tail}"
     spans = quoted_spans(body)
@@ -228,10 +148,10 @@ def _people(plain: str, body: str, result: Draft) -> list[tuple[int, str]]:
     """Find the named people; return every mention as (offset, person id), in order."""
     by_name: dict[str, Person] = {}
     full: list[tuple[int, int, str]] = []
-    for m in _NAME.finditer(plain):
+    for m in NAME.finditer(plain):
         name = m.group(1)
         words = name.split()
-        if any(w in _NOT_NAMES for w in words) or _is_place(plain, m.start()):
+        if any(w in NOT_NAMES for w in words) or _is_place(plain, m.start()):
             continue
         title = _title(plain, m)
         # Evidence it is a person: a title, a speech verb before or after
@@ -239,8 +159,8 @@ def _people(plain: str, body: str, result: Draft) -> list[tuple[int, str]]:
         # ("led by Diana Mondino"), or the surname used alone.
         surname = words[-1]
         alone = len(re.findall(rf"\b{re.escape(surname)}\b", body)) > 1
-        verb = re.match(rf"(?:,\s*|\s+)(?:{_SPEECH})\b", plain[m.end() :])
-        said_or_led = _SAID_OR_LED.search(plain, max(0, m.start() - 20), m.start())
+        verb = re.match(rf"(?:,\s*|\s+)(?:{SPEECH})\b", plain[m.end() :])
+        said_or_led = SAID_OR_LED.search(plain, max(0, m.start() - 20), m.start())
         if not (title or alone or verb or said_or_led):
             continue
         person = by_name.get(name)
@@ -270,23 +190,23 @@ def _is_place(plain: str, start: int) -> bool:
 
 
 def _title(plain: str, m: re.Match[str]) -> str | None:
-    cap = _CAP_TITLES.match(m.group())
+    cap = CAP_TITLES.match(m.group())
     before = plain[max(0, m.start() - 80) : m.start()].split("\n")[-1]
-    found = _TITLE_BEFORE.search(before)
+    found = TITLE_BEFORE.search(before)
     title = None
     if found:
         words = found.group("t").split()
-        while words and _TITLE_STOP.match(words[0]):
+        while words and TITLE_STOP.match(words[0]):
             words.pop(0)
         # Keep only the phrase after the last stop word ("facilitated by ... envoy").
         for i in range(len(words) - 1, -1, -1):
-            if _TITLE_STOP.match(words[i]) or words[i].endswith((",", ".", ";", ":")):
+            if TITLE_STOP.match(words[i]) or words[i].endswith((",", ".", ";", ":")):
                 words = words[i + 1 :]
                 break
         title = " ".join(words) or None
     if cap:
         title = " ".join(filter(None, [title, cap.group().strip()]))
-    after = _TITLE_AFTER.match(plain[m.end() :])
+    after = TITLE_AFTER.match(plain[m.end() :])
     if not title and after:
         title = re.sub(r"^the\s+", "", after.group("t").strip(), flags=re.I)
     return title or None
@@ -294,7 +214,7 @@ def _title(plain: str, m: re.Match[str]) -> str | None:
 
 def _delegations(plain: str, mentions: list[tuple[int, str]]) -> list[tuple[str, str | None]]:
     found: list[tuple[str, str | None]] = []
-    for m in _DELEGATION.finditer(plain):
+    for m in DELEGATION.finditer(plain):
         side = m.group("side") or m.group("adj")
         lead = next((pid for at, pid in mentions if m.end() <= at <= m.end() + 60), None)
         if side and all(side != s for s, _ in found):
@@ -304,14 +224,14 @@ def _delegations(plain: str, mentions: list[tuple[int, str]]) -> list[tuple[str,
 
 def _sentence_start(plain: str, at: int) -> int:
     para = plain.rfind("\n", 0, at) + 1
-    ends = [m.end() for m in _SENTENCE_END.finditer(plain, para, at)]
+    ends = [m.end() for m in SENTENCE_END.finditer(plain, para, at)]
     return ends[-1] if ends else para
 
 
 def _sentence_end(plain: str, at: int) -> int:
     line_end = plain.find("\n", at)
     line_end = len(plain) if line_end < 0 else line_end
-    m = _SENTENCE_END.search(plain, at, line_end)
+    m = SENTENCE_END.search(plain, at, line_end)
     return m.end() if m else line_end
 
 
@@ -337,15 +257,15 @@ def _attribute(
     def named(name: str, at: int) -> str | None:
         return next((pid for pos, pid in mentions if at <= pos < at + len(name) + 40), None)
 
-    if m := _PRONOUN_AFTER.match(after):
+    if m := PRONOUN_AFTER.match(after):
         quote.speaker, quote.guess = person_before(start), m.group("w")
-    elif (m := _NAME_AFTER.match(after)) and (pid := named(m.group("w"), end + after_offset(plain, end))):
+    elif (m := NAME_AFTER.match(after)) and (pid := named(m.group("w"), end + after_offset(plain, end))):
         quote.speaker, quote.guess = pid, m.group("w")
-    elif m := _COLON_BEFORE.search(before):
+    elif m := COLON_BEFORE.search(before):
         at = s_start + m.start()
         quote.speaker = named(m.group("n"), at) if m.group("n") else person_before(start)
         quote.guess = m.group("w") + ":"
-    elif m := _ACCORDING.search(sentence):
+    elif m := ACCORDING.search(sentence):
         pid = named(m.group("n"), s_start + m.start("n"))
         if pid:
             quote.speaker = pid
@@ -354,9 +274,9 @@ def _attribute(
         quote.guess = m.group("w")
     elif subject := _subject_with_verb(plain, s_start, start, mentions):
         quote.speaker, quote.guess = subject
-    elif (m := _REPORTERS.search(before)) and re.search(rf"\b(?:{_SPEECH})\b", before):
+    elif (m := REPORTERS.search(before)) and re.search(rf"\b(?:{SPEECH})\b", before):
         quote.reported_by, quote.guess = m.group("r"), m.group("r")
-        if c := _CITING.search(before):
+        if c := CITING.search(before):
             quote.citing = c.group("c").strip()
     elif earlier and plain.rfind("\n", 0, start) == plain.rfind("\n", 0, earlier[-1].start):
         prev = earlier[-1]
@@ -366,9 +286,9 @@ def _attribute(
         quote.guess = ""
     # The channel may be named earlier in the paragraph ("Confirming ... on Facebook, X described").
     para_start = plain.rfind("\n", 0, start) + 1
-    if c := _CHANNEL.search(sentence) or _CHANNEL.search(plain, para_start, start):
+    if c := CHANNEL.search(sentence) or CHANNEL.search(plain, para_start, start):
         quote.channel = c.group("c")
-    if w := _WEEKDAY.search(sentence):
+    if w := WEEKDAY.search(sentence):
         quote.when = w.group()
     return quote
 
@@ -387,7 +307,7 @@ def _after_preposition(plain: str, pos: int) -> bool:
     # Skip a title before the name ("from President Volodymyr Zelenskyy").
     while words and words[-1][:1].isupper():
         words.pop()
-    return bool(words) and words[-1].lower() in _PREPOSITIONS
+    return bool(words) and words[-1].lower() in PREPOSITIONS
 
 
 def _subject_with_verb(
@@ -395,15 +315,15 @@ def _subject_with_verb(
 ) -> tuple[str, str] | None:
     """A person named earlier in the sentence with a verb of saying after them, and the words."""
     for pos, pid in reversed(mentions):
-        if s_start <= pos < start and (verb := re.search(rf"\b(?:{_SPEECH})\b", plain[pos:start])):
+        if s_start <= pos < start and (verb := re.search(rf"\b(?:{SPEECH})\b", plain[pos:start])):
             return pid, " ".join(plain[pos : pos + verb.end()].split())
     return None
 
 
 def _figures(plain: str) -> list[DraftFigure]:
     found = []
-    for m in _FIGURE.finditer(plain):
-        if m.group("u") in _NOT_UNITS:
+    for m in FIGURE.finditer(plain):
+        if m.group("u") in NOT_UNITS:
             continue
         value = f"{m.group('q').lower()} {m.group('n')}" if m.group("q") else m.group("n")
         context = " ".join(plain[max(0, m.start() - 60) : m.end() + 40].split())
