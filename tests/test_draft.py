@@ -167,6 +167,9 @@ def test_wire_style_attribution_and_a_figure_opening_a_sentence(tmp_path):
     assert people["vieira"].title == "Brazil's foreign minister"
     argentina = next(d for d in briefing.delegations if d.side == "Argentina")
     assert argentina.lead == "mondino"
+    # The side a title names; a person's name in a title ("Trump's envoy") is no side.
+    sides = {d.side: [p.id for p in d.members] for d in briefing.delegations}
+    assert sides["Brazil"] == ["vieira"] and sides["European Commission"] == ["weyand"]
     # "About 40" opens its sentence and is still approximate: never the exact 40.
     assert [f.value.text for f in briefing.figures] == ["about 40", "nearly 2,000"]
     assert all(not f.value.exact for f in briefing.figures)

@@ -38,6 +38,7 @@ from briefing.sources.draft_words import (
     SPEECH,
     TITLE_AFTER,
     TITLE_BEFORE,
+    TITLE_SIDE,
     TITLE_STOP,
     WEEKDAY,
 )
@@ -50,6 +51,8 @@ class Person:
     title: str | None = None
     first: int = 0
     """Where the article first names them."""
+    side: str | None = None
+    """The side their title names ("Brazil's foreign minister"), a guess."""
 
 
 @dataclass
@@ -130,6 +133,7 @@ def draft(text: str) -> Draft:
     plain = _blank(body, spans)
     mentions = _people(plain, body, result)
     result.delegations = _delegations(plain, mentions)
+    _sides_from_titles(result.people)
     for start, end in spans:
         result.quotes.append(_attribute(body, plain, start, end, mentions, result.quotes))
     result.figures = _figures(plain)
@@ -220,6 +224,16 @@ def _delegations(plain: str, mentions: list[tuple[int, str]]) -> list[tuple[str,
         if side and all(side != s for s, _ in found):
             found.append((side, lead))
     return found
+
+
+def _sides_from_titles(people: list[Person]) -> None:
+    """The side each title names: "Brazil's foreign minister" is Brazil's;
+    "Donald Trump's special envoy" names a person, not a side."""
+    name_words = {word for person in people for word in person.name.split()}
+    for person in people:
+        found = TITLE_SIDE.match(person.title or "")
+        if found and not name_words.intersection(found.group("side").split()):
+            person.side = found.group("side")
 
 
 def _sentence_start(plain: str, at: int) -> int:

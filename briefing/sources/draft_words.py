@@ -96,6 +96,7 @@ TITLE_AFTER = re.compile(
     rf"^,\s+(?P<t>(?:the\s+)?(?-i:(?:[A-Z][\w'’-]*\s+){{0,3}})(?:{TITLE_NOUNS})\b[^,.;:\"“”]{{0,80}})(?:,|\.(?:\s|$))",
     re.I,
 )
+TITLE_SIDE = re.compile(rf"^(?P<side>{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})['’]s\s")
 SAID_OR_LED = re.compile(rf"\b(?:(?:{SPEECH})|(?:led|headed)\s+by)\s+$")
 TITLE_STOP = re.compile(rf"^(?:by|and|the|a|an|of|with|from|to|was|is|,|{SPEECH})$", re.I)
 PREPOSITIONS = {"from", "to", "with", "of", "for", "under", "against", "about", "toward", "towards"}

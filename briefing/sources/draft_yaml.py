@@ -87,13 +87,18 @@ def _delegations(found: Draft) -> list[str]:
     ids = {person.id for person in found.people}
     placed: set[str] = set()
     groups = []
-    for side, lead in found.delegations:
+    named = [(side, lead, f'guessed from "{side}\'s … led by"') for side, lead in found.delegations]
+    # Sides only a title names ("Brazil's foreign minister"), in the order met.
+    for person in found.people:
+        if person.side and all(person.side != side for side, _lead, _note in named):
+            named.append((person.side, None, f'guessed from "{person.title}"'))
+    for side, lead, note in named:
         did = slug(side)
         did = did if did not in ids else f"{did}-delegation"
         ids.add(did)
-        members = [p for p in found.people if p.id == lead]
+        members = [p for p in found.people if p.id == lead or (p.side == side and p.id not in placed)]
         placed.update(p.id for p in members)
-        groups.append((did, side, lead, members, f'guessed from "{side}\'s … led by"'))
+        groups.append((did, side, lead, members, note))
     rest = [p for p in found.people if p.id not in placed]
     if rest or not groups:
         did = "unassigned" if "unassigned" not in ids else "unassigned-people"
