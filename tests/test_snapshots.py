@@ -8,7 +8,7 @@ from briefing.output.clipboard import SystemClipboard
 
 from .apps import FrozenApp as BriefingApp
 from .apps import settle, until
-from .conftest import DEFAULT
+from .conftest import DEFAULT, ROOT
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
@@ -178,3 +178,9 @@ def test_source_view(snap_compare, tmp_path):
         await pilot.pause(0.3)
 
     assert snap_compare(BriefingApp(path), terminal_size=(100, 30), run_before=run_before)
+
+
+def test_people_without_titles_take_one_line(snap_compare):
+    # A person the briefing gives no title is one line, not "title not reported" under each name.
+    summit = ROOT / "tests" / "briefings" / "summit-untitled.yaml"
+    assert snap_compare(BriefingApp(summit), terminal_size=(80, 24))

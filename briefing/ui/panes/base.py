@@ -80,6 +80,8 @@ class Pane(RowList[Any]):
     TITLE: ClassVar[str] = ""
     ROW_HEIGHT: ClassVar[int] = 1
     COMPACT_ROW_HEIGHT: ClassVar[int | None] = None
+    LEAST_ROW_HEIGHT: ClassVar[int | None] = None
+    """Rows may be this short, though most take ROW_HEIGHT (the estimate)."""
     PLACEHOLDER: ClassVar[str] = "Nothing in this briefing."
 
     DEFAULT_CSS = _framed("Pane", focused=":focus")
@@ -89,6 +91,7 @@ class Pane(RowList[Any]):
             self._render_marked,
             height=self.ROW_HEIGHT,
             compact_height=self.COMPACT_ROW_HEIGHT,
+            least_height=self.LEAST_ROW_HEIGHT,
             placeholder=self.PLACEHOLDER,
             id=id,
             classes=classes,

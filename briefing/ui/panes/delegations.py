@@ -36,6 +36,7 @@ class DelegationsPane(Pane):
     TITLE = "Delegations"
     ROW_HEIGHT = 2
     COMPACT_ROW_HEIGHT = 1
+    LEAST_ROW_HEIGHT = 1  # a person without a title
     PLACEHOLDER = "No delegations in this briefing."
 
     def build_rows(self, briefing: Briefing, roster: Roster) -> Sequence[object]:
@@ -87,15 +88,11 @@ class DelegationsPane(Pane):
         name = Content.assemble("  ", self.text(p.name, row, "name", "bold"))
         if tags:
             name = name + Content("  ") + join(tags, " ")
+        if not p.title:
+            # One line: a list of people the briefing gives no titles for
+            # should not read "title not reported" under every name.
+            return [fit(name, width)]
+        title = self.text(p.title, row, "title", MUTED)
         if compact:
-            title = self.text(p.title or "", row, "title", MUTED)
-            return [fit(join([name, title]) if p.title else name, width)]
-        return [
-            fit(name, width),
-            fit(
-                (
-                    self.text(p.title, row, "title", MUTED) if p.title else lit("title not reported", MUTED)
-                ).pad_left(4),
-                width,
-            ),
-        ]
+            return [fit(join([name, title]), width)]
+        return [fit(name, width), fit(title.pad_left(4), width)]

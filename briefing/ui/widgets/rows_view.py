@@ -59,6 +59,7 @@ class RowsView(ScrollView, Generic[T]):
         *,
         height: int = 1,
         compact_height: int | None = None,
+        least_height: int | None = None,
         placeholder: str = "Nothing here.",
         name: str | None = None,
         id: str | None = None,
@@ -68,6 +69,8 @@ class RowsView(ScrollView, Generic[T]):
         self._render_row = render_row
         self._full_height = height
         self._compact_height = compact_height or height
+        self._least_height = least_height
+        """The least height of a full row, when less than ``height`` (the estimate)."""
         self._rows: Sequence[T] = ()
         self.placeholder = placeholder
         """What an empty list says."""
@@ -356,7 +359,8 @@ class RowsView(ScrollView, Generic[T]):
             lines = self._render_row(self._rows[index], width, compact)[: self.max_lines]
             self._drawn.keep_lines(index, width, compact, lines)
         # Also for cached lines: heights may have been forgotten since.
-        self._set_height(index, max(self.row_height, len(lines)))
+        least = self.row_height if self._least_height is None else min(self._least_height, self.row_height)
+        self._set_height(index, max(least, len(lines)))
         return lines
 
     def _strip(
