@@ -250,3 +250,40 @@ async def test_an_item_in_the_change_list_goes_to_its_row(tmp_path):
         assert not isinstance(app.screen, ChangesScreen)
         assert focused_pane(app) == "Agenda"
         assert app.focused.selected.id == "security"
+
+
+async def test_the_overview_shows_the_meeting_and_links_to_its_delegations():
+    app = BriefingApp(DEFAULT)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("o")
+        overview = app.screen
+        assert isinstance(overview, DetailScreen)
+        shown = "\n".join(screen_lines(app))
+        # What the briefing says of the meeting and shows nowhere else.
+        assert "A US-facilitated round between the Ukrainian and Russian delegations" in shown
+        assert "Wednesday  Talks resume; working groups continue" in shown
+        assert "Closed to the press" in shown
+        assert "At the table" in shown and "Russia  party  led by Vladimir Medinsky" in shown
+        assert overview.links.targets[:3] == ["us", "ukraine", "russia"]
+        await pilot.press("tab", "tab", "enter")  # Ukraine
+        assert isinstance(app.screen, DetailScreen) and isinstance(app.screen.item, SideRow)
+        assert app.screen.item.delegation.id == "ukraine"
+        await pilot.press("escape")
+        assert app.screen is overview
+        await pilot.press("q")
+        assert not isinstance(app.screen, DetailScreen) and app.is_running
+        # A click on the header's title opens it too.
+        await pilot.click("BriefingHeader", offset=(3, 0))
+        assert isinstance(app.screen, DetailScreen) and app.screen.item is app.briefing.meta
+
+
+async def test_the_overview_of_a_briefing_that_says_little(tmp_path):
+    path = tmp_path / "bare.yaml"
+    path.write_text("schema: 1\nmeta:\n  title: Preparatory call\n", encoding="utf-8")
+    app = BriefingApp(path, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("o")
+        shown = "\n".join(screen_lines(app))
+        assert "No summary in this briefing." in shown
+        assert "The briefing does not name its source." in shown
+        assert "Days" not in shown and "At the table" not in shown

@@ -272,3 +272,19 @@ async def test_a_broken_save_during_indexing_still_leaves_search_working(tmp_pat
         await pilot.press("slash", *"peskov")
         await until(pilot, lambda: main.finder.finding.searching)
         assert main.finder.finding.result.ids
+
+
+async def test_edit_from_the_overview_opens_the_editor_at_meta(tmp_path, monkeypatch):
+    path = copy_default(tmp_path)
+    calls: list[list[str]] = []
+    monkeypatch.setenv("EDITOR", "nvim")
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setattr("subprocess.run", lambda command, check=False: calls.append(command))
+    app = FrozenApp(path)
+    monkeypatch.setattr(app, "suspend", contextlib.nullcontext)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("o", "e")
+        await until(pilot, lambda: bool(calls))
+    assert calls == [["nvim", f"+{line_of(path, ('meta',))}", str(path)]]
+    shown = path.read_text(encoding="utf-8").splitlines()[line_of(path, ("meta",)) - 1]
+    assert shown.startswith("  title: ")  # inside meta, at its first line

@@ -184,3 +184,8 @@ def test_people_without_titles_take_one_line(snap_compare):
     # A person the briefing gives no title is one line, not "title not reported" under each name.
     summit = ROOT / "tests" / "briefings" / "summit-untitled.yaml"
     assert snap_compare(BriefingApp(summit), terminal_size=(80, 24))
+
+
+def test_meeting_overview(snap_compare):
+    # o: the meeting's summary, days and format (shown nowhere else on screen), who is at the table.
+    assert snap_compare(BriefingApp(DEFAULT), terminal_size=(120, 40), press=["o"])

@@ -81,6 +81,14 @@ DASHBOARD_BINDINGS: list[BindingType] = [
         tooltip="List what the last reload changed",
         id="changes",
     ),
+    Binding(
+        "o",
+        "show_overview",
+        "Overview",
+        show=False,
+        tooltip="The meeting's summary, days, format and sources",
+        id="overview",
+    ),
     Binding("e", "app.edit", "Edit", show=False, tooltip="Open $EDITOR at the selected item", id="edit"),
     Binding("c", "copy_citation", "Cite", tooltip="Copy the selected quote as a citation", id="cite"),
     Binding(

@@ -14,7 +14,7 @@ from textual.geometry import Region
 from textual.style import Style
 from textual.widgets import Footer
 
-from briefing.model import Briefing, Delegation, Quote, Roster
+from briefing.model import Briefing, Delegation, Meta, Quote, Roster
 from briefing.model.items import Path, items
 from briefing.ui.messages import CiteQuote, EditAt
 from briefing.ui.panes.delegations import PersonRow, SideRow
@@ -153,6 +153,9 @@ class DetailScreen(CardScreen[None]):
             self.post_message(CiteQuote(self.quote))
 
     def action_edit(self) -> None:
+        if isinstance(self.item, Meta):  # the overview
+            self.post_message(EditAt(("meta",)))
+            return
         ident = getattr(self.item, "id", None)
         found = find_item(self.briefing, ident) if isinstance(ident, str) else None
         self.post_message(EditAt(found[1] if found is not None else None))

@@ -20,10 +20,13 @@ from briefing.model import (
     Briefing,
     Delegation,
     Event,
+    Meta,
     Person,
     Quote,
+    Report,
     ReportedFigure,
     Roster,
+    Source,
     WeaponCount,
 )
 from briefing.model.items import kind_of
@@ -34,10 +37,11 @@ from briefing.model.wording import (
     attribution,
     figure_words,
     interception_rate,
+    leads,
     no_rate_reason,
 )
 from briefing.ui.panes.delegations import PersonRow, SideRow
-from briefing.ui.text_content import MUTED, NOT_REPORTED, STATUS_LABEL, STATUS_STYLE, lit, para
+from briefing.ui.text_content import MUTED, NOT_REPORTED, STATUS_LABEL, STATUS_STYLE, join, lit, para
 from briefing.ui.widgets.hanging_text import Hang, Line
 
 LINK_STYLE = "underline"
@@ -81,8 +85,9 @@ def _section(title: str) -> Content:
     return Content.assemble("\n", (title, "bold underline"))
 
 
-def _bullet(text: Content) -> Content:
-    return Content.assemble("  • ", text)
+def _bullet(text: Content) -> Hang:
+    # A long item wraps under its own text, not under the bullet.
+    return Hang(Content("  • "), text)
 
 
 def _quote_lines(quotes: list[Quote], roster: Roster, links: Links) -> list[Line]:
@@ -101,7 +106,10 @@ def _quote_lines(quotes: list[Quote], roster: Roster, links: Links) -> list[Line
 def describe(
     item: object, briefing: Briefing, roster: Roster, links: Links | None = None
 ) -> tuple[str, list[Line]]:
-    """Title and body lines for any item a pane can show (``links`` collects its links)."""
+    """Title and body lines for any item a pane can show, or the meeting
+    itself (its ``Meta``); ``links`` collects the links."""
+    if isinstance(item, Meta):
+        return describe_meeting(briefing, roster, links if links is not None else Links())
     obj, owner = item, None
     if isinstance(item, PersonRow):
         obj, owner = item.person, item.delegation
@@ -117,7 +125,10 @@ def describe(
 
 def _sources(obj: object, owner: object, briefing: Briefing) -> list[Line]:
     """The reports an item comes from: outlet, headline, published, URL."""
-    reports = Sources(briefing).of(obj, owner)
+    return _reports(Sources(briefing).of(obj, owner))
+
+
+def _reports(reports: list[Report | Source]) -> list[Line]:
     if not reports:
         return []
     lines: list[Line] = [_section("Source" if len(reports) == 1 else "Sources")]
@@ -204,6 +215,49 @@ def describe_delegation(
     ids = {delegation.id, *(p.id for p in delegation.members)}
     lines += _related(ids, briefing, roster, links)
     return delegation.side, lines
+
+
+def describe_meeting(briefing: Briefing, roster: Roster, links: Links) -> tuple[str, list[Line]]:
+    """The meeting itself: where it stands, its summary, days and format, who
+    is at the table (each delegation a link) and the reports it draws on."""
+    meta = briefing.meta
+    lines: list[Line] = [_field("Place", meta.place), _field("Status", meta.status)]
+    if meta.updated:
+        lines.append(_field("Updated", meta.updated))
+    lines.append(Content(""))
+    lines.append(
+        para(meta.summary) if meta.summary else lit("No summary in this briefing.", "italic " + MUTED)
+    )
+    if meta.days:
+        lines.append(_section("Days"))
+        lines += [
+            _bullet(Content.assemble(lit(day.label, "bold"), "  ", para(day.summary or "")))
+            for day in meta.days
+        ]
+    if meta.format:
+        lines.append(_section("Format"))
+        lines += [_bullet(para(fact)) for fact in meta.format]
+    if briefing.delegations:
+        lines.append(_section("At the table"))
+        for d in briefing.delegations:
+            heads = leads(d, roster.name_of)
+            lines.append(
+                _bullet(
+                    join(
+                        [
+                            links.to(d.id, lit(d.side, "bold")),
+                            lit(d.role, MUTED),
+                            lit(f"led by {heads}", MUTED) if heads else Content(""),
+                        ],
+                        "  ",
+                    )
+                )
+            )
+    reports: list[Report | Source] = list(briefing.sources)
+    if not reports and meta.source is not None:
+        reports = [meta.source]
+    lines += _reports(reports) or [_section("Source"), lit("The briefing does not name its source.", MUTED)]
+    return meta.title, lines
 
 
 def describe_agenda(

@@ -62,7 +62,7 @@ class HelpScreen(CardScreen[None]):
                     Content.styled(
                         "briefing shows a meeting briefing from a YAML file. "
                         "Mouse: click an item to select it, click again to open it; "
-                        "scroll with the wheel.\n"
+                        "click the title for the meeting's overview; scroll with the wheel.\n"
                         "Here, in a detail view and in the change list: j / k, "
                         "g / G, PgUp / PgDn scroll; Esc or q closes.\n",
                         MUTED,

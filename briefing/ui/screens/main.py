@@ -372,6 +372,11 @@ class MainScreen(PaneLayout):
         )
         self.app.push_screen(screen, go)
 
+    def action_show_overview(self) -> None:
+        from briefing.ui.screens.detail import DetailScreen
+
+        self.app.push_screen(DetailScreen(self.briefing.meta, self.briefing, self.roster))
+
     def on_row_list_selected(self, event: RowList.Selected) -> None:
         from briefing.ui.screens.detail import DetailScreen
 

@@ -114,6 +114,10 @@ class BriefingHeader(Widget):
         self.tick()
         self.set_interval(1, self.tick)
 
+    async def on_click(self) -> None:
+        # A click on the header opens the meeting's overview, as o does.
+        await self.run_action("screen.show_overview")
+
     def _line(self) -> Content:
         return header_line(
             self._title, self._status(), self._clock_text, self.size.width, stale=self.has_class("-stale")
