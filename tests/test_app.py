@@ -255,7 +255,7 @@ async def test_an_item_in_the_change_list_goes_to_its_row(tmp_path):
 async def test_the_overview_shows_the_meeting_and_links_to_its_delegations():
     app = BriefingApp(DEFAULT)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("o")
+        await pilot.press("i")
         overview = app.screen
         assert isinstance(overview, DetailScreen)
         shown = "\n".join(screen_lines(app))
@@ -282,7 +282,7 @@ async def test_the_overview_of_a_briefing_that_says_little(tmp_path):
     path.write_text("schema: 1\nmeta:\n  title: Preparatory call\n", encoding="utf-8")
     app = BriefingApp(path, watch=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("o")
+        await pilot.press("i")
         shown = "\n".join(screen_lines(app))
         assert "No summary in this briefing." in shown
         assert "The briefing does not name its source." in shown

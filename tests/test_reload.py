@@ -283,7 +283,7 @@ async def test_edit_from_the_overview_opens_the_editor_at_meta(tmp_path, monkeyp
     app = FrozenApp(path)
     monkeypatch.setattr(app, "suspend", contextlib.nullcontext)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("o", "e")
+        await pilot.press("i", "e")
         await until(pilot, lambda: bool(calls))
     assert calls == [["nvim", f"+{line_of(path, ('meta',))}", str(path)]]
     shown = path.read_text(encoding="utf-8").splitlines()[line_of(path, ("meta",)) - 1]

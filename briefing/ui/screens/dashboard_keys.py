@@ -82,7 +82,7 @@ DASHBOARD_BINDINGS: list[BindingType] = [
         id="changes",
     ),
     Binding(
-        "o",
+        "i",
         "show_overview",
         "Overview",
         show=False,

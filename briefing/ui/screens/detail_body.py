@@ -128,22 +128,29 @@ def _sources(obj: object, owner: object, briefing: Briefing) -> list[Line]:
     return _reports(Sources(briefing).of(obj, owner))
 
 
-def _reports(reports: list[Report | Source]) -> list[Line]:
+def _reports(reports: list[Report | Source], *, full: bool = False) -> list[Line]:
+    """``reports`` as a section; ``full`` (the overview) adds author, text file and notes."""
     if not reports:
         return []
     lines: list[Line] = [_section("Source" if len(reports) == 1 else "Sources")]
     for report in reports:
         lines.append(lit(report.outlet, "bold"))
+        more = (
+            [("Author", report.author), ("Text", report.file), ("Notes", report.notes)]
+            if full and isinstance(report, Report)
+            else []
+        )
         lines += [
             _field(label, value)
             for label, value in (
                 ("Headline", report.headline),
                 ("Published", report.published),
                 ("Link", report.url),
+                *more,
             )
             if value
         ]
-        if getattr(report, "file", None):
+        if getattr(report, "file", None) and not full:  # the overview has no passage
             lines.append(lit("  s shows the passage in its text", "italic " + MUTED))
     return lines
 
@@ -256,7 +263,10 @@ def describe_meeting(briefing: Briefing, roster: Roster, links: Links) -> tuple[
     reports: list[Report | Source] = list(briefing.sources)
     if not reports and meta.source is not None:
         reports = [meta.source]
-    lines += _reports(reports) or [_section("Source"), lit("The briefing does not name its source.", MUTED)]
+    lines += _reports(reports, full=True) or [
+        _section("Source"),
+        lit("The briefing does not name its source.", MUTED),
+    ]
     return meta.title, lines
 
 

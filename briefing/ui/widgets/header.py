@@ -115,7 +115,7 @@ class BriefingHeader(Widget):
         self.set_interval(1, self.tick)
 
     async def on_click(self) -> None:
-        # A click on the header opens the meeting's overview, as o does.
+        # A click on the header opens the meeting's overview, as i does.
         await self.run_action("screen.show_overview")
 
     def _line(self) -> Content:
