@@ -282,6 +282,8 @@ async def test_the_overview_of_a_briefing_that_says_little(tmp_path):
     path.write_text("schema: 1\nmeta:\n  title: Preparatory call\n", encoding="utf-8")
     app = BriefingApp(path, watch=False)
     async with app.run_test(size=(80, 24)) as pilot:
+        # Its one pane says where the meeting is, not only that it has no delegations.
+        assert "i shows its overview" in "\n".join(screen_lines(app))
         await pilot.press("i")
         shown = "\n".join(screen_lines(app))
         assert "No summary in this briefing." in shown

@@ -20,6 +20,7 @@ from textual.content import Content
 from textual.widget import Widget
 
 from briefing.model import Briefing, Roster
+from briefing.model.items import present
 from briefing.model.text import visible
 from briefing.ui.text_content import lit
 from briefing.ui.widgets.row_list import RowList
@@ -154,6 +155,9 @@ class Pane(RowList[Any]):
         selected = self.list.selected
         old_key = self.row_key(selected) if selected is not None else None
         self.list.placeholder = self.PLACEHOLDER
+        if self.briefing is not None and not present(self.briefing):
+            # The one pane of a briefing with nothing but its meta: point to where that is.
+            self.list.placeholder = "Nothing here yet but the meeting itself: i shows its overview."
         if not rows and self.all_rows:
             # Narrowed to nothing: say so, not that the briefing has none.
             hiding = lens.hide and lens.matches is not None
