@@ -199,3 +199,29 @@ def test_british_quotes_names_beyond_ascii_and_shares(tmp_path):
     assert people["lago"].title == "Brazil's chief negotiator"
     shares = [(f.label, f.value.text, f.unit) for f in briefing.figures]
     assert shares == [("delegates", "some 62", "percent"), ("observers", "64", "percent")]
+
+
+LONG_NAMES = """\
+Talks in Doha stall over prisoner lists
+
+Qatar's prime minister, Mohammed bin Abdulrahman Al Thani, said on Monday that the sides were "close, but not there".
+Russian negotiator Алексей Полищук told reporters: “Мы готовы продолжать.”
+Russian negotiator Борис Полищук added: “Да.”
+“We don’t accept the list as it stands,” said Ukraine’s ombudsman, Dmytro Lubinets.
+Officials said 40% of the names were disputed.
+"""
+
+
+def test_long_and_cyrillic_names_get_ascii_ids_of_their_own(tmp_path):
+    article, out = _draft(tmp_path, LONG_NAMES, "doha.txt")
+    briefing = check_path(out)  # valid: ids are ASCII and unique
+    people = {p.id: p for d in briefing.delegations for p in d.members}
+    assert people["thani"].name == "Mohammed bin Abdulrahman Al Thani"
+    assert {people["polishchuk"].name, people["boris-polishchuk"].name} == {
+        "Алексей Полищук",
+        "Борис Полищук",
+    }
+    quotes = {q.text: q for q in briefing.quotes}
+    assert quotes["Мы готовы продолжать."].speaker == "polishchuk"
+    assert quotes["We don’t accept the list as it stands,"].speaker == "lubinets"  # an ombudsman
+    assert [(f.label, f.value.text, f.unit) for f in briefing.figures] == [("names", "40", "percent")]

@@ -88,10 +88,22 @@ class Draft:
     figures: list[DraftFigure] = field(default_factory=list)
 
 
+# Cyrillic in Latin letters for ids (Полищук -> polishchuk): ids are ASCII.
+_CYRILLIC = dict(
+    zip(
+        "абвгґдеєёжзиіїйклмнопрстуфхцчшщъыьэюя",
+        [*"a b v g g d e ye yo zh z i i yi y k l m n o p r s t u f kh ts ch sh shch".split(), "", "y", ""]
+        + ["e", "yu", "ya"],
+        strict=True,
+    )
+)
+
+
 def slug(text: str) -> str:
     """An id made of ``text``: lower-case ASCII letters, digits and '-'."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:40] or "x"
+    latin = "".join(_CYRILLIC.get(c, c) for c in text.lower())
+    ascii_text = unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:40] or "person"
 
 
 def quoted_spans(body: str) -> list[tuple[int, int]]:
@@ -176,8 +188,13 @@ def _people(plain: str, body: str, result: Draft) -> list[tuple[int, str]]:
     used: set[str] = set()
     for person in sorted(by_name.values(), key=lambda p: p.first):
         pid = slug(person.name.split()[-1])
-        person.id = pid if pid not in used else slug(person.name)
-        used.add(person.id)
+        pid = pid if pid not in used else slug(person.name)
+        n = 1
+        while pid in used:  # two people whose names give the same id
+            n += 1
+            pid = f"{slug(person.name)}-{n}"
+        person.id = pid
+        used.add(pid)
         result.people.append(person)
     mentions = [(start, by_name[name].id) for start, _end, name in full]
     for person in result.people:

@@ -16,7 +16,9 @@ TITLE_NOUNS = (
     "spokesman|spokeswoman|spokesperson|envoy|aide|adviser|advisor|son-in-law|secretary|"
     "minister|president|vice president|prime minister|chancellor|ambassador|negotiator|"
     "commander|chief|head|director|leader|official|representative|general|senator|"
-    "governor|mayor|premier|foreign minister|chairman|chairwoman|deputy|king|queen|pope"
+    "governor|mayor|premier|foreign minister|chairman|chairwoman|deputy|king|queen|pope|"
+    "ombudsman|ombudswoman|commissioner|mediator|coordinator|delegate|diplomat|emissary|"
+    "chairperson|rapporteur|prosecutor"
 )
 CAP_TITLES = re.compile(
     r"^(?:(?:Vice |Prime |Foreign |Defen[cs]e |Deputy )?(?:President|Minister|Chancellor|"
@@ -37,7 +39,7 @@ NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+|['’][{_UPPER}][
 PARTICLE = r"(?:da|de|di|do|dos|das|du|del|della|der|den|van|von|ter|la|le|bin|ibn|al|el)"
 NAME = re.compile(
     rf"\b(?:{CAP_TITLES.pattern[1:]})?"
-    rf"({NAME_WORD}(?:\s+(?:{PARTICLE}\s+)?{NAME_WORD}){{1,2}})(?:['’]s)?(?!\w)"
+    rf"({NAME_WORD}(?:\s+(?:{PARTICLE}\s+)?{NAME_WORD}){{1,3}})(?:['’]s)?(?!\w)"
 )
 NOT_NAMES = set(
     """The A An On In At As By For From To Of And But Or If While When After Before During
@@ -105,7 +107,7 @@ PREPOSITIONS = {"from", "to", "with", "of", "for", "under", "against", "about", 
 # A share keeps its unit: "Some 62% of delegates", "64 percent of capacity".
 FIGURE = re.compile(
     rf"(?<![\w.,])(?:(?P<q>(?i:{_QUALIFIER_RE}))\s+)?(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)"
-    r"(?:(?P<pct>%|\s+per\s?cent\b)\s+of)?\s+(?P<u>[a-z][a-z-]+)"
+    r"(?:(?P<pct>%|\s+per\s?cent\b)\s+of(?:\s+the)?)?\s+(?P<u>[a-z][a-z-]+)"
 )
 NOT_UNITS = {"of", "and", "or", "to", "in", "on", "at", "the", "a", "per", "percent"}
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?](?=\s)")
