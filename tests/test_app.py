@@ -263,7 +263,9 @@ async def test_the_overview_shows_the_meeting_and_links_to_its_delegations():
         assert "A US-facilitated round between the Ukrainian and Russian delegations" in shown
         assert "Wednesday  Talks resume; working groups continue" in shown
         assert "Closed to the press" in shown
-        assert "At the table" in shown and "Russia  party  led by Vladimir Medinsky" in shown
+        # "Delegations", not "at the table": the allies met the US side apart.
+        assert "At the table" not in shown and "│  Delegations " in shown
+        assert "Russia  party  led by Vladimir Medinsky" in shown
         assert overview.links.targets[:3] == ["us", "ukraine", "russia"]
         await pilot.press("tab", "tab", "enter")  # Ukraine
         assert isinstance(app.screen, DetailScreen) and isinstance(app.screen.item, SideRow)
@@ -288,4 +290,4 @@ async def test_the_overview_of_a_briefing_that_says_little(tmp_path):
         shown = "\n".join(screen_lines(app))
         assert "No summary in this briefing." in shown
         assert "The briefing does not name its source." in shown
-        assert "Days" not in shown and "At the table" not in shown
+        assert "Days" not in shown and "Format" not in shown

@@ -225,8 +225,9 @@ def describe_delegation(
 
 
 def describe_meeting(briefing: Briefing, roster: Roster, links: Links) -> tuple[str, list[Line]]:
-    """The meeting itself: where it stands, its summary, days and format, who
-    is at the table (each delegation a link) and the reports it draws on."""
+    """The meeting itself: where it stands, its summary, days and format, its
+    delegations (each a link) and the reports it draws on. "Delegations", not
+    "at the table": the briefing says who attends only person by person."""
     meta = briefing.meta
     lines: list[Line] = [_field("Place", meta.place), _field("Status", meta.status)]
     if meta.updated:
@@ -245,7 +246,7 @@ def describe_meeting(briefing: Briefing, roster: Roster, links: Links) -> tuple[
         lines.append(_section("Format"))
         lines += [_bullet(para(fact)) for fact in meta.format]
     if briefing.delegations:
-        lines.append(_section("At the table"))
+        lines.append(_section("Delegations"))
         for d in briefing.delegations:
             heads = leads(d, roster.name_of)
             lines.append(
