@@ -89,14 +89,17 @@ class Draft:
 
 
 # Cyrillic in Latin letters for ids (Полищук -> polishchuk): ids are ASCII.
-_CYRILLIC = dict(
-    zip(
-        "абвгґдеєёжзиіїйклмнопрстуфхцчшщъыьэюя",
-        [*"a b v g g d e ye yo zh z i i yi y k l m n o p r s t u f kh ts ch sh shch".split(), "", "y", ""]
-        + ["e", "yu", "ya"],
-        strict=True,
-    )
-)
+_CYRILLIC = {
+    **dict(
+        zip(
+            "абвгґдеєёжзиіїйклмнопрстуфхцчшщыэюя",
+            "a b v g g d e ye yo zh z i i yi y k l m n o p r s t u f kh ts ch sh shch y e yu ya".split(),
+            strict=True,
+        )
+    ),
+    "ъ": "",  # the hard and soft signs are not written
+    "ь": "",
+}
 
 
 def slug(text: str) -> str:
