@@ -187,5 +187,5 @@ def test_people_without_titles_take_one_line(snap_compare):
 
 
 def test_meeting_overview(snap_compare):
-    # i: the meeting's summary, days and format (shown nowhere else on screen), who is at the table.
+    # i: the meeting's summary, days and format (shown nowhere else on screen), its delegations.
     assert snap_compare(BriefingApp(DEFAULT), terminal_size=(120, 40), press=["i"])
