@@ -8,7 +8,7 @@ from textual.widgets import Input
 from briefing.ui.panes.base import Pane
 from briefing.ui.widgets.search_bar import SearchBar
 
-from .apps import FrozenApp, settle
+from .apps import FrozenApp, screen_lines, settle
 from .conftest import DEFAULT
 
 
@@ -216,3 +216,32 @@ async def test_the_footer_follows_the_focused_pane_and_the_mode():
         assert footer(app)["escape"] == "All sides"
         await pilot.press("escape")
         assert "escape" not in footer(app)
+
+
+async def test_the_bar_says_when_the_overview_matches_too():
+    # The meeting's summary, days and format are not rows: the bar says they match.
+    app = FrozenApp(DEFAULT)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_query(pilot, app, "aftermath")  # only in meta.format
+        bar = "\n".join(screen_lines(app)[-2:])
+        assert "no matches  in the overview: i" in bar
+        await pilot.press("ctrl+u", *"umerov coordination")  # an event and the first day
+        await settle(pilot)
+        bar = "\n".join(screen_lines(app)[-2:])
+        assert "also in the overview: i" in bar
+        await pilot.press("ctrl+u", *"zelensky")  # rows only
+        await settle(pilot)
+        assert "overview" not in "\n".join(screen_lines(app)[-2:])
+
+
+def test_overview_texts_are_what_only_the_overview_shows():
+    from briefing.loading import load_path
+    from briefing.search.fields import overview_texts
+    from briefing.search.query import matches_texts, parse_query
+
+    texts = overview_texts(load_path(DEFAULT, cache=False))
+    assert matches_texts(parse_query('"closed to the press"'), texts)
+    assert matches_texts(parse_query("wednesday working groups"), texts)  # a day's label and summary
+    assert not matches_texts(parse_query("aftermath zzzq"), texts)  # every word must be there
+    assert not matches_texts(parse_query("presswire"), texts)  # the source is not the overview's words
+    assert not matches_texts(parse_query('""'), texts)  # nothing asked for

@@ -33,8 +33,9 @@ rather than stored (the UI shows the same thing):
               would match.
 ============  ================================================================
 
-Meta (title, days, source) and the tally's ``target`` and ``notes`` are not
-items and are not searched.
+The tally's ``target`` and ``notes`` are not items and are not searched.
+The meeting itself (``meta``) is not an item either; :func:`overview_texts`
+gives what only its overview shows, which a search reports apart.
 """
 
 from __future__ import annotations
@@ -175,3 +176,11 @@ def fields_of(item: Item, names: Names, status_labels: Mapping[str, str] | None 
 def field_text(segments: list[Segment]) -> str:
     """The text of a field as shown: its segments joined with ``JOIN``."""
     return JOIN.join(s.text for s in segments)
+
+
+def overview_texts(briefing: Briefing) -> list[str | None]:
+    """What only the meeting's overview shows in words: its summary, days and
+    format (the title, place and status are in the header all the time)."""
+    meta = briefing.meta
+    days = [text for day in meta.days for text in (day.label, day.summary)]
+    return [meta.summary, *days, *meta.format]

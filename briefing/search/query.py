@@ -18,6 +18,7 @@ several words (``"a¨b"`` -> ``"a b"``) counts as several words.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from briefing.search.normalize import fold
@@ -55,3 +56,10 @@ def parse_query(text: str) -> Query:
             for word in piece.split():
                 needles.extend(fold(word).split())
     return Query(text, tuple(dict.fromkeys(needles)))
+
+
+def matches_texts(query: Query, texts: Iterable[str | None]) -> bool:
+    """Whether every needle of ``query`` is in one of ``texts`` (a few short
+    texts outside the index, such as the meeting's overview)."""
+    folded = [fold(text) for text in texts if text]
+    return not query.empty and all(any(needle in text for text in folded) for needle in query.needles)

@@ -141,6 +141,9 @@ class Finder(Widget):
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, query: str) -> None:
         """Search off the UI thread; a result for an outdated query is dropped."""
+        from briefing.search.fields import overview_texts
+        from briefing.search.query import matches_texts, parse_query
+
         index = self.index
         if index is None or not query.strip():
             self.app.call_from_thread(self._search_done, query, None)
@@ -150,14 +153,18 @@ class Finder(Widget):
         with self._search_lock:
             result = index.search(query)
             matches = frozenset(result.ids)  # built here, not on the UI thread
+        overview = matches_texts(parse_query(query), overview_texts(self.briefing))
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._search_done, query, result, matches)
+            self.app.call_from_thread(self._search_done, query, result, matches, overview)
 
-    def _search_done(self, query: str, result: Any, matches: frozenset[str] = frozenset()) -> None:
+    def _search_done(
+        self, query: str, result: Any, matches: frozenset[str] = frozenset(), overview: bool = False
+    ) -> None:
         if query != self.finding.query:
             return  # typing moved on
         self.finding.result = result
         self.finding.matches = matches
+        self.finding.in_overview = overview
         self._apply()
         if self.typing or self._accepting:
             self._preview()
@@ -377,11 +384,16 @@ class Finder(Widget):
         finding = self.finding
         if finding.searching:
             total = self._total()
+            # The meeting's summary, days and format are not rows: say they match.
+            overview = "in the overview: i" if finding.in_overview else ""
             if not total:
-                return Content.styled("no matches", "bold")
+                return Content.assemble(
+                    ("no matches", "bold"), (f"  {overview}" if overview else "", "$accent")
+                )
             place = finding.place or f"{total:,} match" + ("" if total == 1 else "es")
             hint = "  ⏎ go · ↑↓ history · ^o " + ("dim" if finding.hide else "hide") + " · Esc cancel"
-            return Content.assemble((place, "bold"), (hint, "$text-muted-flat"))
+            also = f"  also {overview}" if overview else ""
+            return Content.assemble((place, "bold"), (also, "$accent"), (hint, "$text-muted-flat"))
         if finding.query and self.index is None:
             return Content.styled("indexing…", "$text-muted-flat")
         return Content("")

@@ -37,6 +37,8 @@ class Finding(msgspec.Struct):
     """Id of the pane ``current`` is in."""
     place: str = ""
     """``current``'s place among the matches, "3/12" ("" for none)."""
+    in_overview: bool = False
+    """The query is also found in what only the meeting's overview shows."""
 
     @property
     def searching(self) -> bool:
