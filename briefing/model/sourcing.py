@@ -52,6 +52,11 @@ class Sources:
     def __bool__(self) -> bool:
         return bool(self.reports or self.default)
 
+    @property
+    def every(self) -> list[Report | Source]:
+        """Every report the briefing draws on: its ``sources:``, else ``meta.source``."""
+        return [*self.reports.values()] or list(self.default)
+
     def named(self, obj: object, owner: object = None) -> list[str]:
         """The source ids ``obj`` names itself (else its owner: a count's tally)."""
         if not _declares_source(obj):

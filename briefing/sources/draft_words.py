@@ -53,18 +53,19 @@ NOT_NAMES = set(
     Secretary Prime Chancellor Senator Governor General King Queen Pope Ambassador Mr Mrs Ms Dr""".split()
 )
 SPEECH = (
-    r"said|says|added|adds|wrote|writes|told|tells|stated|stating|says|noted|noting|declared|"
+    r"said|says|added|adds|wrote|writes|told|tells|stated|stating|noted|noting|declared|"
     r"described|describing|signaled|signalled|characterized|characterised|called|calling|"
     r"posted|warned|insisted|argued|claimed|announced|explained|stressed|saying|remarked|"
     r"replied|asked|urged|offered|acknowledged|confirmed|disclosed|reported"
 )
 PRONOUN_AFTER = re.compile(rf"^[\s,]*(?P<w>(?:he|she|they)\s+(?:{SPEECH})(?:\s+on\s+\w+)?)\b", re.I)
+_NAME_RUN = rf"{NAME_WORD}(?:\s+{NAME_WORD})*"
+"""Capitalised words in a row, as a name is written around a verb of saying."""
 NAME_AFTER = re.compile(
-    rf"^[\s,]*(?P<w>(?:(?P<n1>{NAME_WORD}(?:\s+{NAME_WORD})*)\s+(?:{SPEECH}))"
-    rf"|(?:(?:{SPEECH})\s+(?P<n2>{NAME_WORD}(?:\s+{NAME_WORD})*)))\b"
+    rf"^[\s,]*(?P<w>(?:(?P<n1>{_NAME_RUN})\s+(?:{SPEECH}))|(?:(?:{SPEECH})\s+(?P<n2>{_NAME_RUN})))\b"
 )
 COLON_BEFORE = re.compile(
-    rf"(?P<w>(?:(?P<p>\b(?:[Hh]e|[Ss]he|[Tt]hey))|(?P<n>{NAME_WORD}(?:\s+{NAME_WORD})*))"
+    rf"(?P<w>(?:(?P<p>\b(?:[Hh]e|[Ss]he|[Tt]hey))|(?P<n>{_NAME_RUN}))"
     rf"\s+(?:{SPEECH})\b[^.:\"“”]{{0,60}}):\s*$"
 )
 ACCORDING = re.compile(r"(?P<w>according to (?P<n>[^,.;:\"“”]{2,80}))", re.I)

@@ -261,10 +261,7 @@ def describe_meeting(briefing: Briefing, roster: Roster, links: Links) -> tuple[
                     )
                 )
             )
-    reports: list[Report | Source] = list(briefing.sources)
-    if not reports and meta.source is not None:
-        reports = [meta.source]
-    lines += _reports(reports, full=True) or [
+    lines += _reports(Sources(briefing).every, full=True) or [
         _section("Source"),
         lit("The briefing does not name its source.", MUTED),
     ]
