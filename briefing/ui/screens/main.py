@@ -29,7 +29,7 @@ from briefing.ui.panes.tally import TallyPane
 from briefing.ui.panes.timeline import TimelinePane
 from briefing.ui.screens.dashboard_keys import DASHBOARD_BINDINGS
 from briefing.ui.screens.finding import Finder
-from briefing.ui.screens.pane_layout import PaneLayout, too_small
+from briefing.ui.screens.pane_layout import PaneLayout
 from briefing.ui.widgets.header import BriefingHeader
 from briefing.ui.widgets.row_list import RowList
 
@@ -126,6 +126,8 @@ class MainScreen(PaneLayout):
             yield tally.frame
             yield timeline
         if self.arrangement.mode == "too-small":
+            from briefing.ui.widgets.too_small import too_small
+
             yield too_small()
         # The palette (Ctrl+P) is in help; its hint would take the room of the mode keys.
         yield Footer(show_command_palette=False)

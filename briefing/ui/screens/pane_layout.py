@@ -14,11 +14,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.style import Style
 from textual.widget import Widget
-from textual.widgets import Static
 
 from briefing.model import Briefing
 from briefing.model.items import present
-from briefing.ui.layout import MIN_HEIGHT, MIN_WIDTH, Arrangement, arrange, panes_for
+from briefing.ui.layout import Arrangement, arrange, panes_for
 from briefing.ui.panes.base import Pane
 from briefing.ui.panes.tally import TallyFrame
 
@@ -128,6 +127,8 @@ class PaneLayout(Screen[None]):
     def _show_too_small(self) -> None:
         """Mount the "make the window larger" message, the first time it is needed."""
         if not self.query("#too-small"):
+            from briefing.ui.widgets.too_small import too_small
+
             self.mount(too_small(), after="#body")
 
     def _focus_lost(self) -> bool:
@@ -222,27 +223,6 @@ class PaneLayout(Screen[None]):
 
     def action_restore_pane(self) -> None:
         self.minimize()
-
-
-class TooSmall(Static):
-    """What a terminal too small for the dashboard shows (the screen shows it when ``-too-small``)."""
-
-    DEFAULT_CSS = """
-    TooSmall {
-        width: 1fr;
-        height: 1fr;
-        content-align: center middle;
-        text-align: center;
-        color: $text-muted;
-    }
-    """
-
-
-def too_small() -> Static:
-    """The message, mounted when first needed: its styles are parsed then, not on every start."""
-    return TooSmall(
-        f"Make the window larger\n(at least {MIN_WIDTH}×{MIN_HEIGHT})", id="too-small", markup=False
-    )
 
 
 def _screen_classes(a: Arrangement) -> dict[str, bool]:
