@@ -221,3 +221,52 @@ async def test_a_search_hit_in_the_cut_part_of_a_quote_is_shown(write):
             if "needle" in "\n".join(screen_lines(app)):
                 break
         assert "needle" in "\n".join(screen_lines(app))
+
+
+# -- the facts of a row are never cut away ---------------------------------------------
+
+
+async def test_a_compact_row_too_narrow_for_its_value_puts_it_on_a_line_of_its_own():
+    """At 80x24 the figures are one line each; a long label and value
+    ("about 1,200 million cubic metres") share no line: the value goes
+    under the label, never off the screen."""
+    app = FrozenApp(RIVER)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.pane("tally").compact
+        text = "\n".join(screen_lines(app))
+        assert "about 1,200 million cubic metres" in text
+        assert "more than 3,000 farms" in text and "not reported" in text
+
+
+async def test_a_compact_agenda_row_keeps_its_status_below_a_long_title(write):
+    """The rule, at a width narrower than any terminal gives a pane: the
+    status is never the part that is cut."""
+    title = "A title long enough to leave no room for its status"
+    path = write(MINIMAL + f"agenda:\n  - {{id: a, title: {title}, status: unknown}}\n")
+    app = FrozenApp(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        pane = app.screen.pane("agenda")
+        item = app.briefing.agenda[0]
+        one, two = pane.render_row(item, 24, compact=True)
+        assert one.plain.startswith("A title") and two.plain.strip() == "status not reported"
+        (wide,) = pane.render_row(item, 60, compact=True)
+        assert wide.plain.endswith("status not reported")
+
+
+async def test_wide_panes_wrap_agenda_and_timeline_titles_instead_of_cutting_them():
+    app = FrozenApp(DEFAULT)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.pause()
+        text = "\n".join(screen_lines(app))
+        # Each was cut with … before; now every word of it is on the screen.
+        assert "Parameters and mechanisms of the decisions discussed on" in text
+        assert "discussed o…" not in text
+        for words in (
+            "Russia launches 29 missiles and",
+            "nearly 400 drones",
+            "Talks open in Geneva in a new",
+            "trilateral format",
+        ):
+            assert words in text, words

@@ -198,6 +198,15 @@ class Pane(RowList[Any]):
             content = content.stylize(MATCH_STYLE, start, end)
         return content
 
+    def first_hit(self, key: str, field: str) -> int | None:
+        """Offset of the first search hit in ``field`` of the row ``key``, if
+        that row is a match: where a cut text must show its words."""
+        spans = self.lens.spans
+        if spans is None or self.lens.matches is None or key not in self.lens.matches:
+            return None
+        hits = spans(key, field)
+        return hits[0][0] if hits else None
+
     def _render_marked(self, row: Any, width: int, compact: bool) -> builtins.list[Content]:
         mark = self.marks.get(self.row_key(row)) if self.marks else None
         if not self.is_match(row):

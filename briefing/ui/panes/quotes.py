@@ -37,7 +37,9 @@ class QuotesPane(Pane):
         # The whole quote when the pane has room for it; else as much as fits,
         # around the first search hit if the hit would be cut off.
         room = self.list.max_lines - (1 if compact else 2)
-        body = [line.pad_left(1) for line in clamp(text, width - 1, max(1, room), self._hit(quote))]
+        hit = self.first_hit(quote.id, "text")
+        around = None if hit is None else hit + 1  # after the opening “
+        body = [line.pad_left(1) for line in clamp(text, width - 1, max(1, room), around)]
         return [fit(head, width), *body, *([] if compact else [Content("")])]
 
     def who(self, quote: Quote) -> Content:
@@ -57,11 +59,3 @@ class QuotesPane(Pane):
             if field == "speaker" and side is not None and side.id != quote.speaker:
                 parts.append(lit(f" ({side.side})", MUTED))
         return Content.assemble(*parts)
-
-    def _hit(self, quote: Quote) -> int | None:
-        """Offset in the shown text (after the opening “) of the first search hit in the words."""
-        spans = self.lens.spans
-        if spans is None or self.lens.matches is None or quote.id not in self.lens.matches:
-            return None
-        hits = spans(quote.id, "text")
-        return hits[0][0] + 1 if hits else None

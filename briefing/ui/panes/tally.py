@@ -186,9 +186,11 @@ class TallyPane(Pane):
         )
         if compact:
             room = max(0, width - value.cell_length - 2)
-            if room < 8:
-                return [fit(label, width)]
-            return [fit(label, room).pad_right(room - min(room, label.cell_length) + 2) + value]
+            if room >= min(label.cell_length, 12):
+                return [fit(label, room).pad_right(room - min(room, label.cell_length) + 2) + value]
+            # No room for both on one line: the value (the fact, with its
+            # "about") goes under the label rather than being cut away.
+            return [fit(label, width), fit(value.pad_left(2), width)]
         roster = self.roster
         by = roster.name_of(figure.reported_by) if roster and figure.reported_by else figure.reported_by
         about = join(

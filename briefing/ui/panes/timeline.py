@@ -11,10 +11,14 @@ from briefing.model import Briefing, Event, Roster
 from briefing.model.text import visible
 from briefing.model.wording import TIME_NOT_STATED
 from briefing.ui.panes.base import Pane
-from briefing.ui.text_content import MUTED, fit, lit
+from briefing.ui.text_content import MUTED, clamp, fit, lit
 
 WHEN_SHARE = 0.4
 """The "when" column takes what the longest "when" needs, up to this share of the width."""
+TITLE_LINES = 3
+"""Lines an event's title may wrap to before it is cut (not in compact rows)."""
+DETAIL_LINES = 2
+"""Lines for its detail, or the sides it involves."""
 
 
 class TimelinePane(Pane):
@@ -46,19 +50,19 @@ class TimelinePane(Pane):
         when = fit(when, column - 2).pad_right(column - min(column - 2, when.cell_length))
         if compact:
             return [fit(when + self.text(event.title, event, "title"), width)]
-        head = Content.assemble(("● ", "$text-accent"), when, self.text(event.title, event, "title", "bold"))
+        # Titles and details wrap rather than being cut: a wide terminal's
+        # timeline has the lines to spare (a cut still shows around a hit).
+        title = self.text(event.title, event, "title", "bold")
+        titles = clamp(title, max(1, width - 2 - column), TITLE_LINES, self.first_hit(event.id, "title"))
+        lines = [Content.assemble(("● ", "$text-accent"), when, titles[0] if titles else "")]
+        lines += [Content.assemble(("│ ", MUTED), " " * column, line) for line in titles[1:]]
         detail = event.detail
-        if not detail and event.involves and self.roster:
-            detail = ", ".join(self.roster.name_of(r) for r in event.involves)
-        return [
-            fit(head, width),
-            fit(
-                Content.assemble(
-                    ("│ ", MUTED),
-                    self.text(detail, event, "detail", MUTED)
-                    if detail == event.detail and detail
-                    else lit(detail or "", MUTED),
-                ),
-                width,
-            ),
-        ]
+        if detail:
+            words = self.text(detail, event, "detail", MUTED)
+            around = self.first_hit(event.id, "detail")
+        else:
+            names = [self.roster.name_of(r) for r in event.involves] if self.roster else []
+            words, around = lit(", ".join(names), MUTED), None
+        for line in clamp(words, max(1, width - 2), DETAIL_LINES, around) or [Content("")]:
+            lines.append(Content.assemble(("│ ", MUTED), line))
+        return [fit(line, width) for line in lines]
