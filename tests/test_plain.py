@@ -147,7 +147,7 @@ def test_agenda_status_in_words_and_raisers(text):
         "  Status:    on the agenda",
         "  Raised by: Russia, Dmitry Peskov",
     ]
-    assert "  Status:    status not reported" in block(text, "- A just agreement to end the war")
+    assert "  Status:    not reported" in block(text, "- A just agreement to end the war")
 
 
 def test_sections_in_order_and_timeline_in_order(default, text):

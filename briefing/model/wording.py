@@ -16,7 +16,12 @@ STATUS_LABEL = {
     "dropped": "dropped",
     "unknown": "status not reported",
 }
-"""How each agenda status reads to people."""
+"""How each agenda status reads to people, on its own (a row, a slide)."""
+
+
+def status_value(status: str) -> str:
+    """The status after a "Status" label: "not reported", not "Status: status not reported"."""
+    return NOT_REPORTED if status == "unknown" else STATUS_LABEL[status]
 
 
 NOT_REPORTED = "not reported"

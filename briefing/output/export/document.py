@@ -37,7 +37,6 @@ from briefing.model.struct_fields import fields_of
 from briefing.model.text import visible
 from briefing.model.wording import (
     NOT_REPORTED,
-    STATUS_LABEL,
     TIME_NOT_STATED,
     attribution,
     figure_words,
@@ -46,6 +45,7 @@ from briefing.model.wording import (
     names,
     no_rate_reason,
     person_notes,
+    status_value,
 )
 from briefing.output.export.blocks import (
     Block,
@@ -133,7 +133,7 @@ def _person(p: Person, d: Delegation, _roster: Roster) -> Member:
 
 def _agenda(a: AgendaItem, _owner: Any, roster: Roster) -> Block:
     raisers = ", ".join(roster.name_of(r) for r in a.raised_by)
-    pairs: Pairs = [("Status", STATUS_LABEL[a.status]), ("Raised by", _opt(raisers or None))]
+    pairs: Pairs = [("Status", status_value(a.status)), ("Raised by", _opt(raisers or None))]
     return Entry(id=a.id, title=one_line(a.title), fields=pairs, body=lines(a.notes) if a.notes else [])
 
 

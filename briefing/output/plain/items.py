@@ -27,13 +27,13 @@ from briefing.model.sourcing import Sources, describe
 from briefing.model.text import visible
 from briefing.model.wording import (
     NOT_REPORTED,
-    STATUS_LABEL,
     TIME_NOT_STATED,
     figure_words,
     interception_rate,
     leads,
     no_rate_reason,
     person_notes,
+    status_value,
 )
 from briefing.output.plain.writer import Writer
 
@@ -77,7 +77,7 @@ def _agenda_item(out: Writer, item: AgendaItem, _owner: None, roster: Roster) ->
     raisers = ", ".join(roster.name_of(r) for r in item.raised_by) or None
     out.item(item.title)
     fields: list[tuple[str, str | None]] = [
-        ("Status", STATUS_LABEL[item.status]),
+        ("Status", status_value(item.status)),
         ("Raised by", raisers),
     ]
     if item.notes:

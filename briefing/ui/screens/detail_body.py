@@ -39,9 +39,10 @@ from briefing.model.wording import (
     interception_rate,
     leads,
     no_rate_reason,
+    status_value,
 )
 from briefing.ui.panes.delegations import PersonRow, SideRow
-from briefing.ui.text_content import MUTED, NOT_REPORTED, STATUS_LABEL, STATUS_STYLE, join, lit, para
+from briefing.ui.text_content import MUTED, NOT_REPORTED, STATUS_STYLE, join, lit, para
 from briefing.ui.widgets.hanging_text import Hang, Line
 
 LINK_STYLE = "underline"
@@ -274,7 +275,7 @@ def describe_agenda(
     raisers = links.names(item.raised_by, roster)
     lines: list[Line] = [
         Content.assemble(
-            ("Status        ", "bold " + MUTED), lit(STATUS_LABEL[item.status], STATUS_STYLE[item.status])
+            ("Status        ", "bold " + MUTED), lit(status_value(item.status), STATUS_STYLE[item.status])
         ),
         _field("Raised by", raisers),
     ]
