@@ -12,47 +12,33 @@ with the titles the article gives them; figures keep their wording ("nearly
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
+from briefing.sources.draft_people import Person, find_people, sides_from_titles
 from briefing.sources.draft_words import (
     ACCORDING,
-    CAP_TITLES,
     CHANNEL,
     CITING,
     COLON_BEFORE,
+    CURRENCY_AFTER,
+    CURRENCY_SIGNS,
+    DATELINE,
     DELEGATION,
     DISCLAIMER,
     FIGURE,
-    NAME,
+    MAGNITUDES,
     NAME_AFTER,
-    NOT_NAMES,
     NOT_UNITS,
     OUTLET,
     PREPOSITIONS,
     PRONOUN_AFTER,
     QUOTED,
     REPORTERS,
-    SAID_OR_LED,
+    SENT_DELEGATIONS,
     SENTENCE_END,
     SPEECH,
-    TITLE_AFTER,
-    TITLE_BEFORE,
-    TITLE_SIDE,
-    TITLE_STOP,
     WEEKDAY,
 )
-
-
-@dataclass
-class Person:
-    id: str
-    name: str
-    title: str | None = None
-    first: int = 0
-    """Where the article first names them."""
-    side: str | None = None
-    """The side their title names ("Brazil's foreign minister"), a guess."""
 
 
 @dataclass
@@ -80,33 +66,15 @@ class DraftFigure:
 class Draft:
     headline: str
     outlet: str | None = None
+    outlet_from: str = "the legal disclaimer"
+    """Where the outlet's name was found."""
     notes: str | None = None
     people: list[Person] = field(default_factory=list)
-    delegations: list[tuple[str, str | None]] = field(default_factory=list)
-    """(side, lead person id) for each delegation the article names."""
+    delegations: list[tuple[str, str | None, str]] = field(default_factory=list)
+    """(side, its lead's person id, the words it was found from), for each
+    delegation the article names."""
     quotes: list[DraftQuote] = field(default_factory=list)
     figures: list[DraftFigure] = field(default_factory=list)
-
-
-# Cyrillic in Latin letters for ids (Полищук -> polishchuk): ids are ASCII.
-_CYRILLIC = {
-    **dict(
-        zip(
-            "абвгґдеєёжзиіїйклмнопрстуфхцчшщыэюя",
-            "a b v g g d e ye yo zh z i i yi y k l m n o p r s t u f kh ts ch sh shch y e yu ya".split(),
-            strict=True,
-        )
-    ),
-    "ъ": "",  # the hard and soft signs are not written
-    "ь": "",
-}
-
-
-def slug(text: str) -> str:
-    """An id made of ``text``: lower-case ASCII letters, digits and '-'."""
-    latin = "".join(_CYRILLIC.get(c, c) for c in text.lower())
-    ascii_text = unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:40] or "person"
 
 
 def quoted_spans(body: str) -> list[tuple[int, int]]:
@@ -144,11 +112,13 @@ def draft(text: str) -> Draft:
         outlet = OUTLET.search(tail)
         result.outlet = outlet.group("o") if outlet else None
         result.notes = f"Legal disclaimer: {tail}"
+    if result.outlet is None and (dateline := DATELINE.search(body, 0, 1000)):
+        result.outlet, result.outlet_from = dateline.group("o").strip(), "the dateline"
     spans = quoted_spans(body)
     plain = _blank(body, spans)
-    mentions = _people(plain, body, result)
+    mentions = find_people(plain, body, result.people)
     result.delegations = _delegations(plain, mentions)
-    _sides_from_titles(result.people)
+    sides_from_titles(result.people)
     for start, end in spans:
         result.quotes.append(_attribute(body, plain, start, end, mentions, result.quotes))
     result.figures = _figures(plain)
@@ -163,97 +133,22 @@ def _blank(body: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def _people(plain: str, body: str, result: Draft) -> list[tuple[int, str]]:
-    """Find the named people; return every mention as (offset, person id), in order."""
-    by_name: dict[str, Person] = {}
-    full: list[tuple[int, int, str]] = []
-    for m in NAME.finditer(plain):
-        name = m.group(1)
-        words = name.split()
-        if any(w in NOT_NAMES for w in words) or _is_place(plain, m.start()):
-            continue
-        title = _title(plain, m)
-        # Evidence it is a person: a title, a speech verb before or after
-        # ("said Sabine Weyand", "Mauro Vieira, said"), leading a delegation
-        # ("led by Diana Mondino"), or the surname used alone.
-        surname = words[-1]
-        alone = len(re.findall(rf"\b{re.escape(surname)}\b", body)) > 1
-        verb = re.match(rf"(?:,\s*|\s+)(?:{SPEECH})\b", plain[m.end() :])
-        said_or_led = SAID_OR_LED.search(plain, max(0, m.start() - 20), m.start())
-        if not (title or alone or verb or said_or_led):
-            continue
-        person = by_name.get(name)
-        if person is None:
-            person = by_name[name] = Person("", name, title, m.start())
-        elif title and not person.title:
-            person.title = title
-        full.append((m.start(1), m.end(1), name))
-    used: set[str] = set()
-    for person in sorted(by_name.values(), key=lambda p: p.first):
-        pid = slug(person.name.split()[-1])
-        pid = pid if pid not in used else slug(person.name)
-        n = 1
-        while pid in used:  # two people whose names give the same id
-            n += 1
-            pid = f"{slug(person.name)}-{n}"
-        person.id = pid
-        used.add(pid)
-        result.people.append(person)
-    mentions = [(start, by_name[name].id) for start, _end, name in full]
-    for person in result.people:
-        surname = person.name.split()[-1]
-        for m in re.finditer(rf"\b{re.escape(surname)}\b", plain):
-            if not any(s <= m.start() < e for s, e, _n in full):
-                mentions.append((m.start(), person.id))
-    return sorted(mentions)
-
-
-def _is_place(plain: str, start: int) -> bool:
-    before = plain[max(0, start - 4) : start]
-    return bool(re.search(r"\b(?:in|at)\s+$", before))
-
-
-def _title(plain: str, m: re.Match[str]) -> str | None:
-    cap = CAP_TITLES.match(m.group())
-    before = plain[max(0, m.start() - 80) : m.start()].split("\n")[-1]
-    found = TITLE_BEFORE.search(before)
-    title = None
-    if found:
-        words = found.group("t").split()
-        while words and TITLE_STOP.match(words[0]):
-            words.pop(0)
-        # Keep only the phrase after the last stop word ("facilitated by ... envoy").
-        for i in range(len(words) - 1, -1, -1):
-            if TITLE_STOP.match(words[i]) or words[i].endswith((",", ".", ";", ":")):
-                words = words[i + 1 :]
-                break
-        title = " ".join(words) or None
-    if cap:
-        title = " ".join(filter(None, [title, cap.group().strip()]))
-    after = TITLE_AFTER.match(plain[m.end() :])
-    if not title and after:
-        title = re.sub(r"^the\s+", "", after.group("t").strip(), flags=re.I)
-    return title or None
-
-
-def _delegations(plain: str, mentions: list[tuple[int, str]]) -> list[tuple[str, str | None]]:
-    found: list[tuple[str, str | None]] = []
+def _delegations(plain: str, mentions: list[tuple[int, str]]) -> list[tuple[str, str | None, str]]:
+    found: list[tuple[str, str | None, str]] = []
     for m in DELEGATION.finditer(plain):
         side = m.group("side") or m.group("adj")
         lead = next((pid for at, pid in mentions if m.end() <= at <= m.end() + 60), None)
-        if side and all(side != s for s, _ in found):
-            found.append((side, lead))
+        if side and all(side != s for s, _, _ in found):
+            found.append((side, lead, f'"{side}\'s … led by"'))
+    for m in SENT_DELEGATIONS.finditer(plain):
+        # "The European Union and Japan sent delegations": sides, no leads.
+        for side in re.split(
+            r",\s*(?:and\s+)?|\s+and\s+(?=(?:the\s+)?[A-Z])", m.group("sides") or m.group("side")
+        ):
+            side = re.sub(r"^[Tt]he\s+", "", side.strip())
+            if side and all(side != s for s, _, _ in found):
+                found.append((side, None, f'"{" ".join(m.group().split())}"'))
     return found
-
-
-def _sides_from_titles(people: list[Person]) -> None:
-    """The side each title names: "Brazil's foreign minister" is Brazil's;
-    "Donald Trump's special envoy" names a person, not a side."""
-    name_words = {word for person in people for word in person.name.split()}
-    for person in people:
-        found = TITLE_SIDE.match(person.title or "")
-        if found and not name_words.intersection(found.group("side").split()):
-            person.side = found.group("side")
 
 
 def _sentence_start(plain: str, at: int) -> int:
@@ -277,7 +172,8 @@ def _attribute(
     mentions: list[tuple[int, str]],
     earlier: list[DraftQuote],
 ) -> DraftQuote:
-    quote = DraftQuote(text=body[start:end], start=start)
+    # '"…tonight," she said': the comma is the sentence's, not the speaker's.
+    quote = DraftQuote(text=body[start:end].rstrip().removesuffix(",").rstrip(), start=start)
     s_start, s_end = _sentence_start(plain, start), _sentence_end(plain, end + 1)
     before, after = plain[s_start:start].rstrip('"“ \t'), plain[end:s_end].lstrip('"” \t')
     sentence = plain[s_start:s_end]
@@ -361,5 +257,12 @@ def _figures(plain: str) -> list[DraftFigure]:
             continue
         value = f"{m.group('q').lower()} {m.group('n')}" if m.group("q") else m.group("n")
         context = " ".join(plain[max(0, m.start() - 60) : m.end() + 40].split())
-        found.append(DraftFigure(m.group("u"), value, context, "percent" if m.group("pct") else None))
+        label, unit = m.group("u"), "percent" if m.group("pct") else None
+        if label in MAGNITUDES:
+            # "$22 billion", "17 million Swiss francs": a sum, whose unit is
+            # the magnitude and currency; what it counts is for the reader.
+            after = CURRENCY_AFTER.match(plain, m.end())
+            money = after.group("c") if after else CURRENCY_SIGNS.get(m.group("cur") or "")
+            label, unit = "To fill in", f"{m.group('u')} {money}" if money else m.group("u")
+        found.append(DraftFigure(label, value, context, unit))
     return found

@@ -61,9 +61,26 @@ SPEECH = (
 PRONOUN_AFTER = re.compile(rf"^[\s,]*(?P<w>(?:he|she|they)\s+(?:{SPEECH})(?:\s+on\s+\w+)?)\b", re.I)
 _NAME_RUN = rf"{NAME_WORD}(?:\s+{NAME_WORD})*"
 """Capitalised words in a row, as a name is written around a verb of saying."""
+# Between a name and its verb, an aside: "Okafor, who chairs the group, told".
+_APPOSITION = r"(?:,\s+(?P<app>(?:who|a|an|the)\b[^,\"“”]{0,80}),)?"
 NAME_AFTER = re.compile(
-    rf"^[\s,]*(?P<w>(?:(?P<n1>{_NAME_RUN})\s+(?:{SPEECH}))|(?:(?:{SPEECH})\s+(?P<n2>{_NAME_RUN})))\b"
+    rf"^[\s,]*(?P<w>(?:(?P<n1>{_NAME_RUN}){_APPOSITION}\s+(?:{SPEECH}))|(?:(?:{SPEECH})\s+(?P<n2>{_NAME_RUN})))\b"
 )
+ONE_NAME_AFTER = re.compile(rf"[\"”][\s,]*(?P<n>{NAME_WORD}){_APPOSITION}\s+(?:{SPEECH})\b")
+"""A speaker the report names by one word, after the quote: '"…," Okafor said'."""
+TITLE_WORD = re.compile(rf"(?:{TITLE_NOUNS})", re.I)
+"""One word of a title inside a run of capitalised words ("Trade Commissioner Maja Lindqvist")."""
+ACRONYM_BEFORE = re.compile(r"\b(?P<a>[A-Z]{2,5})\s+$")
+"""An organisation's initials before a title: "EU Trade Commissioner"."""
+_SIDE = rf"(?:the\s+)?{NAME_WORD}(?:\s+(?:of\s+|and\s+the\s+)?{NAME_WORD}){{0,4}}"
+SENT_DELEGATIONS = re.compile(
+    rf"(?P<sides>(?:[Tt]he\s+)?{NAME_WORD}(?:\s+(?:of\s+)?{NAME_WORD}){{0,4}}(?:,\s+{_SIDE})*,?\s+and\s+{_SIDE})"
+    r"\s+(?:each\s+|also\s+)?sent\s+delegations\b"
+    rf"|(?P<side>(?:[Tt]he\s+)?{NAME_WORD}(?:\s+(?:of\s+)?{NAME_WORD}){{0,4}})\s+(?:also\s+)?sent\s+a\s+delegation\b"
+)
+"""Sides named as sending delegations: "The European Union and Japan sent delegations"."""
+DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .'-]+,[^()\n]{0,40}\((?P<o>[A-Z][\w&.' -]{1,40})\)\s*[-–—]", re.M)
+"""A wire dateline that names the outlet: "YAOUNDÉ, March 6 (Trade Wire) -"."""
 COLON_BEFORE = re.compile(
     rf"(?P<w>(?:(?P<p>\b(?:[Hh]e|[Ss]he|[Tt]hey))|(?P<n>{_NAME_RUN}))"
     rf"\s+(?:{SPEECH})\b[^.:\"“”]{{0,60}}):\s*$"
@@ -106,10 +123,21 @@ PREPOSITIONS = {"from", "to", "with", "of", "for", "under", "against", "about", 
 # The qualifier in any case: "About 40 officials" opens a sentence and is
 # as approximate as "about 40".
 # A share keeps its unit: "Some 62% of delegates", "64 percent of capacity".
+# A currency sign may stand between the qualifier and the number: "about
+# $22 billion" is as approximate as "about 22".
 FIGURE = re.compile(
-    rf"(?<![\w.,])(?:(?P<q>(?i:{_QUALIFIER_RE}))\s+)?(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)"
+    rf"(?<![\w.,])(?:(?P<q>(?i:{_QUALIFIER_RE}))\s+)?(?P<cur>[$€£¥])?(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)"
     r"(?:(?P<pct>%|\s+per\s?cent\b)\s+of(?:\s+the)?)?\s+(?P<u>[a-z][a-z-]+)"
 )
+MAGNITUDES = {"thousand", "million", "billion", "trillion"}
+"""Words that scale the number: the unit is what follows them ("million Swiss francs")."""
+CURRENCY_SIGNS = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
+CURRENCY_AFTER = re.compile(
+    r"\s+(?P<c>(?:[A-Z][a-z]+\s+)?(?:dollars|euros|francs|pounds|yen|yuan|rupees|roubles|rubles|"
+    r"hryvnias|pesos|reais|rand|shillings|dinars|dirhams|riyals|lira|kronor|krone|zlotys|won)"
+    r"|[A-Z]{3}\b)"
+)
+"""The currency after a magnitude: "Swiss francs", "dollars", "USD"."""
 NOT_UNITS = {"of", "and", "or", "to", "in", "on", "at", "the", "a", "per", "percent"}
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?](?=\s)")
 DISCLAIMER = re.compile(r"^[ \t]*(?:Legal\s+)?Disclaimer:?[ \t]*$", re.I | re.M)

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from briefing.loading import BriefingError, reading
 from briefing.model.text import visible
-from briefing.sources.draft import Draft, DraftQuote, draft, slug
+from briefing.sources.draft import Draft, DraftQuote, draft
+from briefing.sources.draft_people import slug
 from briefing.sources.verify import MAX_SOURCE_BYTES, WORDS, SourceFileError, check_bytes
 
 MAX_TEXT = 20_000
@@ -57,7 +58,7 @@ def to_yaml(found: Draft, file: str, article_name: str) -> str:
         "sources:",
         "  - id: article",
     ]
-    out += _field("    ", "outlet", found.outlet, "guessed from the legal disclaimer")
+    out += _field("    ", "outlet", found.outlet, f"guessed from {found.outlet_from}")
     if not found.outlet:
         out.append(f"    outlet: {scalar(TO_FILL_IN)}  # the article does not name its outlet")
     out += _field("    ", "headline", found.headline)
@@ -87,7 +88,7 @@ def _delegations(found: Draft) -> list[str]:
     ids = {person.id for person in found.people}
     placed: set[str] = set()
     groups = []
-    named = [(side, lead, f'guessed from "{side}\'s … led by"') for side, lead in found.delegations]
+    named = [(side, lead, f"guessed from {words}") for side, lead, words in found.delegations]
     # Sides only a title names ("Brazil's foreign minister"), in the order met.
     for person in found.people:
         if person.side and all(person.side != side for side, _lead, _note in named):

@@ -4,7 +4,8 @@ An exact figure (``launched: 29``) is found as a number in the text, written
 with or without thousands separators (29, 1,200, 1200) or in words
 ("twenty-nine", "three hundred"). An approximate one ("nearly 400") must be
 there with its wording: the same qualifier before the same number ("Nearly
-400" at the start of a sentence counts; "about 400" does not).
+400" at the start of a sentence counts; "about 400" does not; a currency
+sign may stand between, as in "about $22 billion").
 """
 
 from __future__ import annotations
@@ -115,7 +116,10 @@ class Numbers:
             return None
         words = parts.group("q").split()
         plus = bool(parts.group("plus"))
-        qualifier = re.compile(r"(?<!\w)" + r"\s*".join(re.escape(w) for w in words) + r"\s*$", re.IGNORECASE)
+        # A currency sign may come between: "about $22 billion" is "about 22".
+        qualifier = re.compile(
+            r"(?<!\w)" + r"\s*".join(re.escape(w) for w in words) + r"\s*(?:[$€£¥]\s*)?$", re.IGNORECASE
+        )
         norm = self.source.norm
         reach = len(parts.group("q")) + 8  # the text is normalised: one space at most
         for start, end in self.places.get(figure.value, ()):

@@ -1,0 +1,169 @@
+"""Who an article names, for :mod:`briefing.sources.draft`: people with
+their titles, their ids, and the sides their titles name."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from briefing.sources.draft_words import (
+    ACRONYM_BEFORE,
+    CAP_TITLES,
+    NAME,
+    NOT_NAMES,
+    ONE_NAME_AFTER,
+    SAID_OR_LED,
+    SPEECH,
+    TITLE_AFTER,
+    TITLE_BEFORE,
+    TITLE_SIDE,
+    TITLE_STOP,
+    TITLE_WORD,
+)
+
+
+@dataclass
+class Person:
+    id: str
+    name: str
+    title: str | None = None
+    first: int = 0
+    """Where the article first names them."""
+    side: str | None = None
+    """The side their title names ("Brazil's foreign minister"), a guess."""
+
+
+# Cyrillic in Latin letters for ids (Полищук -> polishchuk): ids are ASCII.
+_CYRILLIC = {
+    **dict(
+        zip(
+            "абвгґдеєёжзиіїйклмнопрстуфхцчшщыэюя",
+            "a b v g g d e ye yo zh z i i yi y k l m n o p r s t u f kh ts ch sh shch y e yu ya".split(),
+            strict=True,
+        )
+    ),
+    "ъ": "",  # the hard and soft signs are not written
+    "ь": "",
+}
+
+
+def slug(text: str) -> str:
+    """An id made of ``text``: lower-case ASCII letters, digits and '-'."""
+    latin = "".join(_CYRILLIC.get(c, c) for c in text.lower())
+    ascii_text = unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:40] or "person"
+
+
+def find_people(plain: str, body: str, people: list[Person]) -> list[tuple[int, str]]:
+    """Find the named people; return every mention as (offset, person id), in order."""
+    by_name: dict[str, Person] = {}
+    full: list[tuple[int, int, str]] = []
+    for m in NAME.finditer(plain):
+        name = m.group(1)
+        words = name.split()
+        if any(w in NOT_NAMES for w in words) or _is_place(plain, m.start()):
+            continue
+        start = m.start(1)
+        title = _title(plain, m)
+        if cut := _title_words(words):
+            # "Trade Commissioner Maja Lindqvist": the title is not the name.
+            if len(words) - cut < 2:
+                continue
+            before = ACRONYM_BEFORE.search(plain, max(0, m.start() - 8), m.start())
+            title = " ".join(([before.group("a")] if before else []) + words[:cut])
+            start = plain.index(words[cut], m.start(1))
+            words = words[cut:]
+            name = " ".join(words)
+        # Evidence it is a person: a title, a speech verb before or after
+        # ("said Sabine Weyand", "Mauro Vieira, said"), leading a delegation
+        # ("led by Diana Mondino"), or the surname used alone.
+        surname = words[-1]
+        alone = len(re.findall(rf"\b{re.escape(surname)}\b", body)) > 1
+        verb = re.match(rf"(?:,\s*|\s+)(?:{SPEECH})\b", plain[m.end() :])
+        said_or_led = SAID_OR_LED.search(plain, max(0, m.start() - 20), m.start())
+        if not (title or alone or verb or said_or_led):
+            continue
+        person = by_name.get(name)
+        if person is None:
+            person = by_name[name] = Person("", name, title, start)
+        elif title and not person.title:
+            person.title = title
+        full.append((start, m.end(1), name))
+    surnames = {person.name.split()[-1] for person in by_name.values()}
+    for m in ONE_NAME_AFTER.finditer(plain):
+        # '"…," Okafor said': a speaker named by one word, not a known surname.
+        name = m.group("n")
+        if name in NOT_NAMES or name in surnames or name.lower() in ("he", "she", "they", "it", "we"):
+            continue
+        app = m.group("app") or ""
+        title = re.sub(r"^(?:a|an|the)\s+", "", app) if app and not app.startswith("who") else None
+        if name not in by_name:
+            by_name[name] = Person("", name, title, m.start("n"))
+        full.append((m.start("n"), m.end("n"), name))
+    full.sort()
+    used: set[str] = set()
+    for person in sorted(by_name.values(), key=lambda p: p.first):
+        pid = slug(person.name.split()[-1])
+        pid = pid if pid not in used else slug(person.name)
+        n = 1
+        while pid in used:  # two people whose names give the same id
+            n += 1
+            pid = f"{slug(person.name)}-{n}"
+        person.id = pid
+        used.add(pid)
+        people.append(person)
+    mentions = [(start, by_name[name].id) for start, _end, name in full]
+    for person in people:
+        surname = person.name.split()[-1]
+        for m in re.finditer(rf"\b{re.escape(surname)}\b", plain):
+            if not any(s <= m.start() < e for s, e, _n in full):
+                mentions.append((m.start(), person.id))
+    return sorted(mentions)
+
+
+def _title_words(words: list[str]) -> int:
+    """How many of ``words`` lead up to (and include) the last title word:
+    2 for "Trade Commissioner Maja Lindqvist", 0 when none is a title's."""
+    for i in range(len(words) - 1, -1, -1):
+        if TITLE_WORD.fullmatch(words[i]):
+            return i + 1
+    return 0
+
+
+def _is_place(plain: str, start: int) -> bool:
+    before = plain[max(0, start - 4) : start]
+    return bool(re.search(r"\b(?:in|at)\s+$", before))
+
+
+def _title(plain: str, m: re.Match[str]) -> str | None:
+    cap = CAP_TITLES.match(m.group())
+    before = plain[max(0, m.start() - 80) : m.start()].split("\n")[-1]
+    found = TITLE_BEFORE.search(before)
+    title = None
+    if found:
+        words = found.group("t").split()
+        while words and TITLE_STOP.match(words[0]):
+            words.pop(0)
+        # Keep only the phrase after the last stop word ("facilitated by ... envoy").
+        for i in range(len(words) - 1, -1, -1):
+            if TITLE_STOP.match(words[i]) or words[i].endswith((",", ".", ";", ":")):
+                words = words[i + 1 :]
+                break
+        title = " ".join(words) or None
+    if cap:
+        title = " ".join(filter(None, [title, cap.group().strip()]))
+    after = TITLE_AFTER.match(plain[m.end() :])
+    if not title and after:
+        title = re.sub(r"^the\s+", "", after.group("t").strip(), flags=re.I)
+    return title or None
+
+
+def sides_from_titles(people: list[Person]) -> None:
+    """The side each title names: "Brazil's foreign minister" is Brazil's;
+    "Donald Trump's special envoy" names a person, not a side."""
+    name_words = {word for person in people for word in person.name.split()}
+    for person in people:
+        found = TITLE_SIDE.match(person.title or "")
+        if found and not name_words.intersection(found.group("side").split()):
+            person.side = found.group("side")
