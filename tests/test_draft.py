@@ -269,3 +269,17 @@ def test_dateline_one_word_speakers_titles_before_names_and_sums_of_money(tmp_pa
         ("about 22", False, "billion dollars"),
         ("more than 17", False, "million Swiss francs"),
     ]
+
+
+def test_greek_names_and_letters_with_a_stroke_get_ascii_ids(tmp_path):
+    text = (
+        "Athens and Warsaw talk energy\n\n"
+        '"Η συμφωνία είναι κοντά," said Greek Foreign Minister Γιώργος Γεραπετρίτης.\n'
+        '"We will sign when it is fair," said Polish envoy Łukasz Wójcik.\n'
+    )
+    article, out = _draft(tmp_path, text, "athens.txt")
+    briefing = check_path(out)
+    people = {p.id: p.name for d in briefing.delegations for p in d.members}
+    assert people["gerapetritis"] == "Γιώργος Γεραπετρίτης"  # not person, person-2
+    assert people["wojcik"] == "Łukasz Wójcik"
+    assert {q.speaker for q in briefing.quotes} == {"gerapetritis", "wojcik"}

@@ -10,6 +10,9 @@ ordinary text and pass through. No UI imports: the CLI uses this too.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 # C0 controls become their Unicode "control picture" (ESC -> ␛), DEL -> ␡.
 _TABLE: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20)}
 _TABLE[0x7F] = "\u2421"
@@ -120,3 +123,17 @@ def hidden_characters(text: str, limit: int = 3) -> str:
 
 
 __all__ = ["visible", "is_safe", "hidden_characters", "quoted"]
+
+
+_LATIN_LETTER = r"LATIN (SMALL|CAPITAL) LETTER (?:DOTLESS )?([A-Z])(?: WITH .+)?"
+"""A Latin letter's name; compiled on first use (few texts need it)."""
+
+
+def latin_letter(char: str) -> str | None:
+    """The ASCII letter under a Latin letter that has no decomposition: a
+    stroke, hook or bar (ł -> l, Ø -> O, ı -> i), read from its Unicode
+    name; None for any other character."""
+    letter = re.fullmatch(_LATIN_LETTER, unicodedata.name(char, ""))
+    if letter is None:
+        return None
+    return letter.group(2).lower() if letter.group(1) == "SMALL" else letter.group(2)

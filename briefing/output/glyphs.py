@@ -15,9 +15,10 @@ text. No UI imports here.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
+
+from briefing.model.text import latin_letter
 
 STAND_INS: dict[str, str] = {
     # Marks drawn by the panes and screens.
@@ -78,9 +79,6 @@ STAND_INS: dict[str, str] = {
 }
 """Stand-ins for the characters briefing and Textual draw, one cell each."""
 
-_LATIN_LETTER = r"LATIN (SMALL|CAPITAL) LETTER (?:DOTLESS )?([A-Z])(?: WITH .+)?"
-"""A Latin letter's name; compiled on first use (most terminals never need it)."""
-
 UI_SAMPLE = "╭─╮│╰╯▌●✚…"
 """What the app must be able to draw to use its own glyphs."""
 
@@ -126,11 +124,8 @@ def stand_in(char: str) -> str:
         return base  # é -> e
     # A stroke, hook or bar has no decomposition, but the name says the
     # letter under it: ł -> l, Ø -> O, ı -> i.
-    letter = re.fullmatch(_LATIN_LETTER, unicodedata.name(char, ""))
-    if letter and width == 1:
-        small, base = letter.group(1) == "SMALL", letter.group(2)
-        return base.lower() if small else base
-    return "?" * width
+    letter = latin_letter(char) if width == 1 else None
+    return letter or "?" * width
 
 
 @lru_cache(maxsize=4096)

@@ -7,8 +7,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from briefing.model.text import latin_letter
 from briefing.sources.draft_words import (
-    ACRONYM_BEFORE,
     CAP_TITLES,
     NAME,
     NOT_NAMES,
@@ -48,10 +48,25 @@ _CYRILLIC = {
 }
 
 
+# Greek likewise, letter by letter as ELOT 743 writes them (Μητσοτάκης ->
+# mitsotakis), "ου" as "ou"; accents are dropped first.
+_GREEK = dict(
+    zip(
+        "αβγδεζηθικλμνξοπρσςτυφχψω",
+        "a v g d e z i th i k l m n x o p r s s t y f ch ps o".split(),
+        strict=True,
+    )
+)
+
+
 def slug(text: str) -> str:
     """An id made of ``text``: lower-case ASCII letters, digits and '-'."""
     latin = "".join(_CYRILLIC.get(c, c) for c in text.lower())
-    ascii_text = unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode()
+    if any("\u0370" <= c <= "\u03ff" or "\u1f00" <= c <= "\u1fff" for c in latin):
+        bare = "".join(c for c in unicodedata.normalize("NFD", latin) if not unicodedata.combining(c))
+        latin = "".join(_GREEK.get(c, c) for c in bare.replace("ου", "ou"))
+    decomposed = unicodedata.normalize("NFKD", latin)
+    ascii_text = "".join(c if c.isascii() else latin_letter(c) or "" for c in decomposed)
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:40] or "person"
 
 
@@ -59,22 +74,24 @@ def find_people(plain: str, body: str, people: list[Person]) -> list[tuple[int, 
     """Find the named people; return every mention as (offset, person id), in order."""
     by_name: dict[str, Person] = {}
     full: list[tuple[int, int, str]] = []
-    for m in NAME.finditer(plain):
+    pos = 0
+    while m := NAME.search(plain, pos):
+        pos = m.end()
         name = m.group(1)
         words = name.split()
-        if any(w in NOT_NAMES for w in words) or _is_place(plain, m.start()):
+        # A word no name has ("Minister", "Tuesday", a title's "Commissioner")
+        # ends the run: look again from the word after it, so "Greek Foreign
+        # Minister Γιώργος Γεραπετρίτης" and "EU Trade Commissioner Maja
+        # Lindqvist" still give their names (the title is found before them).
+        bad = next((i for i, w in enumerate(words) if w in NOT_NAMES or TITLE_WORD.fullmatch(w)), None)
+        if bad is not None:
+            offsets = [w.start() for w in re.finditer(r"\S+", name)]
+            pos = m.start(1) + (offsets[bad + 1] if bad + 1 < len(words) else len(name))
+            continue
+        if _is_place(plain, m.start()):
             continue
         start = m.start(1)
         title = _title(plain, m)
-        if cut := _title_words(words):
-            # "Trade Commissioner Maja Lindqvist": the title is not the name.
-            if len(words) - cut < 2:
-                continue
-            before = ACRONYM_BEFORE.search(plain, max(0, m.start() - 8), m.start())
-            title = " ".join(([before.group("a")] if before else []) + words[:cut])
-            start = plain.index(words[cut], m.start(1))
-            words = words[cut:]
-            name = " ".join(words)
         # Evidence it is a person: a title, a speech verb before or after
         # ("said Sabine Weyand", "Mauro Vieira, said"), leading a delegation
         # ("led by Diana Mondino"), or the surname used alone.
@@ -122,15 +139,6 @@ def find_people(plain: str, body: str, people: list[Person]) -> list[tuple[int, 
     return sorted(mentions)
 
 
-def _title_words(words: list[str]) -> int:
-    """How many of ``words`` lead up to (and include) the last title word:
-    2 for "Trade Commissioner Maja Lindqvist", 0 when none is a title's."""
-    for i in range(len(words) - 1, -1, -1):
-        if TITLE_WORD.fullmatch(words[i]):
-            return i + 1
-    return 0
-
-
 def _is_place(plain: str, start: int) -> bool:
     before = plain[max(0, start - 4) : start]
     return bool(re.search(r"\b(?:in|at)\s+$", before))
@@ -138,7 +146,9 @@ def _is_place(plain: str, start: int) -> bool:
 
 def _title(plain: str, m: re.Match[str]) -> str | None:
     cap = CAP_TITLES.match(m.group())
-    before = plain[max(0, m.start() - 80) : m.start()].split("\n")[-1]
+    # Up to the name itself, a title word the name pattern took in included:
+    # "Greek Foreign Minister Γιώργος Γεραπετρίτης" is the Greek Foreign Minister.
+    before = plain[max(0, m.start() - 80) : m.start(1)].split("\n")[-1]
     found = TITLE_BEFORE.search(before)
     title = None
     if found:
@@ -151,8 +161,8 @@ def _title(plain: str, m: re.Match[str]) -> str | None:
                 words = words[i + 1 :]
                 break
         title = " ".join(words) or None
-    if cap:
-        title = " ".join(filter(None, [title, cap.group().strip()]))
+    if cap and not title:
+        title = cap.group().strip()
     after = TITLE_AFTER.match(plain[m.end() :])
     if not title and after:
         title = re.sub(r"^the\s+", "", after.group("t").strip(), flags=re.I)

@@ -70,8 +70,6 @@ ONE_NAME_AFTER = re.compile(rf"[\"”][\s,]*(?P<n>{NAME_WORD}){_APPOSITION}\s+(?
 """A speaker the report names by one word, after the quote: '"…," Okafor said'."""
 TITLE_WORD = re.compile(rf"(?:{TITLE_NOUNS})", re.I)
 """One word of a title inside a run of capitalised words ("Trade Commissioner Maja Lindqvist")."""
-ACRONYM_BEFORE = re.compile(r"\b(?P<a>[A-Z]{2,5})\s+$")
-"""An organisation's initials before a title: "EU Trade Commissioner"."""
 _SIDE = rf"(?:the\s+)?{NAME_WORD}(?:\s+(?:of\s+|and\s+the\s+)?{NAME_WORD}){{0,4}}"
 SENT_DELEGATIONS = re.compile(
     rf"(?P<sides>(?:[Tt]he\s+)?{NAME_WORD}(?:\s+(?:of\s+)?{NAME_WORD}){{0,4}}(?:,\s+{_SIDE})*,?\s+and\s+{_SIDE})"
