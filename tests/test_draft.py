@@ -240,6 +240,8 @@ The European Union and Japan sent delegations led by their trade commissioners.
 EU Trade Commissioner Maja Lindqvist said the bloc would not accept a deal that "leaves industrial fleets untouched".
 
 Delegates said harmful subsidies amount to about $22 billion a year. Pledges to the Fish Fund have reached more than 17 million Swiss francs.
+
+"The gap is narrowing," Reuters reported, citing a diplomat in the room.
 """
 
 
@@ -260,6 +262,9 @@ def test_dateline_one_word_speakers_titles_before_names_and_sums_of_money(tmp_pa
     assert people["lindqvist"].name == "Maja Lindqvist"
     assert people["lindqvist"].title == "EU Trade Commissioner"
     assert quotes["leaves industrial fleets untouched"].speaker == "lindqvist"
+    # A news agency is no speaker, and the next person named is not its voice.
+    assert quotes["The gap is narrowing"].speaker is None
+    assert "reuters" not in {p.id for d in briefing.delegations for p in d.members}
     # Sides that "sent delegations", with no lead the article does not give.
     sides = {d.side: d for d in briefing.delegations}
     assert {"European Union", "Japan"} <= set(sides) and sides["Japan"].lead is None

@@ -122,9 +122,6 @@ def hidden_characters(text: str, limit: int = 3) -> str:
     return ", ".join(names[:limit]) + more
 
 
-__all__ = ["visible", "is_safe", "hidden_characters", "quoted"]
-
-
 _LATIN_LETTER = r"LATIN (SMALL|CAPITAL) LETTER (?:DOTLESS )?([A-Z])(?: WITH .+)?"
 """A Latin letter's name; compiled on first use (few texts need it)."""
 
@@ -137,3 +134,6 @@ def latin_letter(char: str) -> str | None:
     if letter is None:
         return None
     return letter.group(2).lower() if letter.group(1) == "SMALL" else letter.group(2)
+
+
+__all__ = ["visible", "is_safe", "hidden_characters", "quoted", "latin_letter"]

@@ -187,9 +187,19 @@ def _attribute(
     def named(name: str, at: int) -> str | None:
         return next((pid for pos, pid in mentions if at <= pos < at + len(name) + 40), None)
 
+    def named_after(m: re.Match[str]) -> str | None:
+        at = end + after_offset(plain, end)
+        if m.group("n1") is None:  # "said Brazil's chief negotiator, André …": further on
+            return named(m.group("w"), at)
+        # "Okafor said": the person named right there, not one further on
+        # ('"…," Reuters reported' is no one's words the draft can name).
+        base = s_end - len(after)  # where ``after`` starts in ``plain``
+        lo, hi = base + m.start("n1"), base + m.end("n1")
+        return next((pid for pos, pid in mentions if lo <= pos < hi), None)
+
     if m := PRONOUN_AFTER.match(after):
         quote.speaker, quote.guess = person_before(start), m.group("w")
-    elif (m := NAME_AFTER.match(after)) and (pid := named(m.group("w"), end + after_offset(plain, end))):
+    elif (m := NAME_AFTER.match(after)) and (pid := named_after(m)):
         quote.speaker, quote.guess = pid, m.group("w")
     elif m := COLON_BEFORE.search(before):
         at = s_start + m.start()

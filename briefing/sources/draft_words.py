@@ -50,7 +50,8 @@ NOT_NAMES = set(
     American Russian Ukrainian Kremlin White Armed Forces Army Navy Air Force Committee
     Parliament Congress Senate Court Bank Group Company Ministry Government State Street
     North South East West Middle Central Sea Ocean Gulf River Lake Mount City President Minister
-    Secretary Prime Chancellor Senator Governor General King Queen Pope Ambassador Mr Mrs Ms Dr""".split()
+    Secretary Prime Chancellor Senator Governor General King Queen Pope Ambassador Mr Mrs Ms Dr
+    Reuters Interfax Xinhua Bloomberg Kyodo Yonhap Ukrinform Anadolu Bernama Politico""".split()
 )
 SPEECH = (
     r"said|says|added|adds|wrote|writes|told|tells|stated|stating|noted|noting|declared|"
