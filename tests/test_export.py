@@ -442,3 +442,12 @@ def test_pdf_without_a_browser_says_so(tmp_path):
     assert result.returncode == 2
     assert b"needs Chromium" in result.stderr and b"apt-get install chromium" in result.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_missing_title_says_what_is_missing_in_html():
+    """The HTML shows a person's title without a label, so a missing one
+    must not read as the bare "not reported" under their name."""
+    briefing = load_path(Path(__file__).parent / "briefings" / "summit-untitled.yaml")
+    html = export_text(briefing, "html")
+    assert '<span class="nr">title not reported</span>' in html
+    assert '<dt>Jonas Keller</dt><dd><span class="nr">title not reported</span></dd>' in html

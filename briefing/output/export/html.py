@@ -61,9 +61,12 @@ def _fields(pairs: Pairs, cls: str = "fields") -> str:
     return f'<dl class="{cls}">{rows}</dl>'
 
 
-def _label(label: str) -> str:
-    # A person's title needs no label; their other fields do.
-    return "" if label == "Title" else f'<span class="label">{esc(label)}:</span> '
+def _field(label: str, value: str | None) -> str:
+    # A person's title needs no label, their other fields do; without its
+    # label a missing title must still say what is missing.
+    if label == "Title":
+        return _value(value) if value is not None else f'<span class="nr">title {NOT_REPORTED}</span>'
+    return f'<span class="label">{esc(label)}:</span> {_value(value)}'
 
 
 def _badge(since: Since | None, ident: str) -> str:
@@ -113,7 +116,7 @@ def _entry(e: Entry, level: int, since: Since | None) -> str:
             people = []
             for m in e.people:
                 notes = f' <span class="note">({esc(", ".join(m.notes))})</span>' if m.notes else ""
-                details = "".join(f"<dd>{_label(label)}{_value(value)}</dd>" for label, value in m.fields)
+                details = "".join(f"<dd>{_field(label, value)}</dd>" for label, value in m.fields)
                 people.append(
                     f'<div id="item-{esc(m.id)}"><dt>{_badge(since, m.id)}{esc(m.name)}{notes}</dt>{details}</div>'
                 )
