@@ -451,3 +451,46 @@ def test_a_missing_title_says_what_is_missing_in_html():
     html = export_text(briefing, "html")
     assert '<span class="nr">title not reported</span>' in html
     assert '<dt>Jonas Keller</dt><dd><span class="nr">title not reported</span></dd>' in html
+
+
+TWO_SOURCES = (
+    MINIMAL
+    + """\
+sources:
+  - {id: tw, outlet: Trade Wire, headline: Talks stall, published: Friday}
+  - {id: gn, outlet: Geneva Notes}
+delegations: [{id: a, side: A, role: party, members: [{id: p, name: Pat}]}]
+quotes:
+  - {id: q1, speaker: p, text: Closer than it looks., source: tw}
+  - {id: q2, speaker: p, text: Not tonight., source: [tw, gn]}
+agenda:
+  - {id: g, title: Quotas, source: gn}
+figures:
+  - {id: f, label: Boats, value: about 40, source: gn}
+"""
+)
+
+
+@pytest.mark.parametrize("fmt", ["html", "md"])
+def test_a_briefing_with_several_sources_names_them_all_and_each_items_own(write, fmt):
+    """Shared with people who never open a terminal, an export must say which
+    report each item comes from when there is more than one (as --plain does)."""
+    text = export_text(load_path(write(TWO_SOURCES)), fmt)
+    assert "Trade Wire, “Talks stall”, Friday; Geneva Notes" in text  # the header
+    assert "not named in the briefing" not in text
+    words = re.sub(r"<[^>]+>|\*", "", text.replace("</dt>", ": "))
+    for item, source in [
+        ("Closer than it looks.", "Source: Trade Wire, “Talks stall”, Friday"),
+        ("Not tonight.", "Source: Trade Wire, “Talks stall”, Friday; Geneva Notes"),
+        ("Quotas", "Source: Geneva Notes"),
+        ("Boats", "Source: Geneva Notes"),
+    ]:
+        after = words[words.index(item) :]
+        assert source in after[:400], item
+    assert "Source: gn" not in words and "Source gn" not in words  # never a bare id
+
+
+def test_a_briefing_with_one_source_list_names_it_in_the_header(write):
+    one = MINIMAL + "sources:\n  - {id: tw, outlet: Trade Wire}\n"
+    text = export_text(load_path(write(one)), "md")
+    assert "**Source:** Trade Wire" in text and "not named in the briefing" not in text

@@ -77,6 +77,8 @@ class QuoteBlock:
     """Where and when: "Telegram, Late Tuesday"."""
     context: str | None
     side: str | None
+    source: str | None = None
+    """The reports it comes from, when the briefing draws on several."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import Any
 
 from briefing.model import (
@@ -29,10 +30,13 @@ from briefing.model import (
     Figure,
     Person,
     Quote,
+    Report,
     Roster,
+    Source,
     WeaponCount,
 )
 from briefing.model.items import SECTIONS, Item, by_section, present
+from briefing.model.sourcing import Sources
 from briefing.model.struct_fields import fields_of
 from briefing.model.text import visible
 from briefing.model.wording import (
@@ -173,7 +177,8 @@ def _generic(obj: Any, _owner: Any, roster: Roster) -> Block:
     title = ""
     for f in fields_of(type(obj)):
         value = getattr(obj, f.name)
-        if f.name == "id" or value is None or value == []:
+        # Sources are named as reports (``_with_source``), never as bare ids.
+        if f.name in ("id", "source") or value is None or value == []:
             continue
         if isinstance(value, Figure):
             text = figure_text(value)
@@ -207,7 +212,7 @@ def _opt(text: str | None) -> str | None:
 # --- sections ---------------------------------------------------------------
 
 
-def _tally(b: Briefing, roster: Roster, walked: Iterable[Item]) -> list[Block]:
+def _tally(b: Briefing, roster: Roster, walked: Iterable[Item], cited: Sources | None) -> list[Block]:
     tally = b.strikes
     if tally is None:
         return []
@@ -219,6 +224,8 @@ def _tally(b: Briefing, roster: Roster, walked: Iterable[Item]) -> list[Block]:
         ("Channel", _opt(tally.channel)),
         ("When", _opt(tally.reported_when)),
     ]
+    if reports := (cited.of(tally) if cited is not None else []):
+        facts.append(("Source", "; ".join(_report(r)[0] for r in reports)))
     rows = [
         TallyRow(c.id, one_line(c.weapon), c.launched, c.intercepted, rate_text(c))
         for _, _, c, _, _ in walked
@@ -235,7 +242,7 @@ def _tally(b: Briefing, roster: Roster, walked: Iterable[Item]) -> list[Block]:
     return blocks
 
 
-def _items(walked: Iterable[Item], roster: Roster) -> list[Block]:
+def _items(walked: Iterable[Item], roster: Roster, cited: Sources | None) -> list[Block]:
     blocks: list[Block] = []
     for kind, _, obj, owner, _ in walked:
         if kind == "person" and isinstance(owner, Delegation) and blocks and isinstance(blocks[-1], Entry):
@@ -243,7 +250,9 @@ def _items(walked: Iterable[Item], roster: Roster) -> list[Block]:
             if people is not None:
                 people.append(_person(obj, owner, roster))
                 continue
-        blocks.append(_WRITERS.get(kind, _generic)(obj, owner, roster))
+        block = _WRITERS.get(kind, _generic)(obj, owner, roster)
+        reports = cited.of(obj, owner) if cited is not None else []
+        blocks.append(_with_source(block, reports) if reports else block)
     return blocks
 
 
@@ -261,20 +270,40 @@ def _overview(b: Briefing) -> Section:
     return Section("overview", "Overview", blocks, "No summary in this briefing.")
 
 
-def _source(b: Briefing) -> tuple[str, str | None]:
-    src = b.meta.source
-    if src is None:
-        return "not named in the briefing", None
-    parts = [one_line(src.outlet)]
-    if src.headline:
-        parts.append(f"“{one_line(src.headline)}”")
-    if src.published:
-        parts.append(one_line(src.published))
-    url = src.url
+def _report(report: Report | Source) -> tuple[str, str | None]:
+    """A report in one line (Outlet, “Headline”, published), and its address
+    when it is a plain http(s) one (a link; any other is shown, never linked)."""
+    parts = [one_line(report.outlet)]
+    if report.headline:
+        parts.append(f"“{one_line(report.headline)}”")
+    if report.published:
+        parts.append(one_line(report.published))
+    url = report.url
     plain_link = url is not None and _URL.match(url) is not None
     if url and not plain_link:
         parts.append(one_line(url))  # shown, never a link
     return ", ".join(parts), url if plain_link else None
+
+
+def _sourcing(sources: Sources) -> tuple[Pairs, str | None]:
+    """The header's source fact (one report, with its link) or sources (several)."""
+    every = sources.every
+    if not every:
+        return [("Source", "not named in the briefing")], None
+    if len(every) == 1:
+        text, url = _report(every[0])
+        return [("Source", text)], url
+    return [("Sources", "; ".join(_report(r)[0] for r in every))], None
+
+
+def _with_source(block: Block, reports: list[Report | Source]) -> Block:
+    """``block`` naming the reports it comes from (when the briefing has several)."""
+    text = "; ".join(_report(r)[0] for r in reports)
+    if isinstance(block, QuoteBlock):
+        return replace(block, source=text)
+    if isinstance(block, Entry):
+        return replace(block, fields=[*block.fields, ("Source", text)])
+    return block
 
 
 def build(briefing: Briefing, only: str | None = None, since: Since | None = None) -> Document:
@@ -282,12 +311,15 @@ def build(briefing: Briefing, only: str | None = None, since: Since | None = Non
     with ``since``, what changed since a revision is marked."""
     roster = Roster(briefing)
     meta = briefing.meta
-    source, url = _source(briefing)
+    sources = Sources(briefing)
+    source_facts, url = _sourcing(sources)
     facts: Pairs = []
     if meta.place:
         facts.append(("Place", one_line(meta.place)))
     # "As of" only what the briefing says; no file time stands in for it.
-    facts += [("As of", one_line(meta.updated) if meta.updated else "not stated"), ("Source", source)]
+    facts += [("As of", one_line(meta.updated) if meta.updated else "not stated"), *source_facts]
+    # With one report, the header says it for every item; with several, each item names its own.
+    cited = sources if len(sources.every) > 1 else None
     sections = [] if only else [_overview(briefing)]
     # As on screen and in --plain: a section the briefing does not have takes no room.
     have = set(present(briefing))
@@ -296,11 +328,11 @@ def build(briefing: Briefing, only: str | None = None, since: Since | None = Non
             continue
         title = TITLES.get(key, key.replace("_", " ").capitalize())
         if key == "strikes":
-            blocks = _tally(briefing, roster, walked)
+            blocks = _tally(briefing, roster, walked, cited)
             sections.append(Section(key, title, blocks, "No strike figures in this briefing."))
         else:
             sections.append(
-                Section(key, title, _items(walked, roster), f"No {title.lower()} in this briefing.")
+                Section(key, title, _items(walked, roster, cited), f"No {title.lower()} in this briefing.")
             )
     return Document(one_line(meta.title), _opt(meta.status), facts, url, sections, since)
 

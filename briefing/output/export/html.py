@@ -133,6 +133,8 @@ def _quote(q: QuoteBlock, since: Since | None) -> str:
     about = f", {esc(q.about)}" if q.about else ""
     about += f" · {esc(q.where)}" if q.where else ""
     context = f'<p class="context">{esc(q.context)}</p>' if q.context else ""
+    if q.source:
+        context += f'<p class="context"><span class="label">Source:</span> {esc(q.source)}</p>'
     badge = _badge(since, q.id)
     marked = f'<p class="marked">{badge.rstrip()}</p>' if badge else ""
     return (
@@ -302,14 +304,15 @@ def render_html(
 ) -> str:
     """The page for ``doc``. ``dark``: colours when the reader prefers dark
     (None: ``screen`` always); ``paper``: colours in print (default ``screen``)."""
-    source = next(value for label, value in doc.facts if label == "Source")
-    facts = [(label, value) for label, value in doc.facts if label != "Source"]
+    # The source fact ("Source", or "Sources" when several) last, with its link.
+    label, source = next((fact for fact in doc.facts if fact[0] in ("Source", "Sources")), ("Source", None))
+    facts = [fact for fact in doc.facts if fact[0] not in ("Source", "Sources")]
     link = (
         f' <a href="{esc(doc.source_url)}" rel="noreferrer noopener">{esc(doc.source_url)}</a>'
         if doc.source_url
         else ""
     )
-    source_html = f"<div><dt>Source</dt><dd>{_value(source)}{link}</dd></div>"
+    source_html = f"<div><dt>{esc(label)}</dt><dd>{_value(source)}{link}</dd></div>"
     header_facts = _fields(facts).removesuffix("</dl>") + source_html + "</dl>" if facts else ""
     status = f'<p class="status">{esc(doc.status)}</p>' if doc.status else ""
     since = doc.since

@@ -111,6 +111,8 @@ def _quote(q: QuoteBlock, since: Since | None) -> list[str]:
     out = [*([mark.rstrip(), ""] if mark else []), *words, ">", f"> — *{esc(q.cite)}*{about}", ""]
     if q.context:
         out += [esc(q.context), ""]
+    if q.source:
+        out += [f"Source: {esc(q.source)}", ""]
     return out
 
 
