@@ -458,7 +458,7 @@ TWO_SOURCES = (
     + """\
 sources:
   - {id: tw, outlet: Trade Wire, headline: Talks stall, published: Friday}
-  - {id: gn, outlet: Geneva Notes}
+  - {id: gn, outlet: Geneva Notes, url: "https://notes.example/chair"}
 delegations: [{id: a, side: A, role: party, members: [{id: p, name: Pat}]}]
 quotes:
   - {id: q1, speaker: p, text: Closer than it looks., source: tw}
@@ -478,6 +478,7 @@ def test_a_briefing_with_several_sources_names_them_all_and_each_items_own(write
     text = export_text(load_path(write(TWO_SOURCES)), fmt)
     assert "Trade Wire, “Talks stall”, Friday; Geneva Notes" in text  # the header
     assert "not named in the briefing" not in text
+    assert "notes.example" in text  # several sources: each address shown as text
     words = re.sub(r"<[^>]+>|\*", "", text.replace("</dt>", ": "))
     for item, source in [
         ("Closer than it looks.", "Source: Trade Wire, “Talks stall”, Friday"),

@@ -293,7 +293,9 @@ def _sourcing(sources: Sources) -> tuple[Pairs, str | None]:
     if len(every) == 1:
         text, url = _report(every[0])
         return [("Source", text)], url
-    return [("Sources", "; ".join(_report(r)[0] for r in every))], None
+    # Several: each with its address as text (the header links only one).
+    texts = [text + (f", {url}" if url else "") for text, url in map(_report, every)]
+    return [("Sources", "; ".join(texts))], None
 
 
 def _with_source(block: Block, reports: list[Report | Source]) -> Block:
