@@ -288,3 +288,18 @@ def test_greek_names_and_letters_with_a_stroke_get_ascii_ids(tmp_path):
     assert people["gerapetritis"] == "Γιώργος Γεραπετρίτης"  # not person, person-2
     assert people["wojcik"] == "Łukasz Wójcik"
     assert {q.speaker for q in briefing.quotes} == {"gerapetritis", "wojcik"}
+
+
+def test_names_do_not_cross_a_blank_line_and_a_side_is_no_person(tmp_path):
+    text = (
+        "Talks\n\n"  # the headline's last word is no first name of the body's first
+        "Ukraine's team arrived late. The chair, Adaeze\nOkafor, opened.\n"
+        '"We are ready," Ukraine said.\n'
+        '"Not yet," Okafor said.\n'
+    )
+    article, out = _draft(tmp_path, text, "wrapped.txt")
+    briefing = check_path(out)
+    people = {p.id: p.name for d in briefing.delegations for p in d.members}
+    assert people == {"okafor": "Adaeze Okafor"}  # wrapped over two lines, one name
+    quotes = {q.text: q.speaker for q in briefing.quotes}
+    assert quotes == {"We are ready": None, "Not yet": "okafor"}

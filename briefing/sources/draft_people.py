@@ -77,16 +77,16 @@ def find_people(plain: str, body: str, people: list[Person]) -> list[tuple[int, 
     pos = 0
     while m := NAME.search(plain, pos):
         pos = m.end()
-        name = m.group(1)
-        words = name.split()
+        words = m.group(1).split()
+        name = " ".join(words)  # a name wrapped over two lines is one line
         # A word no name has ("Minister", "Tuesday", a title's "Commissioner")
         # ends the run: look again from the word after it, so "Greek Foreign
         # Minister Γιώργος Γεραπετρίτης" and "EU Trade Commissioner Maja
         # Lindqvist" still give their names (the title is found before them).
         bad = next((i for i, w in enumerate(words) if w in NOT_NAMES or TITLE_WORD.fullmatch(w)), None)
         if bad is not None:
-            offsets = [w.start() for w in re.finditer(r"\S+", name)]
-            pos = m.start(1) + (offsets[bad + 1] if bad + 1 < len(words) else len(name))
+            offsets = [w.start() for w in re.finditer(r"\S+", m.group(1))]
+            pos = m.start(1) + (offsets[bad + 1] if bad + 1 < len(words) else len(m.group(1)))
             continue
         if _is_place(plain, m.start()):
             continue
@@ -112,6 +112,10 @@ def find_people(plain: str, body: str, people: list[Person]) -> list[tuple[int, 
         # '"…," Okafor said': a speaker named by one word, not a known surname.
         name = m.group("n")
         if name in NOT_NAMES or name in surnames or name.lower() in ("he", "she", "they", "it", "we"):
+            continue
+        # Not a title ("Chief said") nor a side ("Ukraine said", where the
+        # article also writes "Ukraine's"): a side is no person to list.
+        if TITLE_WORD.fullmatch(name) or re.search(rf"\b{re.escape(name)}['’]s\b", plain):
             continue
         app = m.group("app") or ""
         title = re.sub(r"^(?:a|an|the)\s+", "", app) if app and not app.startswith("who") else None

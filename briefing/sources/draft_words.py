@@ -37,9 +37,12 @@ def _letters(case: str) -> str:
 _UPPER, _LOWER = _letters("isupper"), _letters("islower")
 NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+|['’][{_UPPER}][{_LOWER}]+)*"
 PARTICLE = r"(?:da|de|di|do|dos|das|du|del|della|der|den|van|von|ter|la|le|bin|ibn|al|el)"
+_GAP = r"(?:[ \t]+\n?|\n)[ \t]*"
+"""Space between the words of a name: one line break at most (a hard-wrapped
+line), never a blank line (the headline and the first paragraph are apart)."""
 NAME = re.compile(
     rf"\b(?:{CAP_TITLES.pattern[1:]})?"
-    rf"({NAME_WORD}(?:\s+(?:{PARTICLE}\s+)?{NAME_WORD}){{1,3}})(?:['’]s)?(?!\w)"
+    rf"({NAME_WORD}(?:{_GAP}(?:{PARTICLE}{_GAP})?{NAME_WORD}){{1,3}})(?:['’]s)?(?!\w)"
 )
 NOT_NAMES = set(
     """The A An On In At As By For From To Of And But Or If While When After Before During
@@ -60,7 +63,7 @@ SPEECH = (
     r"replied|asked|urged|offered|acknowledged|confirmed|disclosed|reported"
 )
 PRONOUN_AFTER = re.compile(rf"^[\s,]*(?P<w>(?:he|she|they)\s+(?:{SPEECH})(?:\s+on\s+\w+)?)\b", re.I)
-_NAME_RUN = rf"{NAME_WORD}(?:\s+{NAME_WORD})*"
+_NAME_RUN = rf"{NAME_WORD}(?:{_GAP}{NAME_WORD})*"
 """Capitalised words in a row, as a name is written around a verb of saying."""
 # Between a name and its verb, an aside: "Okafor, who chairs the group, told".
 _APPOSITION = r"(?:,\s+(?P<app>(?:who|a|an|the)\b[^,\"“”]{0,80}),)?"
