@@ -262,8 +262,11 @@ def test_dateline_one_word_speakers_titles_before_names_and_sums_of_money(tmp_pa
     assert people["lindqvist"].name == "Maja Lindqvist"
     assert people["lindqvist"].title == "EU Trade Commissioner"
     assert quotes["leaves industrial fleets untouched"].speaker == "lindqvist"
-    # A news agency is no speaker, and the next person named is not its voice.
-    assert quotes["The gap is narrowing"].speaker is None
+    # A news agency is no speaker, and the next person named is not its voice:
+    # it reported the words, citing someone.
+    gap = quotes["The gap is narrowing"]
+    assert gap.speaker is None and gap.reported_by == "Reuters"
+    assert gap.citing == "a diplomat in the room"
     assert "reuters" not in {p.id for d in briefing.delegations for p in d.members}
     # Sides that "sent delegations", with no lead the article does not give.
     sides = {d.side: d for d in briefing.delegations}

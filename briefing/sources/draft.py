@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from briefing.sources.draft_people import Person, find_people, sides_from_titles
 from briefing.sources.draft_words import (
     ACCORDING,
+    AGENCIES,
     CHANNEL,
     CITING,
     COLON_BEFORE,
@@ -201,6 +202,11 @@ def _attribute(
         quote.speaker, quote.guess = person_before(start), m.group("w")
     elif (m := NAME_AFTER.match(after)) and (pid := named_after(m)):
         quote.speaker, quote.guess = pid, m.group("w")
+    elif (m := NAME_AFTER.match(after)) and m.group("n1") in AGENCIES:
+        # '"…," Reuters reported, citing a diplomat': reported speech.
+        quote.reported_by, quote.guess = m.group("n1"), m.group("w")
+        if c := CITING.search(after):
+            quote.citing = c.group("c").strip()
     elif m := COLON_BEFORE.search(before):
         at = s_start + m.start()
         quote.speaker = named(m.group("n"), at) if m.group("n") else person_before(start)

@@ -44,8 +44,11 @@ NAME = re.compile(
     rf"\b(?:{CAP_TITLES.pattern[1:]})?"
     rf"({NAME_WORD}(?:{_GAP}(?:{PARTICLE}{_GAP})?{NAME_WORD}){{1,3}})(?:['’]s)?(?!\w)"
 )
-NOT_NAMES = set(
-    """The A An On In At As By For From To Of And But Or If While When After Before During
+AGENCIES = set("Reuters Interfax Xinhua Bloomberg Kyodo Yonhap Ukrinform Anadolu Bernama Politico".split())
+"""News agencies: never a person; after a quote ('"…," Reuters reported') the reporter."""
+NOT_NAMES = (
+    set(
+        """The A An On In At As By For From To Of And But Or If While When After Before During
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
     June July August September October November December National Security Defense Defence
     Council Ministry Union United States Kingdom Nations House Office Party Department Agency
@@ -53,8 +56,9 @@ NOT_NAMES = set(
     American Russian Ukrainian Kremlin White Armed Forces Army Navy Air Force Committee
     Parliament Congress Senate Court Bank Group Company Ministry Government State Street
     North South East West Middle Central Sea Ocean Gulf River Lake Mount City President Minister
-    Secretary Prime Chancellor Senator Governor General King Queen Pope Ambassador Mr Mrs Ms Dr
-    Reuters Interfax Xinhua Bloomberg Kyodo Yonhap Ukrinform Anadolu Bernama Politico""".split()
+    Secretary Prime Chancellor Senator Governor General King Queen Pope Ambassador Mr Mrs Ms Dr""".split()
+    )
+    | AGENCIES
 )
 SPEECH = (
     r"said|says|added|adds|wrote|writes|told|tells|stated|stating|noted|noting|declared|"
