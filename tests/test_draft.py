@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefing.cli import main
+from briefing.model import Roster
 from briefing.sources.draft import quoted_spans
 from briefing.sources.verify import check_path
 
@@ -65,7 +66,7 @@ def test_seed_draft_speakers(tmp_path):
     assert by_text["wider range"].speaker == "peskov"
     ukraine = next(d for d in briefing.delegations if d.side == "Ukraine")
     assert ukraine.lead == "umerov"
-    people = {p.id: p for d in briefing.delegations for p in d.members}
+    people = Roster(briefing).people
     assert people["peskov"].title == "Kremlin spokesman"
     assert people["medinsky"].title == "presidential aide"
     assert "trump" in people and not any("Wednesday" in p.name for p in people.values())
@@ -163,7 +164,7 @@ def test_wire_style_attribution_and_a_figure_opening_a_sentence(tmp_path):
     quotes = {q.text: q for q in briefing.quotes}
     assert quotes["We are closer than we have ever been"].speaker == "weyand"  # '," said NAME'
     assert quotes["any quota below 99,000 tonnes"].speaker == "vieira"  # 'NAME, said ... "..."'
-    people = {p.id: p for d in briefing.delegations for p in d.members}
+    people = Roster(briefing).people
     assert people["weyand"].title == "European Commission's director-general for trade"
     assert people["vieira"].title == "Brazil's foreign minister"
     argentina = next(d for d in briefing.delegations if d.side == "Argentina")
@@ -195,7 +196,7 @@ def test_british_quotes_names_beyond_ascii_and_shares(tmp_path):
     assert quotes["Our islands cannot wait."].speaker == "seid"
     lago = quotes["We will come back to this in Belém"]
     assert lago.speaker == "lago"
-    people = {p.id: p for d in briefing.delegations for p in d.members}
+    people = Roster(briefing).people
     assert people["lago"].name == "André Corrêa do Lago"
     assert people["lago"].title == "Brazil's chief negotiator"
     shares = [(f.label, f.value.text, f.unit) for f in briefing.figures]
@@ -216,7 +217,7 @@ Officials said 40% of the names were disputed.
 def test_long_and_cyrillic_names_get_ascii_ids_of_their_own(tmp_path):
     article, out = _draft(tmp_path, LONG_NAMES, "doha.txt")
     briefing = check_path(out)  # valid: ids are ASCII and unique
-    people = {p.id: p for d in briefing.delegations for p in d.members}
+    people = Roster(briefing).people
     assert people["thani"].name == "Mohammed bin Abdulrahman Al Thani"
     assert {people["polishchuk"].name, people["boris-polishchuk"].name} == {
         "Алексей Полищук",
@@ -258,7 +259,7 @@ def test_dateline_one_word_speakers_titles_before_names_and_sums_of_money(tmp_pa
         == "okafor"
     )
     # The title before a name is not part of it.
-    people = {p.id: p for d in briefing.delegations for p in d.members}
+    people = Roster(briefing).people
     assert people["lindqvist"].name == "Maja Lindqvist"
     assert people["lindqvist"].title == "EU Trade Commissioner"
     assert quotes["leaves industrial fleets untouched"].speaker == "lindqvist"
@@ -267,7 +268,7 @@ def test_dateline_one_word_speakers_titles_before_names_and_sums_of_money(tmp_pa
     gap = quotes["The gap is narrowing"]
     assert gap.speaker is None and gap.reported_by == "Reuters"
     assert gap.citing == "a diplomat in the room"
-    assert "reuters" not in {p.id for d in briefing.delegations for p in d.members}
+    assert "reuters" not in Roster(briefing).people
     # Sides that "sent delegations", with no lead the article does not give.
     sides = {d.side: d for d in briefing.delegations}
     assert {"European Union", "Japan"} <= set(sides) and sides["Japan"].lead is None
@@ -287,7 +288,7 @@ def test_greek_names_and_letters_with_a_stroke_get_ascii_ids(tmp_path):
     )
     article, out = _draft(tmp_path, text, "athens.txt")
     briefing = check_path(out)
-    people = {p.id: p.name for d in briefing.delegations for p in d.members}
+    people = {pid: p.name for pid, p in Roster(briefing).people.items()}
     assert people["gerapetritis"] == "Γιώργος Γεραπετρίτης"  # not person, person-2
     assert people["wojcik"] == "Łukasz Wójcik"
     assert {q.speaker for q in briefing.quotes} == {"gerapetritis", "wojcik"}
@@ -302,7 +303,7 @@ def test_names_do_not_cross_a_blank_line_and_a_side_is_no_person(tmp_path):
     )
     article, out = _draft(tmp_path, text, "wrapped.txt")
     briefing = check_path(out)
-    people = {p.id: p.name for d in briefing.delegations for p in d.members}
+    people = {pid: p.name for pid, p in Roster(briefing).people.items()}
     assert people == {"okafor": "Adaeze Okafor"}  # wrapped over two lines, one name
     quotes = {q.text: q.speaker for q in briefing.quotes}
     assert quotes == {"We are ready": None, "Not yet": "okafor"}

@@ -57,7 +57,8 @@ class DraftQuote:
 
 @dataclass
 class DraftFigure:
-    label: str
+    label: str | None
+    """What it counts, guessed from the word after it; None for a sum of money."""
     value: str
     context: str
     unit: str | None = None
@@ -198,11 +199,12 @@ def _attribute(
         lo, hi = base + m.start("n1"), base + m.end("n1")
         return next((pid for pos, pid in mentions if lo <= pos < hi), None)
 
+    name_after = NAME_AFTER.match(after)
     if m := PRONOUN_AFTER.match(after):
         quote.speaker, quote.guess = person_before(start), m.group("w")
-    elif (m := NAME_AFTER.match(after)) and (pid := named_after(m)):
+    elif (m := name_after) and (pid := named_after(m)):
         quote.speaker, quote.guess = pid, m.group("w")
-    elif (m := NAME_AFTER.match(after)) and m.group("n1") in AGENCIES:
+    elif (m := name_after) and m.group("n1") in AGENCIES:
         # '"…," Reuters reported, citing a diplomat': reported speech.
         quote.reported_by, quote.guess = m.group("n1"), m.group("w")
         if c := CITING.search(after):
@@ -273,12 +275,13 @@ def _figures(plain: str) -> list[DraftFigure]:
             continue
         value = f"{m.group('q').lower()} {m.group('n')}" if m.group("q") else m.group("n")
         context = " ".join(plain[max(0, m.start() - 60) : m.end() + 40].split())
-        label, unit = m.group("u"), "percent" if m.group("pct") else None
+        label: str | None = m.group("u")
+        unit = "percent" if m.group("pct") else None
         if label in MAGNITUDES:
             # "$22 billion", "17 million Swiss francs": a sum, whose unit is
             # the magnitude and currency; what it counts is for the reader.
             after = CURRENCY_AFTER.match(plain, m.end())
             money = after.group("c") if after else CURRENCY_SIGNS.get(m.group("cur") or "")
-            label, unit = "To fill in", f"{m.group('u')} {money}" if money else m.group("u")
+            label, unit = None, f"{m.group('u')} {money}" if money else m.group("u")
         found.append(DraftFigure(label, value, context, unit))
     return found

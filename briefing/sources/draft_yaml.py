@@ -72,7 +72,7 @@ def to_yaml(found: Draft, file: str, article_name: str) -> str:
             value = fig.value if not fig.value.isdigit() else str(int(fig.value))
             out += [
                 f"  - id: figure-{n}",
-                f"    label: {scalar(fig.label)}{comment('guessed from: ' + fig.context)}",
+                f"    label: {scalar(fig.label or TO_FILL_IN)}{comment('guessed from: ' + fig.context)}",
                 f"    value: {value if value.isdigit() else scalar(value)}",
             ]
             out += _field("    ", "unit", fig.unit)

@@ -225,7 +225,7 @@ def _tally(b: Briefing, roster: Roster, walked: Iterable[Item], cited: Sources |
         ("When", _opt(tally.reported_when)),
     ]
     if reports := (cited.of(tally) if cited is not None else []):
-        facts.append(("Source", "; ".join(_report(r)[0] for r in reports)))
+        facts.append(("Source", _reports(reports)))
     rows = [
         TallyRow(c.id, one_line(c.weapon), c.launched, c.intercepted, rate_text(c))
         for _, _, c, _, _ in walked
@@ -285,6 +285,11 @@ def _report(report: Report | Source) -> tuple[str, str | None]:
     return ", ".join(parts), url if plain_link else None
 
 
+def _reports(reports: list[Report | Source]) -> str:
+    """Several reports in one line, each as ``_report`` gives it (no address)."""
+    return "; ".join(_report(r)[0] for r in reports)
+
+
 def _sourcing(sources: Sources) -> tuple[Pairs, str | None]:
     """The header's source fact (one report, with its link) or sources (several)."""
     every = sources.every
@@ -300,7 +305,7 @@ def _sourcing(sources: Sources) -> tuple[Pairs, str | None]:
 
 def _with_source(block: Block, reports: list[Report | Source]) -> Block:
     """``block`` naming the reports it comes from (when the briefing has several)."""
-    text = "; ".join(_report(r)[0] for r in reports)
+    text = _reports(reports)
     if isinstance(block, QuoteBlock):
         return replace(block, source=text)
     if isinstance(block, Entry):
